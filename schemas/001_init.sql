@@ -1,0 +1,261 @@
+-- ndoscope schema, version 1.
+--
+-- Raw tables are internal and may change between versions; the views at the
+-- end of this file (functions, calls, bindings, ops_tables, fn_args,
+-- assignments, flags, refs, tu_errors) are the stable public interface.
+-- docs/schema.md documents both.
+--
+-- Facts belong to a "unit", not directly to a translation unit: the main
+-- file of a TU is one unit, and each function defined in a header, and the
+-- rest of each header, are units shared by every TU that includes them.
+-- That is how a static inline in netdevice.h is recorded once, not once per
+-- TU, and how its facts disappear only when the last TU using it goes.
+
+CREATE TABLE meta (
+	key	TEXT PRIMARY KEY,
+	value	TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE file (
+	id	INTEGER PRIMARY KEY,
+	path	TEXT NOT NULL UNIQUE	-- relative to the tree when inside it
+);
+
+CREATE TABLE tu (
+	id		INTEGER PRIMARY KEY,
+	file_id		INTEGER NOT NULL UNIQUE REFERENCES file(id),
+	args_hash	TEXT NOT NULL,		-- of the compile flags used
+	status		TEXT NOT NULL,		-- 'ok', 'errors' or 'failed'
+	n_errors	INTEGER NOT NULL DEFAULT 0,
+	n_warnings	INTEGER NOT NULL DEFAULT 0,
+	parse_ms	INTEGER,
+	walk_ms		INTEGER,
+	indexed_at	INTEGER NOT NULL	-- unix time
+);
+
+-- Every file a TU read, with what it looked like then: the incremental check.
+CREATE TABLE tu_dep (
+	tu_id	INTEGER NOT NULL,
+	file_id	INTEGER NOT NULL,
+	mtime	INTEGER NOT NULL,
+	size	INTEGER NOT NULL,
+	PRIMARY KEY (tu_id, file_id)
+) WITHOUT ROWID;
+
+-- The first few libclang errors of each TU.
+CREATE TABLE tu_diag (
+	tu_id		INTEGER NOT NULL,
+	seq		INTEGER NOT NULL,
+	severity	TEXT NOT NULL,
+	file_id		INTEGER,
+	line		INTEGER,
+	col		INTEGER,
+	message		TEXT NOT NULL
+);
+CREATE INDEX tu_diag_by_tu ON tu_diag(tu_id);
+
+CREATE TABLE unit (
+	id		INTEGER PRIMARY KEY,
+	key		TEXT NOT NULL UNIQUE,	-- tu:PATH, hdr:PATH#STAMP or fn:PATH#STAMP:USR
+	complete	INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE tu_unit (
+	tu_id	INTEGER NOT NULL,
+	unit_id	INTEGER NOT NULL,
+	PRIMARY KEY (tu_id, unit_id)
+) WITHOUT ROWID;
+CREATE INDEX tu_unit_by_unit ON tu_unit(unit_id);
+
+-- Every named entity a fact points at: functions, variables, struct fields
+-- (named STRUCT.FIELD) and enumerators, keyed by clang's USR.
+CREATE TABLE sym (
+	id	INTEGER PRIMARY KEY,
+	usr	TEXT NOT NULL UNIQUE,
+	name	TEXT NOT NULL,
+	kind	TEXT NOT NULL		-- function, var, field, enum
+);
+CREATE INDEX sym_by_name ON sym(name);
+
+CREATE TABLE func (
+	unit_id		INTEGER NOT NULL,
+	sym_id		INTEGER NOT NULL,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL,
+	col		INTEGER NOT NULL,
+	end_line	INTEGER NOT NULL,
+	is_static	INTEGER NOT NULL,
+	is_inline	INTEGER NOT NULL
+);
+CREATE INDEX func_by_unit ON func(unit_id);
+CREATE INDEX func_by_sym ON func(sym_id);
+
+CREATE TABLE call (
+	unit_id		INTEGER NOT NULL,
+	caller_id	INTEGER NOT NULL,
+	callee_id	INTEGER,		-- direct calls only
+	kind		TEXT NOT NULL,		-- direct, field, param, pointer
+	via		TEXT,			-- STRUCT.FIELD or param:N
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL,
+	col		INTEGER NOT NULL,
+	macro		TEXT
+);
+CREATE INDEX call_by_unit ON call(unit_id);
+CREATE INDEX call_by_caller ON call(caller_id);
+CREATE INDEX call_by_callee ON call(callee_id);
+CREATE INDEX call_by_via ON call(via);
+
+CREATE TABLE binding (
+	unit_id		INTEGER NOT NULL,
+	struct		TEXT NOT NULL,
+	field		TEXT NOT NULL,
+	fn_id		INTEGER NOT NULL,
+	table_id	INTEGER,
+	context		TEXT NOT NULL,		-- initializer or assignment
+	func_id		INTEGER,		-- the function doing an assignment
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL,
+	col		INTEGER NOT NULL
+);
+CREATE INDEX binding_by_unit ON binding(unit_id);
+CREATE INDEX binding_by_field ON binding(struct, field);
+CREATE INDEX binding_by_fn ON binding(fn_id);
+CREATE INDEX binding_by_table ON binding(table_id);
+
+-- Variables (not functions) bound to fields in initializers:
+-- .data = &netdev_max_backlog, .netdev_ops = &loopback_ops.
+CREATE TABLE var_binding (
+	unit_id		INTEGER NOT NULL,
+	struct		TEXT NOT NULL,
+	field		TEXT NOT NULL,
+	var_id		INTEGER NOT NULL,
+	table_id	INTEGER,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX var_binding_by_unit ON var_binding(unit_id);
+CREATE INDEX var_binding_by_var ON var_binding(var_id);
+
+CREATE TABLE ops_table (
+	unit_id		INTEGER NOT NULL,
+	sym_id		INTEGER NOT NULL,
+	struct		TEXT NOT NULL,
+	is_array	INTEGER NOT NULL,
+	is_static	INTEGER NOT NULL,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX ops_table_by_unit ON ops_table(unit_id);
+CREATE INDEX ops_table_by_sym ON ops_table(sym_id);
+
+CREATE TABLE fn_arg (
+	unit_id		INTEGER NOT NULL,
+	caller_id	INTEGER NOT NULL,
+	callee_id	INTEGER,
+	arg		INTEGER NOT NULL,	-- 1-based
+	target_id	INTEGER NOT NULL,
+	target_kind	TEXT NOT NULL,		-- function or var (&var)
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX fn_arg_by_unit ON fn_arg(unit_id);
+CREATE INDEX fn_arg_by_callee ON fn_arg(callee_id);
+CREATE INDEX fn_arg_by_target ON fn_arg(target_id);
+
+CREATE TABLE assign (
+	unit_id		INTEGER NOT NULL,
+	func_id		INTEGER NOT NULL,
+	struct		TEXT NOT NULL,
+	field		TEXT NOT NULL,
+	op		TEXT NOT NULL,		-- =, |=, &=, +=, ...
+	rhs		TEXT NOT NULL,		-- as spelled
+	value		INTEGER,
+	param		INTEGER,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX assign_by_unit ON assign(unit_id);
+CREATE INDEX assign_by_func ON assign(func_id);
+CREATE INDEX assign_by_field ON assign(struct, field);
+
+CREATE TABLE flag (
+	unit_id		INTEGER NOT NULL,
+	name		TEXT NOT NULL,
+	value		INTEGER,
+	bit		INTEGER,
+	doc		TEXT,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX flag_by_unit ON flag(unit_id);
+CREATE INDEX flag_by_name ON flag(name);
+
+CREATE TABLE ref (
+	unit_id		INTEGER NOT NULL,
+	sym_id		INTEGER NOT NULL,
+	kind		TEXT NOT NULL,		-- read, write, call, addr
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL,
+	col		INTEGER NOT NULL,
+	in_macro	INTEGER NOT NULL	-- the name is spelled in a macro body
+);
+CREATE INDEX ref_by_unit ON ref(unit_id);
+CREATE INDEX ref_by_sym ON ref(sym_id);
+CREATE INDEX ref_by_file ON ref(file_id, line);
+
+-- Public views.
+
+CREATE VIEW functions AS
+SELECT s.name, f.path AS file, fn.line, fn.is_static, s.usr
+FROM func fn JOIN sym s ON s.id = fn.sym_id JOIN file f ON f.id = fn.file_id;
+
+CREATE VIEW calls AS
+SELECT cr.name AS caller, ce.name AS callee, c.kind, c.via,
+       f.path AS file, c.line, c.macro
+FROM call c JOIN sym cr ON cr.id = c.caller_id
+LEFT JOIN sym ce ON ce.id = c.callee_id
+JOIN file f ON f.id = c.file_id;
+
+CREATE VIEW bindings AS
+SELECT b.struct, b.field, fs.name AS function, ts.name AS table_name,
+       b.context, f.path AS file, b.line
+FROM binding b JOIN sym fs ON fs.id = b.fn_id
+LEFT JOIN sym ts ON ts.id = b.table_id
+JOIN file f ON f.id = b.file_id;
+
+CREATE VIEW ops_tables AS
+SELECT s.name, o.struct, f.path AS file, o.line
+FROM ops_table o JOIN sym s ON s.id = o.sym_id JOIN file f ON f.id = o.file_id;
+
+CREATE VIEW fn_args AS
+SELECT cr.name AS caller, ce.name AS callee, a.arg, t.name AS function,
+       f.path AS file, a.line
+FROM fn_arg a JOIN sym cr ON cr.id = a.caller_id
+LEFT JOIN sym ce ON ce.id = a.callee_id
+JOIN sym t ON t.id = a.target_id
+JOIN file f ON f.id = a.file_id
+WHERE a.target_kind = 'function'
+   OR EXISTS (SELECT 1 FROM ops_table o WHERE o.sym_id = a.target_id);
+
+CREATE VIEW assignments AS
+SELECT fs.name AS function, a.struct, a.field,
+       CASE a.op WHEN '=' THEN a.rhs ELSE a.op || ' ' || a.rhs END AS rhs,
+       a.value, a.param, f.path AS file, a.line
+FROM assign a JOIN sym fs ON fs.id = a.func_id JOIN file f ON f.id = a.file_id;
+
+CREATE VIEW flags AS
+SELECT g.name, g.value, g.bit, g.doc, f.path AS file, g.line
+FROM flag g JOIN file f ON f.id = g.file_id;
+
+CREATE VIEW refs AS
+SELECT s.name, s.kind AS target_kind, r.kind, f.path AS file, r.line, r.col,
+       r.in_macro
+FROM ref r JOIN sym s ON s.id = r.sym_id JOIN file f ON f.id = r.file_id;
+
+CREATE VIEW tu_errors AS
+SELECT f.path AS tu, t.n_errors, d.seq, d.severity, df.path AS file,
+       d.line, d.col, d.message
+FROM tu t JOIN file f ON f.id = t.file_id
+JOIN tu_diag d ON d.tu_id = t.id
+LEFT JOIN file df ON df.id = d.file_id;

@@ -1,0 +1,51 @@
+#!/bin/bash
+# A gcc build's compile_commands.json, with the flags clang does not take,
+# gives the same facts as flags synthesized from the configured tree.
+. "$(dirname "$0")/lib.sh"
+
+T=$TMP/tree
+cp -r "$FIXTURE" "$T"
+gccflags="-Wp,-MMD,drivers/net/.x.o.d -nostdinc -I./arch/x86/include -I./arch/x86/include/generated -I./include \
+-I./arch/x86/include/uapi -I./arch/x86/include/generated/uapi -I./include/uapi -I./include/generated/uapi \
+-include ./include/linux/compiler-version.h -include ./include/linux/kconfig.h -include ./include/linux/compiler_types.h \
+-D__KERNEL__ -std=gnu11 -fshort-wchar -funsigned-char -fno-common -fno-PIE -fno-strict-aliasing \
+-mindirect-branch=thunk-extern -mindirect-branch-register -mindirect-branch-cs-prefix -mfunction-return=thunk-extern \
+-fconserve-stack -mpreferred-stack-boundary=3 -Wimplicit-fallthrough=5 -mrecord-mcount -fno-allow-store-data-races \
+-mskip-rax-setup -fno-ipa-sra -fmin-function-alignment=16 -mharden-sls=all --param=allow-store-data-races=0 -Werror \
+-m64 -mno-red-zone -mcmodel=kernel"
+{
+	echo "["
+	sep=""
+	for f in drivers/net/loopback.c drivers/net/dummy.c drivers/net/veth.c drivers/net/broken.c net/core/dev.c; do
+		base=$(basename "$f" .c)
+		printf '%s {"directory": "%s", "file": "%s",\n  "command": "gcc %s -DKBUILD_MODFILE='"'"'\\"%s\\"'"'"' -DKBUILD_BASENAME='"'"'\\"%s\\"'"'"' -DKBUILD_MODNAME='"'"'\\"%s\\"'"'"' -c -o %s %s"}\n' \
+			"$sep" "$T" "$f" "$gccflags" "${f%.c}" "$base" "$base" "${f%.c}.o" "$f"
+		sep=","
+	done
+	echo "]"
+} >"$T/compile_commands.json"
+
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/compile_commands.json" ||
+	not_ok "the generated compile_commands.json is valid JSON"
+
+DB=$TMP/cc.db
+run "$NDOSCOPE" --db "$DB" index -C "$T"
+expect_rc 0 "index from TREE/compile_commands.json"
+expect_match "$out" "^indexed 5, unchanged 0, failed 0, purged 0 in .* \(1 with parse errors" \
+	"every entry parses; only broken.c has its error"
+expect_eq "$(q "$DB" "SELECT count(*) FROM tu WHERE n_errors > 0 AND file_id IN (SELECT id FROM file WHERE path != 'drivers/net/broken.c')")" 0 \
+	"no gcc-only flag reaches libclang as an error"
+
+for v in functions calls bindings ops_tables fn_args assignments flags; do
+	dump_view "$DB" "$v" >"$TMP/$v.tsv"
+	expect_file_eq "$TMP/$v.tsv" "$EXPECTED/$v.tsv" "compile_commands.json: view $v matches the golden file"
+done
+
+# -p names a database elsewhere; FILE arguments restrict it.
+mv "$T/compile_commands.json" "$TMP/cc.json"
+run "$NDOSCOPE" --db "$TMP/p.db" index -C "$T" -p "$TMP/cc.json" drivers/net/loopback.c
+expect_match "$out" "^indexed 1, " "-p with a FILE indexes that one TU"
+expect_eq "$(q "$TMP/p.db" "SELECT count(*) FROM ops_tables WHERE name = 'loopback_ops'")" 1 \
+	"and finds its ops table"
+
+test_done

@@ -1,0 +1,110 @@
+#!/bin/bash
+# Bad input gets one clear line and a non-zero exit, and loses nothing indexed.
+. "$(dirname "$0")/lib.sh"
+
+DB=$TMP/fx.db
+"$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
+before=$(q "$DB" "SELECT count(*) FROM calls")
+[ "$before" -gt 0 ] || not_ok "the fixture index has calls" "got $before"
+
+still_there() {
+	expect_eq "$(q "$DB" "SELECT count(*) FROM calls")" "$before" "$1: nothing indexed is lost"
+}
+
+# A directory that is not a kernel tree.
+mkdir -p "$TMP/notkernel"
+run "$NDOSCOPE" --db "$DB" index -C "$TMP/notkernel" foo.c
+expect_nonzero "not a kernel tree: non-zero exit"
+expect_one_line "$err" "not a kernel tree: one line"
+expect_match "$err" "^error: '.*notkernel' is not a kernel tree" "not a kernel tree: says so"
+still_there "not a kernel tree"
+
+# A tree that does not exist.
+run "$NDOSCOPE" --db "$DB" index -C "$TMP/nowhere" foo.c
+expect_nonzero "missing tree: non-zero exit"
+expect_match "$err" "^error: cannot read tree '.*nowhere'" "missing tree: names it"
+
+# A kernel tree that was never configured.
+mkdir -p "$TMP/unconf/include/linux" "$TMP/unconf/arch/x86"
+cp "$FIXTURE/Makefile" "$TMP/unconf/"
+cp "$FIXTURE/include/linux/kernel.h" "$TMP/unconf/include/linux/"
+run "$NDOSCOPE" --db "$DB" index -C "$TMP/unconf" net
+expect_nonzero "unconfigured tree: non-zero exit"
+expect_eq "$err" "error: '$(cd "$TMP/unconf" && pwd -P)' is not configured: run 'make defconfig prepare' in it" \
+	"unconfigured tree: the exact line"
+still_there "unconfigured tree"
+
+# A malformed compile database: the JSON error's line and column.
+printf '[\n  {"directory": "/tmp",\n   "file": "a.c" "x"}\n]\n' >"$TMP/bad.json"
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" -p "$TMP/bad.json"
+expect_nonzero "malformed compile_commands.json: non-zero exit"
+expect_one_line "$err" "malformed compile_commands.json: one line"
+expect_match "$err" "bad.json' is not valid JSON: line 3, column [0-9]+" "malformed compile_commands.json: line and column"
+still_there "malformed compile_commands.json"
+
+# An entry whose file is missing is reported and skipped; the others are indexed.
+cat >"$TMP/missing.json" <<JSON
+[
+ {"directory": "$FIXTURE", "file": "drivers/net/gone.c", "arguments": ["cc", "-c", "drivers/net/gone.c"]},
+ {"directory": "$FIXTURE", "file": "drivers/net/dummy.c",
+  "command": "gcc -nostdinc -I./arch/x86/include -I./arch/x86/include/generated -I./include -I./arch/x86/include/uapi -I./include/uapi -include ./include/linux/kconfig.h -include ./include/linux/compiler_types.h -D__KERNEL__ -std=gnu11 -c -o drivers/net/dummy.o drivers/net/dummy.c"}
+]
+JSON
+run "$NDOSCOPE" --db "$TMP/missing.db" index -C "$FIXTURE" -p "$TMP/missing.json"
+expect_rc 0 "a missing entry does not stop the others"
+expect_match "$err" "^warning: 'drivers/net/gone.c' in '.*missing.json' is missing: skipped" "the missing entry is named"
+expect_match "$out" "^indexed 1, " "the present entry is indexed"
+
+# A corrupted database.
+echo "this is not sqlite" >"$TMP/corrupt.db"
+run "$NDOSCOPE" --db "$TMP/corrupt.db" stats
+expect_nonzero "corrupted DB: non-zero exit"
+expect_eq "$err" "error: '$TMP/corrupt.db' is not an ndoscope index: file is not a database" "corrupted DB: one clear line"
+run "$NDOSCOPE" --db "$TMP/corrupt.db" index -C "$FIXTURE" net
+expect_nonzero "corrupted DB: index refuses it too"
+expect_eq "$(cat "$TMP/corrupt.db")" "this is not sqlite" "corrupted DB: left as it was"
+
+# A database made by a newer schema.
+cp "$DB" "$TMP/newer.db"
+sqlite3 "$TMP/newer.db" "PRAGMA user_version = 99"
+run "$NDOSCOPE" --db "$TMP/newer.db" index -C "$FIXTURE" net
+expect_nonzero "newer schema: non-zero exit"
+expect_one_line "$err" "newer schema: one line"
+expect_match "$err" "was made by a newer ndoscope \(schema 99; this one knows up to [0-9]+\)" "newer schema: says so"
+run "$NDOSCOPE" --db "$TMP/newer.db" sql "SELECT 1"
+expect_nonzero "newer schema: readers refuse it too"
+
+# A database another index is writing: its lock is held.
+exec 9>"$DB.lock"
+flock -n 9
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" net
+expect_nonzero "locked DB: non-zero exit"
+expect_one_line "$err" "locked DB: one line"
+expect_match "$err" "^error: '.*fx.db' is being written by another 'ndoscope index'" "locked DB: says who holds it"
+run "$NDOSCOPE" --db "$DB" sql "SELECT count(*) FROM functions"
+expect_rc 0 "locked DB: readers still read"
+exec 9>&-
+still_there "locked DB"
+
+# No index at all, and an index that is someone else's SQLite file.
+run "$NDOSCOPE" --db "$TMP/none.db" callers x 2>/dev/null
+run "$NDOSCOPE" --db "$TMP/none.db" stats
+expect_eq "$err" "error: no index at '$TMP/none.db': run 'ndoscope index' first" "no index: one clear line"
+sqlite3 "$TMP/other.db" "CREATE TABLE t(x)"
+run "$NDOSCOPE" --db "$TMP/other.db" index -C "$FIXTURE" net
+expect_match "$err" "is not an ndoscope index: it holds other tables" "foreign SQLite file is refused"
+
+# sql is read-only and reports bad SQL in one line.
+run "$NDOSCOPE" --db "$DB" sql "DELETE FROM func"
+expect_nonzero "sql refuses to write"
+still_there "sql refuses to write"
+run "$NDOSCOPE" --db "$DB" sql "SELEC nonsense"
+expect_match "$err" '^error: bad SQL: near "SELEC"' "bad SQL: one line"
+
+# Unknown names of things.
+run "$NDOSCOPE" --db "$DB" frobnicate
+expect_rc 129 "unknown command: usage exit code"
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" no/such/dir
+expect_match "$err" "^error: 'no/such/dir' does not exist in" "a FILE|DIR that does not exist"
+
+test_done

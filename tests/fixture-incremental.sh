@@ -1,0 +1,93 @@
+#!/bin/bash
+# Incremental runs, purges, --force, kill -9 at any moment, and -j.
+. "$(dirname "$0")/lib.sh"
+
+T=$TMP/tree
+cp -r "$FIXTURE" "$T"
+DB=$TMP/inc.db
+
+run "$NDOSCOPE" --db "$DB" index -C "$T" -j 1 drivers net
+expect_match "$out" "^indexed 5, unchanged 0, failed 0, purged 0 in" "first run indexes everything"
+full=$(dump_view "$DB" calls)
+expect_eq "$(printf '%s\n' "$full" | wc -l)" 53 "the first run's calls (52 and a header)"
+
+run "$NDOSCOPE" --db "$DB" index -C "$T" drivers net
+expect_match "$out" "^indexed 0, unchanged 5, failed 0, purged 0 in" "second run skips every unchanged TU"
+
+sleep 0.01
+touch "$T/drivers/net/dummy.c"
+run "$NDOSCOPE" --db "$DB" index -C "$T" drivers net
+expect_match "$out" "^indexed 1, unchanged 4, " "touching a .c file re-indexes it alone"
+
+sleep 0.01
+echo "/* a change */" >>"$T/include/linux/netdevice.h"
+run "$NDOSCOPE" --db "$DB" index -C "$T" drivers net
+expect_match "$out" "^indexed 5, unchanged 0, " "changing a header re-indexes every TU that includes it"
+expect_eq "$(dump_view "$DB" calls)" "$full" \
+	"the facts after re-indexing are the same facts"
+expect_eq "$(q "$DB" "SELECT count(*) FROM functions WHERE name = '__netdev_start_xmit'")" 1 \
+	"a changed header's inline is still recorded once"
+expect_eq "$(q "$DB" "SELECT count(*) FROM unit WHERE key LIKE 'hdr:include/linux/netdevice.h#%'")" 1 \
+	"the header's old unit is gone"
+
+run "$NDOSCOPE" --db "$DB" index -C "$T" --force drivers/net/veth.c
+expect_match "$out" "^indexed 1, unchanged 0, " "--force re-indexes what it is given"
+
+rm "$T/drivers/net/veth.c"
+run "$NDOSCOPE" --db "$DB" index -C "$T" drivers net
+expect_match "$out" "^indexed 0, unchanged 4, failed 0, purged 1 in" "a removed file is purged"
+expect_eq "$(q "$DB" "SELECT count(*) FROM functions WHERE file = 'drivers/net/veth.c'")" 0 \
+	"and its facts are gone"
+expect_eq "$(q "$DB" "SELECT count(*) FROM functions WHERE name = 'netdev_priv'")" 1 \
+	"facts it shared with other TUs stay"
+
+# Interrupted at any moment: a bigger tree, killed mid-run, must open and resume.
+# Each TU includes a large header so that a run takes a few seconds.
+mkdir -p "$T/net/many"
+awk 'BEGIN { for (i = 0; i < 6000; i++) printf "static inline int heavy_%d(int x) { return x * %d + (x >> 3); }\n", i, i }' \
+	>"$T/include/linux/heavy.h"
+for i in $(seq 1 60); do
+	{ echo '#include <linux/heavy.h>'
+	  sed "s/\\b\\(netif_rx\\|__netif_rx\\|netdev_max_backlog\\)\\b/\\1_$i/g" "$T/net/core/dev.c"; } >"$T/net/many/dev$i.c"
+done
+KDB=$TMP/kill.db
+"$NDOSCOPE" --db "$KDB" index -C "$T" -j 2 net/many >/dev/null 2>&1 &
+pid=$!
+# kill it once a few TUs are committed, and well before the end
+for _ in $(seq 1 400); do
+	n=$(sqlite3 "$KDB" "SELECT count(*) FROM tu" 2>/dev/null || echo 0)
+	[ "${n:-0}" -ge 3 ] && break
+	sleep 0.05
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+expect_eq "$(sqlite3 "$KDB" "PRAGMA integrity_check")" "ok" "killed mid-run: the DB passes integrity_check"
+run "$NDOSCOPE" --db "$KDB" stats
+expect_rc 0 "killed mid-run: the DB opens"
+done_before=$(q "$KDB" "SELECT count(*) FROM tu")
+echo "# killed after $done_before of 60 TUs"
+if [ "$done_before" -ge 1 ] && [ "$done_before" -lt 60 ]; then
+	ok "killed mid-run: some TUs were committed, not all ($done_before)"
+else
+	not_ok "killed mid-run: some TUs were committed, not all" "committed $done_before of 60"
+fi
+run "$NDOSCOPE" --db "$KDB" index -C "$T" -j 2 net/many
+expect_match "$out" "^indexed $((60 - done_before)), unchanged $done_before, failed 0" \
+	"killed mid-run: the next run resumes where it stopped ($done_before were committed)"
+expect_eq "$(q "$KDB" "SELECT count(*) FROM functions WHERE name LIKE 'netif_rx_%' AND name NOT LIKE 'netif_rx_i%'")" 60 \
+	"killed mid-run: every TU's facts are there in the end"
+
+# -j 1 and -j 2 give the same facts.
+"$NDOSCOPE" --db "$TMP/j1.db" index -C "$FIXTURE" -j 1 drivers net >/dev/null 2>&1
+"$NDOSCOPE" --db "$TMP/j2.db" index -C "$FIXTURE" -j 2 drivers net >/dev/null 2>&1
+for v in functions calls bindings fn_args assignments flags refs; do
+	a=$(dump_view "$TMP/j1.db" "$v")
+	b=$(dump_view "$TMP/j2.db" "$v")
+	if [ "$(printf '%s\n' "$a" | wc -l)" -gt 1 ] && [ "$a" = "$b" ]; then
+		ok "-j 1 and -j 2 agree on $v"
+	else
+		not_ok "-j 1 and -j 2 agree on $v" "$(diff <(echo "$a") <(echo "$b") | head -10)"
+	fi
+done
+
+test_done

@@ -1,0 +1,58 @@
+#!/bin/bash
+# Acceptance on the real kernel: Debian's linux-source-6.12 after
+# 'make defconfig prepare', indexing drivers/net/loopback.c and net/core/dev.c.
+. "$(dirname "$0")/lib.sh"
+
+K=$("$SRC/scripts/kernel-tree") || { not_ok "a prepared linux-source-6.12 tree" "scripts/kernel-tree failed"; test_done; exit 1; }
+DB=${KERNEL_DB:-$TMP/k.db}
+
+run "$NDOSCOPE" --db "$DB" index -C "$K" drivers/net/loopback.c net/core/dev.c
+expect_rc 0 "index loopback.c and dev.c"
+expect_match "$out" "^indexed 2, unchanged 0, failed 0, purged 0 in" "both TUs indexed"
+expect_eq "$(q "$DB" "SELECT count(*) FROM tu WHERE n_errors > 0")" 0 "libclang parses both without an error"
+
+expect_eq "$(q "$DB" "SELECT struct, file FROM ops_tables WHERE name = 'loopback_ops'")" \
+	"$(printf 'net_device_ops\tdrivers/net/loopback.c')" "loopback_ops is an ops table of net_device_ops"
+expect_eq "$(q "$DB" "SELECT field, function FROM bindings WHERE table_name = 'loopback_ops' ORDER BY field")" \
+	"$(printf 'ndo_get_stats64\tloopback_get_stats64\nndo_init\tloopback_dev_init\nndo_set_mac_address\teth_mac_addr\nndo_start_xmit\tloopback_xmit')" \
+	"loopback_ops binds its 4 members to the right functions"
+
+expect_eq "$(q "$DB" "SELECT kind, via, file FROM calls WHERE caller = '__netdev_start_xmit' AND kind = 'field'")" \
+	"$(printf 'field\tnet_device_ops.ndo_start_xmit\tinclude/linux/netdevice.h')" \
+	"__netdev_start_xmit calls through net_device_ops.ndo_start_xmit"
+
+for pair in "loopback_xmit __netif_rx" "__netif_rx netif_rx_internal" "netif_rx_internal enqueue_to_backlog"; do
+	set -- $pair
+	expect_eq "$(q "$DB" "SELECT DISTINCT kind FROM calls WHERE caller = '$1' AND callee = '$2'")" "direct" \
+		"direct call $1 -> $2"
+done
+
+expect_eq "$(q "$DB" "SELECT rhs, param FROM assignments WHERE function = 'gen_lo_setup' AND field = 'netdev_ops'")" \
+	"$(printf 'dev_ops\t5')" "gen_lo_setup assigns netdev_ops from parameter 5"
+expect_eq "$(q "$DB" "SELECT rhs, value FROM assignments WHERE function = 'gen_lo_setup' AND field = 'hard_header_len'")" \
+	"$(printf 'ETH_HLEN\t14')" "gen_lo_setup assigns hard_header_len = ETH_HLEN, value 14"
+expect_eq "$(q "$DB" "SELECT param FROM assignments WHERE function = 'gen_lo_setup' AND field = 'mtu'")" 2 \
+	"gen_lo_setup assigns mtu from parameter 2"
+
+expect_eq "$(q "$DB" "SELECT callee, arg FROM fn_args WHERE caller = 'loopback_setup' AND function = 'loopback_dev_free'")" \
+	"$(printf 'gen_lo_setup\t6')" "loopback_setup passes loopback_dev_free to gen_lo_setup as argument 6"
+expect_eq "$(q "$DB" "SELECT arg FROM fn_args WHERE caller = 'loopback_net_init' AND function = 'loopback_setup'")" 4 \
+	"alloc_netdev(..., loopback_setup) passes it as alloc_netdev_mqs's 4th argument"
+expect_eq "$(q "$DB" "SELECT via FROM calls WHERE caller = 'alloc_netdev_mqs' AND kind = 'param'")" "param:4" \
+	"alloc_netdev_mqs calls setup(dev) through its 4th parameter"
+
+expect_match "$(q "$DB" "SELECT doc FROM flags WHERE name = 'NETIF_F_SG'")" "[Ss]catter/gather" \
+	"NETIF_F_SG is documented as scatter/gather, from the kernel's comment"
+expect_eq "$(q "$DB" "SELECT value, bit, file FROM flags WHERE name = 'NETIF_F_SG'")" \
+	"$(printf '1\t0\tinclude/linux/netdev_features.h')" "NETIF_F_SG is bit 0"
+expect_match "$(q "$DB" "SELECT doc FROM flags WHERE name = 'IFF_NO_QUEUE'")" "qdisc" \
+	"IFF_NO_QUEUE (a private flag) has its kernel-doc"
+expect_eq "$(q "$DB" "SELECT count(*) FROM functions WHERE name = '__netdev_start_xmit'")" 1 \
+	"__netdev_start_xmit is recorded once for two TUs"
+expect_eq "$(q "$DB" "SELECT struct, field FROM bindings WHERE function = 'process_backlog' AND context = 'assignment'")" \
+	"$(printf 'napi_struct\tpoll')" "the runtime binding sd->backlog.poll = process_backlog"
+
+run "$NDOSCOPE" --db "$DB" index -C "$K" drivers/net/loopback.c net/core/dev.c
+expect_match "$out" "^indexed 0, unchanged 2, failed 0, purged 0 in" "a second run reuses the index"
+
+test_done

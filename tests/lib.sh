@@ -1,0 +1,85 @@
+# Shared helpers for the shell tests, git's t/test-lib.sh in miniature.
+# Each test script sources this, runs checks, and ends with test_done.
+#
+#   NDOSCOPE   the binary under test (set by ctest)
+#   SRC        the source root
+
+set -u
+: "${NDOSCOPE:?NDOSCOPE must name the ndoscope binary}"
+SRC=${SRC:-$(cd "$(dirname "$0")/.." && pwd)}
+FIXTURE=$SRC/fixtures/tree
+EXPECTED=$SRC/fixtures/expected
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/ndoscope-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+n_ok=0
+n_fail=0
+
+ok() {
+	n_ok=$((n_ok + 1))
+	echo "ok $((n_ok + n_fail)) - $1"
+}
+
+not_ok() {
+	n_fail=$((n_fail + 1))
+	echo "not ok $((n_ok + n_fail)) - $1"
+	shift
+	for line in "$@"; do
+		printf '#   %s\n' "$line"
+	done
+}
+
+# run CMD...: sets $out, $err and $rc
+run() {
+	"$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	out=$(cat "$TMP/out")
+	err=$(cat "$TMP/err")
+}
+
+expect_rc() {	# expect_rc WANT DESCRIPTION
+	if [ "$rc" = "$1" ]; then ok "$2"; else not_ok "$2" "exit code $rc, want $1" "stderr: $err"; fi
+}
+
+expect_nonzero() {
+	if [ "$rc" != 0 ]; then ok "$1"; else not_ok "$1" "exit code 0, want non-zero"; fi
+}
+
+expect_eq() {	# expect_eq ACTUAL WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3" "got:  $1" "want: $2"; fi
+}
+
+expect_match() {	# expect_match TEXT GREP-PATTERN DESCRIPTION
+	if printf '%s\n' "$1" | grep -qE -- "$2"; then ok "$3"; else not_ok "$3" "no match for /$2/ in:" "$1"; fi
+}
+
+expect_one_line() {	# expect_one_line TEXT DESCRIPTION
+	if [ "$(printf '%s\n' "$1" | wc -l)" = 1 ] && [ -n "$1" ]; then ok "$2"; else not_ok "$2" "want one line, got:" "$1"; fi
+}
+
+# expect_file_eq ACTUAL_FILE EXPECTED_FILE DESCRIPTION
+expect_file_eq() {
+	if diff -u "$2" "$1" >"$TMP/diff"; then
+		ok "$3"
+	else
+		not_ok "$3" "$(head -40 "$TMP/diff")"
+	fi
+}
+
+# q DB SQL: one value or rows as TSV without the header
+q() {
+	"$NDOSCOPE" --db "$1" sql --tsv "$2" | tail -n +2
+}
+
+test_done() {
+	echo "# $(basename "$0"): $n_ok passed, $n_fail failed"
+	[ "$n_fail" = 0 ]
+}
+
+# dump_view DB VIEW: every row of a view as TSV with its header, in a total
+# order; fails the test when the query fails.
+dump_view() {
+	local cols
+	cols=$("$NDOSCOPE" --db "$1" sql --tsv "SELECT * FROM $2 LIMIT 0" | head -1 | tr '\t' ',')
+	[ -n "$cols" ] || { echo "dump_view: no columns for $2" >&2; return 1; }
+	"$NDOSCOPE" --db "$1" sql --tsv "SELECT * FROM $2 ORDER BY $cols"
+}

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ndoscope index: parse every TU that changed since the last run, N at a
+ * time, and commit each one's facts as it finishes.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "error.h"
+#include "flags.h"
+#include "ndoscope.h"
+#include "progress.h"
+#include "store.h"
+#include "walk.h"
+
+#define SQL "tool/sql/store.sql"
+
+/* Added to every TU's flags: keep going, and only errors matter to us. */
+static const char *const extra_args[] = {
+	"-w", "-Wno-unknown-warning-option", "-ferror-limit=0",
+};
+#define N_EXTRA (int)(sizeof(extra_args) / sizeof(extra_args[0]))
+
+struct tu_state {
+	sqlite3_int64 id;
+	char *path, *args_hash, *status;
+	int incomplete;
+	bool seen;
+};
+
+struct stat_entry {
+	bool ok;
+	int64_t mtime, size;
+};
+
+struct indexer {
+	const char *tree;
+	bool force, verbose;
+	int jobs_n;
+
+	struct db db;
+	struct store store;
+	struct job_list jobs;
+	VEC(struct tu_state) state;
+	struct strmap state_idx;		/* path -> state index */
+	struct strmap stat_idx;			/* path -> stats index */
+	VEC(struct stat_entry) stats;
+
+	pthread_mutex_t claim_lock, queue_lock, db_lock;
+	struct strmap claims;			/* unit keys walked or being walked */
+
+	VEC(int) todo;				/* indices into jobs */
+	int next;
+	struct progress prog;
+	int done, indexed, failed, with_errors, unchanged, purged;
+	bool store_failed;
+	char *store_error;
+};
+
+static bool claim(void *arg, const char *key)
+{
+	struct indexer *ix = arg;
+	bool ins;
+
+	pthread_mutex_lock(&ix->claim_lock);
+	strmap_put(&ix->claims, key, 1, &ins);
+	pthread_mutex_unlock(&ix->claim_lock);
+	return ins;
+}
+
+static struct stat_entry *stat_cached(struct indexer *ix, const char *path)
+{
+	char abs[PATH_MAX];
+	struct stat st;
+	struct stat_entry e = { 0 };
+	int *slot = strmap_get(&ix->stat_idx, path);
+
+	if (slot)
+		return &ix->stats.v[*slot];
+	if (path[0] == '/')
+		snprintf(abs, sizeof(abs), "%s", path);
+	else
+		snprintf(abs, sizeof(abs), "%s/%s", ix->tree, path);
+	if (stat(abs, &st) == 0) {
+		e.ok = true;
+		e.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		e.size = st.st_size;
+	}
+	strmap_put(&ix->stat_idx, path, (int)ix->stats.n, NULL);
+	VEC_PUSH(&ix->stats, e);
+	return &ix->stats.v[ix->stats.n - 1];
+}
+
+static int load_state(struct indexer *ix)
+{
+	sqlite3_stmt *st = db_stmt(&ix->db, SQL, "tu_state");
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct tu_state s = {
+			.id = sqlite3_column_int64(st, 0),
+			.path = xstrdup((const char *)sqlite3_column_text(st, 1)),
+			.args_hash = xstrdup((const char *)sqlite3_column_text(st, 2)),
+			.status = xstrdup((const char *)sqlite3_column_text(st, 3)),
+			.incomplete = sqlite3_column_int(st, 4),
+		};
+
+		strmap_put(&ix->state_idx, s.path, (int)ix->state.n, NULL);
+		VEC_PUSH(&ix->state, s);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error_set("cannot read '%s': %s", ix->db.path, sqlite3_errmsg(ix->db.h));
+
+	st = db_stmt(&ix->db, SQL, "complete_units");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strmap_put(&ix->claims, (const char *)sqlite3_column_text(st, 0), 1, NULL);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error_set("cannot read '%s': %s", ix->db.path, sqlite3_errmsg(ix->db.h));
+	return 0;
+}
+
+/* Same flags, same source, same headers: nothing to do. */
+static bool unchanged(struct indexer *ix, struct tu_job *j)
+{
+	int *slot = strmap_get(&ix->state_idx, j->rel);
+	struct tu_state *s;
+	sqlite3_stmt *st;
+	bool same = true;
+	int n = 0;
+
+	if (!slot)
+		return false;
+	s = &ix->state.v[*slot];
+	s->seen = true;
+	if (ix->force || strcmp(s->args_hash, j->args_hash) || !strcmp(s->status, "failed") ||
+	    s->incomplete)
+		return false;
+	st = db_stmt(&ix->db, SQL, "tu_deps");
+	bind_int(st, 1, s->id);
+	while (same && sqlite3_step(st) == SQLITE_ROW) {
+		struct stat_entry *e = stat_cached(ix, (const char *)sqlite3_column_text(st, 0));
+
+		n++;
+		if (!e->ok || e->mtime != sqlite3_column_int64(st, 1) ||
+		    e->size != sqlite3_column_int64(st, 2))
+			same = false;
+	}
+	sqlite3_reset(st);
+	return same && n > 0;
+}
+
+static void report_tu(struct indexer *ix, struct tu_facts *f)
+{
+	if (!strcmp(f->status, "failed")) {
+		progress_clear(&ix->prog);
+		error("'%s' failed: %s", f->path, f->failure ? f->failure : "unknown");
+	} else if (f->n_errors && f->diags.n) {
+		struct f_diag *d = &f->diags.v[0];
+
+		progress_clear(&ix->prog);
+		warning("'%s': %d parse error%s, first at %s:%d:%d: %s", f->path, f->n_errors,
+			f->n_errors == 1 ? "" : "s",
+			d->file >= 0 ? f->files.v[d->file].path : "?", d->line, d->col, d->message);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct indexer *ix = arg;
+	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix };
+	CXIndex index = clang_createIndex(0, 0);
+	const char **argv = NULL;
+	int cap = 0;
+
+	for (;;) {
+		struct tu_facts f = { 0 };
+		struct tu_job *j;
+		int i, argc;
+
+		pthread_mutex_lock(&ix->queue_lock);
+		i = ix->store_failed ? (int)ix->todo.n : ix->next++;
+		pthread_mutex_unlock(&ix->queue_lock);
+		if (i >= (int)ix->todo.n)
+			break;
+		j = &ix->jobs.v.v[ix->todo.v[i]];
+
+		argc = j->argc + N_EXTRA;
+		if (argc > cap) {
+			cap = argc;
+			argv = xrealloc(argv, cap * sizeof(*argv));
+		}
+		for (int k = 0; k < j->argc; k++)
+			argv[k] = j->argv[k];
+		for (int k = 0; k < N_EXTRA; k++)
+			argv[j->argc + k] = extra_args[k];
+
+		f.path = xstrdup(j->rel);
+		f.args_hash = xstrdup(j->args_hash);
+		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, &f);
+		/* the path as stored is the tree-relative one, whatever libclang called it */
+		if (f.files.n)
+			f.files.v[0].path = arena_strdup(&f.arena, j->rel);
+
+		pthread_mutex_lock(&ix->db_lock);
+		if (!ix->store_failed && store_tu(&ix->store, &f)) {
+			ix->store_failed = true;
+			ix->store_error = xstrdup(error_last() ? error_last() : "cannot write");
+		}
+		ix->done++;
+		if (!strcmp(f.status, "failed"))
+			ix->failed++;
+		else
+			ix->indexed++;
+		if (f.n_errors)
+			ix->with_errors++;
+		report_tu(ix, &f);
+		progress_update(&ix->prog, ix->done, j->rel);
+		pthread_mutex_unlock(&ix->db_lock);
+		tu_facts_free(&f);
+	}
+	free(argv);
+	clang_disposeIndex(index);
+	return NULL;
+}
+
+static int purge_missing(struct indexer *ix)
+{
+	for (size_t i = 0; i < ix->state.n; i++) {
+		struct tu_state *s = &ix->state.v[i];
+
+		if (s->seen || stat_cached(ix, s->path)->ok)
+			continue;
+		if (store_purge_tu(&ix->store, s->id))
+			return -1;
+		ix->purged++;
+	}
+	return 0;
+}
+
+static int run(struct indexer *ix)
+{
+	pthread_t *threads;
+	int n;
+
+	for (size_t i = 0; i < ix->jobs.v.n; i++) {
+		if (unchanged(ix, &ix->jobs.v.v[i]))
+			ix->unchanged++;
+		else
+			VEC_PUSH(&ix->todo, (int)i);
+	}
+	if (purge_missing(ix))
+		return -1;
+
+	n = ix->jobs_n < (int)ix->todo.n ? ix->jobs_n : (int)ix->todo.n;
+	progress_start(&ix->prog, (int)ix->todo.n);
+	if (n <= 1) {
+		worker(ix);
+	} else {
+		threads = xcalloc(n, sizeof(*threads));
+		for (int i = 0; i < n; i++)
+			if (pthread_create(&threads[i], NULL, worker, ix))
+				die("cannot start an indexing thread");
+		for (int i = 0; i < n; i++)
+			pthread_join(threads[i], NULL);
+		free(threads);
+	}
+	progress_end(&ix->prog);
+	if (ix->store_failed)
+		return error_set("%s", ix->store_error);
+	return 0;
+}
+
+static const char usage[] =
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]";
+
+int cmd_index(int argc, char **argv, const struct global *g)
+{
+	static const struct option opts[] = {
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct indexer ix = { .jobs_n = (int)sysconf(_SC_NPROCESSORS_ONLN) };
+	const char *tree_arg = ".", *compdb = NULL;
+	char *tree = NULL, *compdb_path = NULL, **only = NULL;
+	int64_t t0 = now_ms();
+	int c, rc = -1, n_only;
+	struct stat st;
+
+	while ((c = getopt_long(argc, argv, "C:p:j:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			tree_arg = optarg;
+			break;
+		case 'p':
+			compdb = optarg;
+			break;
+		case 'j':
+			ix.jobs_n = atoi(optarg);
+			if (ix.jobs_n < 1)
+				return usage_error(usage, "-j takes a number of jobs, not '%s'", optarg);
+			break;
+		case 'f':
+			ix.force = true;
+			break;
+		case 'h':
+			printf("usage: %s\n", usage);
+			return 0;
+		default:
+			return usage_error(usage, NULL);
+		}
+	}
+	if (ix.jobs_n < 1)
+		ix.jobs_n = 1;
+
+	tree = realpath(tree_arg, NULL);
+	if (!tree) {
+		error_set("cannot read tree '%s': no such directory", tree_arg);
+		goto out;
+	}
+	ix.tree = tree;
+	n_only = argc - optind;
+	only = xcalloc(n_only + 1, sizeof(*only));
+	for (int i = 0; i < n_only; i++) {
+		const char *a = argv[optind + i];
+		char *real = NULL;
+
+		/* an absolute path, or one relative to the tree */
+		if (a[0] == '/') {
+			real = realpath(a, NULL);
+			only[i] = real ? tree_relative(tree, real) : xstrdup(a);
+			free(real);
+		} else {
+			only[i] = xstrdup(a);
+		}
+	}
+
+	if (compdb) {
+		compdb_path = xstrdup(compdb);
+	} else {
+		compdb_path = xasprintf("%s/compile_commands.json", tree);
+		if (stat(compdb_path, &st) < 0) {
+			free(compdb_path);
+			compdb_path = NULL;
+		}
+	}
+	if (compdb_path) {
+		if (stat(compdb_path, &st) < 0) {
+			error_set("cannot read '%s': no such file", compdb_path);
+			goto out;
+		}
+		if (compdb_load(compdb_path, tree, only, n_only, &ix.jobs))
+			goto out;
+	} else {
+		if (kbuild_check_tree(tree) || kbuild_jobs(tree, only, n_only, &ix.jobs))
+			goto out;
+	}
+	if (!ix.jobs.v.n && n_only) {
+		error_set("nothing to index: no C file matches %s%s", only[0], n_only > 1 ? ", ..." : "");
+		goto out;
+	}
+
+	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))
+		goto out;
+	store_init(&ix.store, &ix.db);
+	pthread_mutex_init(&ix.claim_lock, NULL);
+	pthread_mutex_init(&ix.queue_lock, NULL);
+	pthread_mutex_init(&ix.db_lock, NULL);
+
+	if (!load_state(&ix)) {
+		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
+
+		bind_text(ms, 1, "tree");
+		bind_text(ms, 2, tree);
+		if (!db_step_done(&ix.db, ms))
+			rc = run(&ix);
+	}
+	if (!rc) {
+		printf("indexed %d, unchanged %d, failed %d, purged %d in %.1fs",
+		       ix.indexed, ix.unchanged, ix.failed, ix.purged, (now_ms() - t0) / 1000.0);
+		if (ix.with_errors)
+			printf(" (%d with parse errors: see 'ndoscope stats')", ix.with_errors);
+		printf("\n");
+		if (ix.failed)
+			rc = 1;
+	}
+	store_release(&ix.store);
+	db_close(&ix.db);
+out:
+	for (size_t i = 0; i < ix.state.n; i++) {
+		free(ix.state.v[i].path);
+		free(ix.state.v[i].args_hash);
+		free(ix.state.v[i].status);
+	}
+	VEC_FREE(&ix.state);
+	strmap_free(&ix.state_idx);
+	strmap_free(&ix.stat_idx);
+	VEC_FREE(&ix.stats);
+	strmap_free(&ix.claims);
+	VEC_FREE(&ix.todo);
+	job_list_free(&ix.jobs);
+	for (int i = 0; only && only[i]; i++)
+		free(only[i]);
+	free(only);
+	free(compdb_path);
+	free(ix.store_error);
+	free(tree);
+	return rc;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ndoscope stats: how many facts of each kind, and which TUs had errors. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "db.h"
+#include "error.h"
+#include "ndoscope.h"
+#include "output.h"
+
+static const char usage[] = "ndoscope [--db PATH] stats [--json]";
+
+int cmd_stats(int argc, char **argv, const struct global *g)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum out_format fmt = OUT_TABLE;
+	struct db db;
+	int c, n, rc = -1;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			fmt = OUT_JSON;
+			break;
+		case 'h':
+			printf("usage: %s\n", usage);
+			return 0;
+		default:
+			return usage_error(usage, NULL);
+		}
+	}
+	if (optind != argc)
+		return usage_error(usage, "stats takes no argument");
+	if (db_open(&db, db_default_path(g->db), DB_READ))
+		return -1;
+	if (print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "counts"), fmt) < 0)
+		goto out;
+	if (fmt == OUT_TABLE)
+		printf("\nTUs with errors:\n");
+	n = print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "errors"), fmt);
+	if (n < 0)
+		goto out;
+	rc = 0;
+out:
+	db_close(&db);
+	return rc;
+}

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The index database. One writer at a time (a lock file next to the DB),
+ * any number of readers (WAL). The schema is versioned with PRAGMA
+ * user_version and brought up to date by the migrations in schemas/.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "embedded.h"
+#include "error.h"
+
+/* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
+static const char *const migrations[] = {
+	"schemas/001_init.sql",
+};
+
+const char *embedded_get(const char *path)
+{
+	for (const struct embedded_file *f = embedded_files; f->path; f++)
+		if (!strcmp(f->path, path))
+			return f->text;
+	return NULL;
+}
+
+const char *sql_section(const char *file, const char *name, size_t *len)
+{
+	const char *text = embedded_get(file), *p, *end;
+	size_t nlen = strlen(name);
+
+	if (!text)
+		return NULL;
+	for (p = text; (p = strstr(p, "-- name: ")); p++) {
+		const char *n = p + 9;
+
+		if (strncmp(n, name, nlen) || (n[nlen] != '\n' && n[nlen] != ' '))
+			continue;
+		p = strchr(n, '\n');
+		if (!p)
+			return NULL;
+		p++;
+		end = strstr(p, "-- name: ");
+		if (!end)
+			end = p + strlen(p);
+		*len = end - p;
+		return p;
+	}
+	return NULL;
+}
+
+const char *db_default_path(const char *opt)
+{
+	const char *env;
+
+	if (opt && *opt)
+		return opt;
+	env = getenv("NDOSCOPE_DB");
+	if (env && *env)
+		return env;
+	return "ndoscope.db";
+}
+
+static int sqlerr(struct db *db, const char *what)
+{
+	return error_set("%s '%s': %s", what, db->path, sqlite3_errmsg(db->h));
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		error_set("database '%s': %s", db->path, msg ? msg : sqlite3_errmsg(db->h));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int take_lock(struct db *db)
+{
+	char *lock = xasprintf("%s.lock", db->path);
+	char pid[32];
+	int fd, n;
+
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		error_set("cannot create lock '%s': %s", lock, strerror(errno));
+		free(lock);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		n = read(fd, pid, sizeof(pid) - 1);
+		pid[n > 0 ? n : 0] = '\0';
+		pid[strcspn(pid, "\n")] = '\0';
+		error_set("'%s' is being written by another 'ndoscope index'%s%s%s",
+			  db->path, *pid ? " (pid " : "", pid, *pid ? ")" : "");
+		close(fd);
+		free(lock);
+		return -1;
+	}
+	if (ftruncate(fd, 0) == 0) {
+		n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+		if (pwrite(fd, pid, n, 0) != n) {
+			/* the pid is only a courtesy */
+		}
+	}
+	free(lock);
+	db->lock_fd = fd;
+	return 0;
+}
+
+static int user_version(struct db *db, int *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+fail:
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+		return error_set("'%s' is not an ndoscope index: %s", db->path,
+				 sqlite3_errmsg(db->h));
+	return sqlerr(db, "cannot read");
+}
+
+static int count_tables(struct db *db)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int migrate(struct db *db)
+{
+	int v, latest = sizeof(migrations) / sizeof(migrations[0]);
+
+	if (user_version(db, &v))
+		return -1;
+	if (v > latest)
+		return error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
+				 db->path, v, latest);
+	if (v == 0 && count_tables(db) > 0)
+		return error_set("'%s' is not an ndoscope index: it holds other tables",
+				 db->path);
+	for (; v < latest; v++) {
+		const char *sql = embedded_get(migrations[v]);
+		char pragma[64];
+
+		if (db_exec(db, "BEGIN IMMEDIATE") || db_exec(db, sql))
+			goto fail;
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+		if (db_exec(db, pragma) || db_exec(db, "COMMIT"))
+			goto fail;
+	}
+	return 0;
+fail:
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int db_open(struct db *db, const char *path, enum db_mode mode)
+{
+	struct stat st;
+	int flags, v;
+
+	memset(db, 0, sizeof(*db));
+	db->lock_fd = -1;
+	db->path = xstrdup(path);
+
+	if (mode == DB_READ) {
+		if (stat(path, &st) < 0) {
+			error_set("no index at '%s': run 'ndoscope index' first", path);
+			goto fail;
+		}
+		flags = SQLITE_OPEN_READONLY;
+	} else {
+		if (take_lock(db))
+			goto fail;
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	}
+	if (sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		error_set("cannot open '%s': %s", path,
+			  db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 0);
+
+	if (mode == DB_READ) {
+		if (user_version(db, &v))
+			goto fail;
+		if (v == 0) {
+			error_set("'%s' is not an ndoscope index", path);
+			goto fail;
+		}
+		if (v > DB_SCHEMA_VERSION) {
+			error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
+				  path, v, DB_SCHEMA_VERSION);
+			goto fail;
+		}
+		return 0;
+	}
+	if (user_version(db, &v))
+		goto fail;
+	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db))
+		goto fail;
+	return 0;
+fail:
+	db_close(db);
+	return -1;
+}
+
+void db_close(struct db *db)
+{
+	for (size_t i = 0; i < db->stmts.n; i++)
+		sqlite3_finalize(db->stmts.v[i]);
+	VEC_FREE(&db->stmts);
+	strmap_free(&db->stmt_index);
+	if (db->h)
+		sqlite3_close(db->h);
+	db->h = NULL;
+	if (db->lock_fd >= 0)
+		close(db->lock_fd);
+	db->lock_fd = -1;
+	free(db->path);
+	db->path = NULL;
+}
+
+sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name)
+{
+	char key[256];
+	const char *sql;
+	sqlite3_stmt *st;
+	size_t len;
+	int *slot;
+
+	snprintf(key, sizeof(key), "%s:%s", file, name);
+	slot = strmap_get(&db->stmt_index, key);
+	if (slot) {
+		st = db->stmts.v[*slot];
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return st;
+	}
+	sql = sql_section(file, name, &len);
+	if (!sql)
+		die("no SQL section '%s' in '%s'", name, file);
+	if (sqlite3_prepare_v3(db->h, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		die("cannot prepare '%s' from '%s': %s", name, file, sqlite3_errmsg(db->h));
+	strmap_put(&db->stmt_index, key, (int)db->stmts.n, NULL);
+	VEC_PUSH(&db->stmts, st);
+	return st;
+}
+
+int db_run_section(struct db *db, const char *file, const char *name, sqlite3_int64 id)
+{
+	const char *sql, *tail, *end;
+	sqlite3_stmt *st;
+	size_t len;
+	int rc;
+
+	sql = sql_section(file, name, &len);
+	if (!sql)
+		die("no SQL section '%s' in '%s'", name, file);
+	end = sql + len;
+	while (sql < end) {
+		if (sqlite3_prepare_v2(db->h, sql, (int)(end - sql), &st, &tail) != SQLITE_OK)
+			return sqlerr(db, "cannot prepare SQL for");
+		if (!st)
+			break;
+		if (sqlite3_bind_parameter_count(st) > 0)
+			sqlite3_bind_int64(st, 1, id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return sqlerr(db, "cannot write to");
+		sql = tail;
+	}
+	return 0;
+}
+
+int db_step_done(struct db *db, sqlite3_stmt *st)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return sqlerr(db, "cannot write to");
+	return 0;
+}
+
+sqlite3_int64 db_step_id(struct db *db, sqlite3_stmt *st)
+{
+	sqlite3_int64 id;
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return -2;	/* no row */
+		sqlerr(db, "cannot read");
+		return -1;
+	}
+	id = sqlite3_column_int64(st, 0);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return id;
+}
+
+void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void bind_int(sqlite3_stmt *st, int i, sqlite3_int64 v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void bind_opt_int(sqlite3_stmt *st, int i, bool have, sqlite3_int64 v)
+{
+	if (have)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}

@@ -1,0 +1,52 @@
+/* The index database: opening, schema migrations, locking, named SQL. */
+#ifndef NDOSCOPE_DB_H
+#define NDOSCOPE_DB_H
+
+#include <sqlite3.h>
+#include "util.h"
+
+enum db_mode {
+	DB_READ,	/* an existing index, read-only */
+	DB_WRITE,	/* create or migrate; take the writer's lock */
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	int lock_fd;
+	struct strmap stmt_index;
+	VEC(sqlite3_stmt *) stmts;
+};
+
+/* The index path: --db, else $NDOSCOPE_DB, else ./ndoscope.db. */
+const char *db_default_path(const char *opt);
+
+int db_open(struct db *db, const char *path, enum db_mode mode);
+void db_close(struct db *db);
+
+/*
+ * A statement from an embedded .sql file: FILE is its path ("tool/sql/store.sql"),
+ * NAME the "-- name: NAME" section. Prepared once, reset before it is returned.
+ */
+sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name);
+
+/* Run every statement of a section, binding ?1 to id when it has one. */
+int db_run_section(struct db *db, const char *file, const char *name, sqlite3_int64 id);
+
+int db_exec(struct db *db, const char *sql);
+/* Step a statement that returns no row or one row we ignore. */
+int db_step_done(struct db *db, sqlite3_stmt *st);
+/* Step a statement returning one integer; -1 with an error when none. */
+sqlite3_int64 db_step_id(struct db *db, sqlite3_stmt *st);
+
+/* The text of a named section, or NULL; *len gets its length. */
+const char *sql_section(const char *file, const char *name, size_t *len);
+
+/* Bind helpers: text may be NULL, an int64 may be "absent". */
+void bind_text(sqlite3_stmt *st, int i, const char *s);
+void bind_int(sqlite3_stmt *st, int i, sqlite3_int64 v);
+void bind_opt_int(sqlite3_stmt *st, int i, bool have, sqlite3_int64 v);
+
+#define DB_SCHEMA_VERSION 1
+
+#endif

@@ -1,0 +1,119 @@
+/*
+ * The facts of one translation unit, as the walker finds them and before
+ * the store writes them. Indices (file, sym, unit) are local to the TU;
+ * the store maps them to database ids. Strings live in the TU's arena.
+ */
+#ifndef NDOSCOPE_FACTS_H
+#define NDOSCOPE_FACTS_H
+
+#include <stdint.h>
+#include "util.h"
+
+struct arena {
+	struct arena_block *head;
+};
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+void arena_free(struct arena *a);
+
+struct f_file {
+	char *path;		/* relative to the tree when inside it */
+	int64_t mtime, size;
+};
+
+struct f_sym {
+	char *usr, *name;
+	const char *kind;	/* function, var, field, enum */
+};
+
+struct f_unit {
+	char *key;
+	bool own;		/* this TU walked it and carries its facts */
+};
+
+struct f_func {
+	int unit, sym, file, line, col, end_line;
+	bool is_static, is_inline;
+};
+
+struct f_call {
+	int unit, caller, callee, file, line, col;	/* callee -1 unless direct */
+	const char *kind;
+	char *via, *macro;
+};
+
+struct f_binding {
+	int unit, fn, table, func, file, line, col;	/* table, func may be -1 */
+	char *struct_name, *field;
+	const char *context;
+};
+
+struct f_var_binding {
+	int unit, var, table, file, line;
+	char *struct_name, *field;
+};
+
+struct f_ops {
+	int unit, sym, file, line;
+	char *struct_name;
+	bool is_array, is_static;
+};
+
+struct f_arg {
+	int unit, caller, callee, arg, target, file, line;
+	const char *target_kind;
+};
+
+struct f_assign {
+	int unit, func, file, line, param;		/* param 0: none */
+	char *struct_name, *field, *op, *rhs;
+	bool has_value;
+	int64_t value;
+};
+
+struct f_flag {
+	int unit, file, line, bit;			/* bit -1: none */
+	char *name, *doc;
+	bool has_value;
+	int64_t value;
+};
+
+struct f_ref {
+	int unit, sym, file, line, col;
+	const char *kind;	/* read, write, call, addr */
+	bool in_macro;
+};
+
+struct f_diag {
+	const char *severity;
+	char *message;
+	int file, line, col;	/* file -1: none */
+};
+
+struct tu_facts {
+	struct arena arena;
+	char *path;		/* the TU's main file */
+	char *args_hash;
+	const char *status;	/* ok, errors, failed */
+	char *failure;		/* why, when failed */
+	int n_errors, n_warnings;
+	int64_t parse_ms, walk_ms;
+
+	VEC(struct f_file) files;
+	VEC(struct f_sym) syms;
+	VEC(struct f_unit) units;
+	VEC(struct f_func) funcs;
+	VEC(struct f_call) calls;
+	VEC(struct f_binding) bindings;
+	VEC(struct f_var_binding) var_bindings;
+	VEC(struct f_ops) ops;
+	VEC(struct f_arg) args;
+	VEC(struct f_assign) assigns;
+	VEC(struct f_flag) flags;
+	VEC(struct f_ref) refs;
+	VEC(struct f_diag) diags;
+};
+
+void tu_facts_free(struct tu_facts *f);
+
+#endif

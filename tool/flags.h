@@ -1,0 +1,49 @@
+/*
+ * Where a TU's compile flags come from: a compile_commands.json (compdb.c)
+ * or synthesized from a configured kernel tree the way kbuild passes them
+ * (kbuild.c). Either way the result is a list of jobs.
+ */
+#ifndef NDOSCOPE_FLAGS_H
+#define NDOSCOPE_FLAGS_H
+
+#include "util.h"
+
+struct tu_job {
+	char *abs;		/* absolute path of the source */
+	char *rel;		/* path as stored: relative to the tree when inside it */
+	char *workdir;		/* relative paths in argv are relative to it, or NULL */
+	char **argv;		/* flags for libclang, without the source itself */
+	int argc;
+	char *args_hash;
+};
+
+struct job_list {
+	VEC(struct tu_job) v;
+};
+
+void job_list_free(struct job_list *jobs);
+/* Append a job; takes ownership of argv. WORKDIR may be NULL. */
+void job_add(struct job_list *jobs, const char *tree, const char *abs, const char *workdir,
+	     char **argv, int argc);
+
+/* The path of ABS relative to TREE when inside it, else ABS (a new string). */
+char *tree_relative(const char *tree, const char *abs);
+
+/*
+ * Does this source match the FILE|DIR restrictions (paths relative to the
+ * tree)? No restrictions match everything.
+ */
+bool path_selected(const char *rel, char *const *only, int n_only);
+
+/* compdb.c: load PATH; entries outside ONLY are left out. */
+int compdb_load(const char *path, const char *tree, char *const *only, int n_only,
+		struct job_list *jobs);
+/* Is this compiler flag one libclang cannot take? (documented in docs/flags.md) */
+bool compdb_drop_flag(const char *arg, bool *takes_value);
+
+/* kbuild.c: jobs for the .c files under ONLY in a configured TREE. */
+int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list *jobs);
+/* Check TREE is a kernel tree; sets the error when not. */
+int kbuild_check_tree(const char *tree);
+
+#endif

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ndoscope: the command table and the global options. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "ndoscope.h"
+
+static const struct command commands[] = {
+	{ "index", cmd_index, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
+	  "index a kernel tree (incremental)" },
+	{ "stats", cmd_stats, "[--json]", "count the facts, list TUs with parse errors" },
+	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
+	  "run one read-only SQL statement over the index" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+static void print_usage(FILE *out)
+{
+	fprintf(out, "usage: ndoscope [--db PATH] COMMAND [ARGS]\n\n"
+		"The index is --db PATH, else $NDOSCOPE_DB, else ./ndoscope.db.\n\n"
+		"commands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(out, "  %-8s %s\n", c->name, c->help);
+	fprintf(out, "\n'ndoscope COMMAND --help' shows a command's options.\n");
+}
+
+int usage_error(const char *usage, const char *fmt, ...)
+{
+	if (fmt) {
+		char buf[512];
+		va_list ap;
+
+		va_start(ap, fmt);
+		vsnprintf(buf, sizeof(buf), fmt, ap);
+		va_end(ap);
+		fprintf(stderr, "error: %s\n", buf);
+	}
+	fprintf(stderr, "usage: %s\n", usage);
+	return 129;
+}
+
+int main(int argc, char **argv)
+{
+	struct global g = { 0 };
+	int i = 1, rc;
+
+	while (i < argc && argv[i][0] == '-') {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			g.db = argv[i + 1];
+			i += 2;
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			g.db = argv[i] + 5;
+			i++;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_usage(stdout);
+			return 0;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("ndoscope %s\n", NDOSCOPE_VERSION);
+			return 0;
+		} else {
+			fprintf(stderr, "error: unknown option '%s'\n", argv[i]);
+			print_usage(stderr);
+			return 129;
+		}
+	}
+	if (i >= argc) {
+		print_usage(stderr);
+		return 129;
+	}
+	if (!strcmp(argv[i], "help")) {
+		print_usage(stdout);
+		return 0;
+	}
+	for (const struct command *c = commands; c->name; c++) {
+		if (strcmp(c->name, argv[i]))
+			continue;
+		rc = c->fn(argc - i, argv + i, &g);
+		if (rc < 0) {
+			fprintf(stderr, "error: %s\n", error_last() ? error_last() : "failed");
+			return 1;
+		}
+		return rc;
+	}
+	fprintf(stderr, "error: '%s' is not an ndoscope command\n", argv[i]);
+	print_usage(stderr);
+	return 129;
+}

@@ -1,0 +1,29 @@
+/*
+ * The command table, libgit2 CLI style: each subcommand is one cmd_*.c
+ * file exporting one function. A command returns 0, a positive exit code,
+ * or -1 with the message set by error_set(), which main() prints once.
+ */
+#ifndef NDOSCOPE_H
+#define NDOSCOPE_H
+
+#define NDOSCOPE_VERSION "0.1.0"
+
+struct global {
+	const char *db;		/* --db, or NULL for the default */
+};
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv, const struct global *g);
+	const char *usage;
+	const char *help;
+};
+
+int cmd_index(int argc, char **argv, const struct global *g);
+int cmd_stats(int argc, char **argv, const struct global *g);
+int cmd_sql(int argc, char **argv, const struct global *g);
+
+/* Print a command's usage line to stderr and return the exit code for misuse. */
+int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

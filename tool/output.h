@@ -1,0 +1,16 @@
+/* Printing query results: an aligned table, tab-separated, or JSON (jansson). */
+#ifndef NDOSCOPE_OUTPUT_H
+#define NDOSCOPE_OUTPUT_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+enum out_format { OUT_TABLE, OUT_TSV, OUT_JSON };
+
+/* Step ST to the end and print every row; returns rows printed or -1. */
+int print_rows(FILE *out, sqlite3 *db, sqlite3_stmt *st, enum out_format fmt);
+
+/* Bind "-P name=value" parameters (":name", "@name", "$name" or "?N") to ST. */
+int bind_params(sqlite3_stmt *st, char *const *params, int n);
+
+#endif

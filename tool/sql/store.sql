@@ -1,0 +1,109 @@
+-- Statements the indexer uses to write one TU's facts. Each "-- name:"
+-- section is one prepared statement, or a list of statements run in order
+-- with ?1 bound (db_run_section).
+
+-- name: file_insert
+INSERT OR IGNORE INTO file(path) VALUES (?1);
+-- name: file_id
+SELECT id FROM file WHERE path = ?1;
+-- name: sym_insert
+INSERT OR IGNORE INTO sym(usr, name, kind) VALUES (?1, ?2, ?3);
+-- name: sym_id
+SELECT id FROM sym WHERE usr = ?1;
+-- name: tu_upsert
+INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT(file_id) DO UPDATE SET
+	args_hash = excluded.args_hash, status = excluded.status,
+	n_errors = excluded.n_errors, n_warnings = excluded.n_warnings,
+	parse_ms = excluded.parse_ms, walk_ms = excluded.walk_ms,
+	indexed_at = excluded.indexed_at
+RETURNING id;
+-- name: tu_detach
+CREATE TEMP TABLE IF NOT EXISTS gc_units(id INTEGER PRIMARY KEY);
+INSERT OR IGNORE INTO gc_units SELECT unit_id FROM tu_unit WHERE tu_id = ?1;
+DELETE FROM tu_unit WHERE tu_id = ?1;
+DELETE FROM tu_dep WHERE tu_id = ?1;
+DELETE FROM tu_diag WHERE tu_id = ?1;
+-- name: tu_delete
+DELETE FROM tu WHERE id = ?1;
+-- name: gc
+DELETE FROM gc_units WHERE id IN (SELECT unit_id FROM tu_unit);
+DELETE FROM func WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM call WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM binding WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM var_binding WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM ops_table WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM assign WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM flag WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM ref WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM unit WHERE id IN (SELECT id FROM gc_units);
+DELETE FROM gc_units;
+-- name: unit_clear
+DELETE FROM func WHERE unit_id = ?1;
+DELETE FROM call WHERE unit_id = ?1;
+DELETE FROM binding WHERE unit_id = ?1;
+DELETE FROM var_binding WHERE unit_id = ?1;
+DELETE FROM ops_table WHERE unit_id = ?1;
+DELETE FROM fn_arg WHERE unit_id = ?1;
+DELETE FROM assign WHERE unit_id = ?1;
+DELETE FROM flag WHERE unit_id = ?1;
+DELETE FROM ref WHERE unit_id = ?1;
+UPDATE unit SET complete = 0 WHERE id = ?1;
+-- name: unit_get
+SELECT id, complete FROM unit WHERE key = ?1;
+-- name: unit_insert
+INSERT INTO unit(key, complete) VALUES (?1, 0) RETURNING id;
+-- name: unit_complete
+UPDATE unit SET complete = 1 WHERE id = ?1;
+-- name: unit_link
+INSERT OR IGNORE INTO tu_unit(tu_id, unit_id) VALUES (?1, ?2);
+-- name: complete_units
+SELECT key FROM unit WHERE complete = 1;
+-- name: dep_insert
+INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?4);
+-- name: diag_insert
+INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+-- name: func_insert
+INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
+-- name: call_insert
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+-- name: binding_insert
+INSERT INTO binding(unit_id, struct, field, fn_id, table_id, context, func_id, file_id, line, col)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+-- name: var_binding_insert
+INSERT INTO var_binding(unit_id, struct, field, var_id, table_id, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+-- name: ops_insert
+INSERT INTO ops_table(unit_id, sym_id, struct, is_array, is_static, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+-- name: arg_insert
+INSERT INTO fn_arg(unit_id, caller_id, callee_id, arg, target_id, target_kind, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
+-- name: assign_insert
+INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+-- name: flag_insert
+INSERT INTO flag(unit_id, name, value, bit, doc, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+-- name: ref_insert
+INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+
+-- The incremental check: every indexed TU with what it read.
+-- name: tu_state
+SELECT t.id, f.path, t.args_hash, t.status,
+	(SELECT count(*) FROM tu_unit tu JOIN unit u ON u.id = tu.unit_id
+	 WHERE tu.tu_id = t.id AND u.complete = 0)
+FROM tu t JOIN file f ON f.id = t.file_id;
+-- name: tu_deps
+SELECT f.path, d.mtime, d.size FROM tu_dep d JOIN file f ON f.id = d.file_id
+WHERE d.tu_id = ?1;
+-- name: meta_set
+INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2);
+-- name: meta_get
+SELECT value FROM meta WHERE key = ?1;

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * One TU's facts go in as one transaction, so that a process killed at any
+ * moment leaves every earlier TU whole and this one absent. Facts of shared
+ * units are written by the TU that walked them, once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "store.h"
+
+#define SQL "tool/sql/store.sql"
+
+void store_init(struct store *s, struct db *db)
+{
+	memset(s, 0, sizeof(*s));
+	s->db = db;
+}
+
+void store_release(struct store *s)
+{
+	strmap_free(&s->file_ids);
+	strmap_free(&s->sym_ids);
+}
+
+/* Rows rolled back may have been cached: forget them all. */
+static void forget_cache(struct store *s)
+{
+	strmap_free(&s->file_ids);
+	strmap_free(&s->sym_ids);
+}
+
+static sqlite3_int64 file_id(struct store *s, const char *path)
+{
+	int *slot = strmap_get(&s->file_ids, path);
+	sqlite3_stmt *st;
+	sqlite3_int64 id;
+
+	if (slot)
+		return *slot;
+	st = db_stmt(s->db, SQL, "file_insert");
+	bind_text(st, 1, path);
+	if (db_step_done(s->db, st))
+		return -1;
+	st = db_stmt(s->db, SQL, "file_id");
+	bind_text(st, 1, path);
+	id = db_step_id(s->db, st);
+	if (id >= 0)
+		strmap_put(&s->file_ids, path, (int)id, NULL);
+	return id;
+}
+
+static sqlite3_int64 sym_id(struct store *s, const struct f_sym *sym)
+{
+	int *slot = strmap_get(&s->sym_ids, sym->usr);
+	sqlite3_stmt *st;
+	sqlite3_int64 id;
+
+	if (slot)
+		return *slot;
+	st = db_stmt(s->db, SQL, "sym_insert");
+	bind_text(st, 1, sym->usr);
+	bind_text(st, 2, sym->name);
+	bind_text(st, 3, sym->kind);
+	if (db_step_done(s->db, st))
+		return -1;
+	st = db_stmt(s->db, SQL, "sym_id");
+	bind_text(st, 1, sym->usr);
+	id = db_step_id(s->db, st);
+	if (id >= 0)
+		strmap_put(&s->sym_ids, sym->usr, (int)id, NULL);
+	return id;
+}
+
+struct ids {
+	sqlite3_int64 *file, *sym, *unit;
+	bool *write;		/* unit's facts are written by this TU */
+};
+
+/* Map local indices to ids lazily: most syms of a TU belong to units it did not walk. */
+static sqlite3_int64 SYM(struct store *s, struct tu_facts *f, struct ids *ids, int i)
+{
+	if (i < 0)
+		return -1;
+	if (ids->sym[i] == 0)
+		ids->sym[i] = sym_id(s, &f->syms.v[i]);
+	return ids->sym[i];
+}
+
+static void bind_sym(struct store *s, struct tu_facts *f, struct ids *ids,
+		     sqlite3_stmt *st, int col, int i)
+{
+	sqlite3_int64 id = SYM(s, f, ids, i);
+
+	bind_opt_int(st, col, id > 0, id);
+}
+
+static int write_units(struct store *s, struct tu_facts *f, sqlite3_int64 tu, struct ids *ids)
+{
+	for (size_t i = 0; i < f->units.n; i++) {
+		struct f_unit *u = &f->units.v[i];
+		sqlite3_stmt *st = db_stmt(s->db, SQL, "unit_get");
+		sqlite3_int64 id = -2;
+		int complete = 0, rc;
+
+		bind_text(st, 1, u->key);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			id = sqlite3_column_int64(st, 0);
+			complete = sqlite3_column_int(st, 1);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return error_set("cannot read '%s': %s", s->db->path, sqlite3_errmsg(s->db->h));
+		if (id < 0) {
+			st = db_stmt(s->db, SQL, "unit_insert");
+			bind_text(st, 1, u->key);
+			id = db_step_id(s->db, st);
+			if (id < 0)
+				return -1;
+		} else if (u->own && !strncmp(u->key, "tu:", 3)) {
+			/* the TU's own file: its old facts go */
+			if (db_run_section(s->db, SQL, "unit_clear", id))
+				return -1;
+			complete = 0;
+		}
+		ids->unit[i] = id;
+		ids->write[i] = u->own && !complete;
+		st = db_stmt(s->db, SQL, "unit_link");
+		bind_int(st, 1, tu);
+		bind_int(st, 2, id);
+		if (db_step_done(s->db, st))
+			return -1;
+	}
+	return 0;
+}
+
+#define WRITING(x) (ids->write[(x)->unit])
+#define UNIT(x) ids->unit[(x)->unit]
+#define FILE_(x) ids->file[(x)->file]
+
+static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
+{
+	struct db *db = s->db;
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < f->funcs.n; i++) {
+		struct f_func *x = &f->funcs.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "func_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->sym);
+		bind_int(st, 3, FILE_(x));
+		bind_int(st, 4, x->line);
+		bind_int(st, 5, x->col);
+		bind_int(st, 6, x->end_line);
+		bind_int(st, 7, x->is_static);
+		bind_int(st, 8, x->is_inline);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->calls.n; i++) {
+		struct f_call *x = &f->calls.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "call_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->caller);
+		bind_sym(s, f, ids, st, 3, x->callee);
+		bind_text(st, 4, x->kind);
+		bind_text(st, 5, x->via);
+		bind_int(st, 6, FILE_(x));
+		bind_int(st, 7, x->line);
+		bind_int(st, 8, x->col);
+		bind_text(st, 9, x->macro);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->bindings.n; i++) {
+		struct f_binding *x = &f->bindings.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "binding_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_text(st, 2, x->struct_name);
+		bind_text(st, 3, x->field);
+		bind_sym(s, f, ids, st, 4, x->fn);
+		bind_sym(s, f, ids, st, 5, x->table);
+		bind_text(st, 6, x->context);
+		bind_sym(s, f, ids, st, 7, x->func);
+		bind_int(st, 8, FILE_(x));
+		bind_int(st, 9, x->line);
+		bind_int(st, 10, x->col);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->var_bindings.n; i++) {
+		struct f_var_binding *x = &f->var_bindings.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "var_binding_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_text(st, 2, x->struct_name);
+		bind_text(st, 3, x->field);
+		bind_sym(s, f, ids, st, 4, x->var);
+		bind_sym(s, f, ids, st, 5, x->table);
+		bind_int(st, 6, FILE_(x));
+		bind_int(st, 7, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->ops.n; i++) {
+		struct f_ops *x = &f->ops.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "ops_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->sym);
+		bind_text(st, 3, x->struct_name);
+		bind_int(st, 4, x->is_array);
+		bind_int(st, 5, x->is_static);
+		bind_int(st, 6, FILE_(x));
+		bind_int(st, 7, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->args.n; i++) {
+		struct f_arg *x = &f->args.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "arg_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->caller);
+		bind_sym(s, f, ids, st, 3, x->callee);
+		bind_int(st, 4, x->arg);
+		bind_sym(s, f, ids, st, 5, x->target);
+		bind_text(st, 6, x->target_kind);
+		bind_int(st, 7, FILE_(x));
+		bind_int(st, 8, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->assigns.n; i++) {
+		struct f_assign *x = &f->assigns.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "assign_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->func);
+		bind_text(st, 3, x->struct_name);
+		bind_text(st, 4, x->field);
+		bind_text(st, 5, x->op);
+		bind_text(st, 6, x->rhs);
+		bind_opt_int(st, 7, x->has_value, x->value);
+		bind_opt_int(st, 8, x->param > 0, x->param);
+		bind_int(st, 9, FILE_(x));
+		bind_int(st, 10, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->flags.n; i++) {
+		struct f_flag *x = &f->flags.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "flag_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_text(st, 2, x->name);
+		bind_opt_int(st, 3, x->has_value, x->value);
+		bind_opt_int(st, 4, x->bit >= 0, x->bit);
+		bind_text(st, 5, x->doc);
+		bind_int(st, 6, FILE_(x));
+		bind_int(st, 7, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->refs.n; i++) {
+		struct f_ref *x = &f->refs.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "ref_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->sym);
+		bind_text(st, 3, x->kind);
+		bind_int(st, 4, FILE_(x));
+		bind_int(st, 5, x->line);
+		bind_int(st, 6, x->col);
+		bind_int(st, 7, x->in_macro);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->units.n; i++) {
+		if (!ids->write[i])
+			continue;
+		st = db_stmt(db, SQL, "unit_complete");
+		bind_int(st, 1, ids->unit[i]);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	return 0;
+}
+
+static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
+{
+	struct db *db = s->db;
+	sqlite3_stmt *st;
+	sqlite3_int64 tu, main_file;
+
+	for (size_t i = 0; i < f->files.n; i++) {
+		ids->file[i] = file_id(s, f->files.v[i].path);
+		if (ids->file[i] < 0)
+			return -1;
+	}
+	main_file = f->files.n ? ids->file[0] : file_id(s, f->path);
+	if (main_file < 0)
+		return -1;
+
+	st = db_stmt(db, SQL, "tu_upsert");
+	bind_int(st, 1, main_file);
+	bind_text(st, 2, f->args_hash);
+	bind_text(st, 3, f->status);
+	bind_int(st, 4, f->n_errors);
+	bind_int(st, 5, f->n_warnings);
+	bind_int(st, 6, f->parse_ms);
+	bind_int(st, 7, f->walk_ms);
+	bind_int(st, 8, (sqlite3_int64)time(NULL));
+	tu = db_step_id(db, st);
+	if (tu < 0)
+		return -1;
+	if (db_run_section(db, SQL, "tu_detach", tu))
+		return -1;
+
+	for (size_t i = 0; i < f->files.n; i++) {
+		st = db_stmt(db, SQL, "dep_insert");
+		bind_int(st, 1, tu);
+		bind_int(st, 2, ids->file[i]);
+		bind_int(st, 3, f->files.v[i].mtime);
+		bind_int(st, 4, f->files.v[i].size);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->diags.n; i++) {
+		struct f_diag *d = &f->diags.v[i];
+
+		st = db_stmt(db, SQL, "diag_insert");
+		bind_int(st, 1, tu);
+		bind_int(st, 2, (sqlite3_int64)i + 1);
+		bind_text(st, 3, d->severity);
+		bind_opt_int(st, 4, d->file >= 0, d->file >= 0 ? ids->file[d->file] : 0);
+		bind_opt_int(st, 5, d->file >= 0, d->line);
+		bind_opt_int(st, 6, d->file >= 0, d->col);
+		bind_text(st, 7, d->message);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	if (write_units(s, f, tu, ids) || write_facts(s, f, ids))
+		return -1;
+	/* units this TU used to link and no TU links any more */
+	return db_run_section(db, SQL, "gc", 0);
+}
+
+int store_tu(struct store *s, struct tu_facts *f)
+{
+	struct ids ids;
+	int rc;
+
+	ids.file = xcalloc(f->files.n + 1, sizeof(*ids.file));
+	ids.sym = xcalloc(f->syms.n + 1, sizeof(*ids.sym));
+	ids.unit = xcalloc(f->units.n + 1, sizeof(*ids.unit));
+	ids.write = xcalloc(f->units.n + 1, sizeof(*ids.write));
+
+	rc = db_exec(s->db, "BEGIN IMMEDIATE");
+	if (!rc)
+		rc = write_tu(s, f, &ids);
+	if (!rc)
+		rc = db_exec(s->db, "COMMIT");
+	if (rc) {
+		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
+		forget_cache(s);
+	}
+	free(ids.file);
+	free(ids.sym);
+	free(ids.unit);
+	free(ids.write);
+	return rc;
+}
+
+int store_purge_tu(struct store *s, sqlite3_int64 tu)
+{
+	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
+
+	if (!rc)
+		rc = db_run_section(s->db, SQL, "tu_detach", tu);
+	if (!rc)
+		rc = db_run_section(s->db, SQL, "tu_delete", tu);
+	if (!rc)
+		rc = db_run_section(s->db, SQL, "gc", 0);
+	if (!rc)
+		rc = db_exec(s->db, "COMMIT");
+	if (rc)
+		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

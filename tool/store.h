@@ -1,0 +1,23 @@
+/* Writing one TU's facts into the index, atomically. */
+#ifndef NDOSCOPE_STORE_H
+#define NDOSCOPE_STORE_H
+
+#include "db.h"
+#include "facts.h"
+
+struct store {
+	struct db *db;
+	struct strmap file_ids;		/* path -> id, this run */
+	struct strmap sym_ids;		/* usr -> id, this run */
+};
+
+void store_init(struct store *s, struct db *db);
+void store_release(struct store *s);
+
+/* Replace the facts of f->path's TU with F, in one transaction. */
+int store_tu(struct store *s, struct tu_facts *f);
+
+/* Forget a TU (its source is gone), in one transaction. */
+int store_purge_tu(struct store *s, sqlite3_int64 tu_id);
+
+#endif

@@ -1,0 +1,1412 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The AST walk: one TU in, its facts out.
+ *
+ * Each top-level declaration is assigned to a unit: the main file, a
+ * function defined in a header, or the rest of a header. A unit another TU
+ * has already walked (or is walking) is only linked, not walked again, so a
+ * static inline in netdevice.h costs one walk per index, not one per TU.
+ *
+ * Inside a unit, expressions are walked with a "role" handed down by the
+ * parent (callee, written, address taken, read), which is how each
+ * reference gets its kind and each call its callee expression.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "walk.h"
+#include "util.h"
+
+enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR };
+
+struct cursor_name {
+	CXCursor c;
+	char *name;
+	int sym;		/* -2: not computed */
+};
+
+struct walker {
+	CXTranslationUnit tu;
+	struct tu_facts *f;
+	const struct walk_opts *o;
+	size_t tree_len;
+	const char *workdir;		/* relative names are relative to it */
+
+	struct ptrmap file_idx;		/* CXFile -> file index + 1 */
+	VEC(const char *) file_text;	/* contents, by file index */
+	VEC(size_t) file_size;
+	struct strmap sym_idx;		/* usr -> sym index */
+	struct strmap unit_idx;		/* key -> unit index */
+	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
+	VEC(struct cursor_name) cursor_names;
+	int main_file;
+
+	int unit;			/* unit being walked */
+	bool in_fn;			/* inside a function body */
+	CXCursor fn;
+	int fn_sym;
+	VEC(CXCursor) params;
+};
+
+const char *cx_strerror(enum CXErrorCode code)
+{
+	switch (code) {
+	case CXError_Success:
+		return "success";
+	case CXError_Failure:
+		return "libclang failed to parse it";
+	case CXError_Crashed:
+		return "libclang crashed while parsing it";
+	case CXError_InvalidArguments:
+		return "libclang rejected the arguments";
+	case CXError_ASTReadError:
+		return "libclang could not read an AST file";
+	}
+	return "unknown libclang error";
+}
+
+/* --- small libclang helpers --------------------------------------------- */
+
+static char *cxstr(struct walker *w, CXString s)
+{
+	const char *c = clang_getCString(s);
+	char *p = arena_strdup(&w->f->arena, c ? c : "");
+
+	clang_disposeString(s);
+	return p;
+}
+
+struct nth {
+	unsigned want, i;
+	CXCursor found;
+	bool last;
+};
+
+static enum CXChildVisitResult nth_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct nth *n = d;
+
+	if (n->last || n->i == n->want)
+		n->found = c;
+	if (!n->last && n->i == n->want)
+		return CXChildVisit_Break;
+	n->i++;
+	return CXChildVisit_Continue;
+}
+
+static CXCursor child_at(CXCursor c, unsigned i)
+{
+	struct nth n = { .want = i, .found = clang_getNullCursor() };
+
+	clang_visitChildren(c, nth_visit, &n);
+	return n.found;
+}
+
+static CXCursor last_child(CXCursor c)
+{
+	struct nth n = { .last = true, .found = clang_getNullCursor() };
+
+	clang_visitChildren(c, nth_visit, &n);
+	return n.found;
+}
+
+static enum CXChildVisitResult count_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	(*(unsigned *)d)++;
+	return CXChildVisit_Continue;
+}
+
+static unsigned n_children(CXCursor c)
+{
+	unsigned n = 0;
+
+	clang_visitChildren(c, count_visit, &n);
+	return n;
+}
+
+/*
+ * The spelling of an operator: the API from libclang 17, tokens before.
+ * For a binary operator, the first punctuation after the left operand.
+ */
+static void op_spelling(struct walker *w, CXCursor c, char out[8])
+{
+	out[0] = '\0';
+#if CINDEX_VERSION_MINOR >= 64
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
+		CXString s = clang_getUnaryOperatorKindSpelling(clang_getCursorUnaryOperatorKind(c));
+
+		snprintf(out, 8, "%s", clang_getCString(s));
+		clang_disposeString(s);
+	} else {
+		CXString s = clang_getBinaryOperatorKindSpelling(clang_getCursorBinaryOperatorKind(c));
+
+		snprintf(out, 8, "%s", clang_getCString(s));
+		clang_disposeString(s);
+	}
+#else
+	CXToken *toks = NULL;
+	unsigned n = 0, i, after = 0;
+	CXSourceRange r = clang_getCursorExtent(c);
+
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator) {
+		CXSourceRange lr = clang_getCursorExtent(child_at(c, 0));
+
+		clang_getExpansionLocation(clang_getRangeEnd(lr), NULL, NULL, NULL, &after);
+	}
+	clang_tokenize(w->tu, r, &toks, &n);
+	for (i = 0; i < n; i++) {
+		unsigned off;
+
+		if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+			continue;
+		clang_getExpansionLocation(clang_getTokenLocation(w->tu, toks[i]), NULL, NULL, NULL, &off);
+		if (off < after)
+			continue;
+		CXString s = clang_getTokenSpelling(w->tu, toks[i]);
+
+		snprintf(out, 8, "%s", clang_getCString(s));
+		clang_disposeString(s);
+		/* a postfix ++/-- comes last, a prefix one first */
+		if (clang_getCursorKind(c) != CXCursor_UnaryOperator || i == 0 ||
+		    !strcmp(out, "++") || !strcmp(out, "--"))
+			break;
+	}
+	clang_disposeTokens(w->tu, toks, n);
+#endif
+}
+
+/* Peel implicit casts, parentheses and C casts off an expression. */
+static CXCursor strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+
+		if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+		    k != CXCursor_CStyleCastExpr)
+			return c;
+		CXCursor ch = last_child(c);
+
+		if (clang_Cursor_isNull(ch))
+			return c;
+		c = ch;
+	}
+}
+
+/* --- files ------------------------------------------------------------ */
+
+static int file_index(struct walker *w, CXFile file)
+{
+	struct f_file ff = { 0 };
+	char real[PATH_MAX];
+	struct stat st;
+	const char *name;
+	CXString s;
+	int *slot;
+	bool ins;
+
+	if (!file)
+		return -1;
+	slot = ptrmap_put(&w->file_idx, (uintptr_t)file, 0, &ins);
+	if (!ins)
+		return *slot - 1;
+
+	/* the name libclang resolved, else the spelled one against the TU's directory */
+	s = clang_File_tryGetRealPathName(file);
+	name = clang_getCString(s);
+	if (!name || !*name) {
+		clang_disposeString(s);
+		s = clang_getFileName(file);
+		name = clang_getCString(s);
+	}
+	if (name && name[0] != '/' && w->workdir) {
+		char joined[PATH_MAX];
+
+		if (snprintf(joined, sizeof(joined), "%s/%s", w->workdir, name) >= (int)sizeof(joined))
+			joined[0] = '\0';
+		if (!realpath(joined, real))
+			snprintf(real, sizeof(real), "%s", joined);
+	} else if (!name || !realpath(name, real)) {
+		snprintf(real, sizeof(real), "%s", name ? name : "?");
+	}
+	clang_disposeString(s);
+	if (!strncmp(real, w->o->tree, w->tree_len) && real[w->tree_len] == '/')
+		ff.path = arena_strdup(&w->f->arena, real + w->tree_len + 1);
+	else
+		ff.path = arena_strdup(&w->f->arena, real);
+	if (stat(real, &st) == 0) {
+		ff.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		ff.size = st.st_size;
+	}
+	VEC_PUSH(&w->f->files, ff);
+	VEC_PUSH(&w->file_text, NULL);
+	VEC_PUSH(&w->file_size, 0);
+	*slot = (int)w->f->files.n;
+	return *slot - 1;
+}
+
+static const char *file_text(struct walker *w, CXFile file, int idx, size_t *size)
+{
+	if (idx < 0)
+		return NULL;
+	if (!w->file_text.v[idx]) {
+		size_t n = 0;
+		const char *t = clang_getFileContents(w->tu, file, &n);
+
+		w->file_text.v[idx] = t ? t : "";
+		w->file_size.v[idx] = t ? n : 0;
+	}
+	*size = w->file_size.v[idx];
+	return w->file_text.v[idx];
+}
+
+struct where {
+	CXFile file;
+	int idx;		/* file index, -1 when none */
+	unsigned line, col, offset;
+};
+
+/* Where the user sees a location: macro bodies at the expansion, macro arguments where spelled. */
+static struct where where_of(struct walker *w, CXSourceLocation loc)
+{
+	struct where r;
+
+	clang_getFileLocation(loc, &r.file, &r.line, &r.col, &r.offset);
+	r.idx = file_index(w, r.file);
+	return r;
+}
+
+/* The identifier at a location, into buf. */
+static const char *ident_at(struct walker *w, const struct where *at, char *buf, size_t len)
+{
+	size_t size, i = 0;
+	const char *t = file_text(w, at->file, at->idx, &size);
+
+	buf[0] = '\0';
+	if (!t)
+		return buf;
+	while (at->offset + i < size && i + 1 < len) {
+		char ch = t[at->offset + i];
+
+		if (!(ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (i && ch >= '0' && ch <= '9')))
+			break;
+		buf[i++] = ch;
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+/* The source text of an extent, macros unexpanded, white space folded. */
+static char *extent_text(struct walker *w, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f1, f2;
+	unsigned o1, o2;
+	struct strbuf sb = STRBUF_INIT;
+	const char *t;
+	size_t size;
+	char *out;
+	int idx;
+
+	clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &o2);
+	if (!f1 || !clang_File_isEqual(f1, f2) || o2 < o1)
+		return arena_strdup(&w->f->arena, "?");
+	idx = file_index(w, f1);
+	t = file_text(w, f1, idx, &size);
+	if (!t || o2 > size)
+		return arena_strdup(&w->f->arena, "?");
+	for (unsigned i = o1; i < o2; i++) {
+		char ch = t[i];
+
+		if (ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ') {
+			if (sb.len && sb.buf[sb.len - 1] != ' ')
+				sb_add(&sb, " ", 1);
+			continue;
+		}
+		sb_add(&sb, &ch, 1);
+	}
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
+	out = arena_strdup(&w->f->arena, sb.buf ? sb.buf : "");
+	sb_free(&sb);
+	return out;
+}
+
+/* --- symbols ------------------------------------------------------------ */
+
+static struct cursor_name *cursor_slot(struct walker *w, CXCursor c)
+{
+	unsigned h = clang_hashCursor(c);
+	int *slot;
+	bool ins;
+
+	slot = ptrmap_put(&w->cursor_idx, (uintptr_t)h + 1, (int)w->cursor_names.n, &ins);
+	if (!ins) {
+		struct cursor_name *cn = &w->cursor_names.v[*slot];
+
+		return clang_equalCursors(cn->c, c) ? cn : NULL;
+	}
+	struct cursor_name cn = { .c = c, .name = NULL, .sym = -2 };
+
+	VEC_PUSH(&w->cursor_names, cn);
+	return &w->cursor_names.v[w->cursor_names.n - 1];
+}
+
+static char *record_name(struct walker *w, CXCursor rec);
+
+struct field_find {
+	CXCursor rec, found;
+};
+
+static enum CXVisitorResult field_find_visit(CXCursor c, CXClientData d)
+{
+	struct field_find *ff = d;
+	CXCursor decl = clang_getTypeDeclaration(clang_getCanonicalType(clang_getCursorType(c)));
+
+	if (clang_equalCursors(clang_getCanonicalCursor(decl), ff->rec)) {
+		ff->found = c;
+		return CXVisit_Break;
+	}
+	return CXVisit_Continue;
+}
+
+static char *record_name_uncached(struct walker *w, CXCursor rec)
+{
+	CXCursor parent = clang_getCursorSemanticParent(rec);
+	enum CXCursorKind pk = clang_getCursorKind(parent);
+	bool parent_is_record = pk == CXCursor_StructDecl || pk == CXCursor_UnionDecl;
+	char *name;
+
+	if (clang_Cursor_isAnonymousRecordDecl(rec) && parent_is_record)
+		return record_name(w, parent);
+	name = cxstr(w, clang_getCursorSpelling(rec));
+	if (*name && !strchr(name, ' ') && !strchr(name, '('))
+		return name;
+	if (parent_is_record) {
+		/* struct { ... } backlog; inside struct softnet_data */
+		struct field_find ff = { .rec = rec, .found = clang_getNullCursor() };
+
+		clang_Type_visitFields(clang_getCursorType(parent), field_find_visit, &ff);
+		if (!clang_Cursor_isNull(ff.found)) {
+			char *pn = record_name(w, parent);
+			char *fn = cxstr(w, clang_getCursorSpelling(ff.found));
+			char *full = xasprintf("%s.%s", pn, fn);
+
+			name = arena_strdup(&w->f->arena, full);
+			free(full);
+			return name;
+		}
+	}
+	/* typedef struct { ... } name_t; */
+	name = cxstr(w, clang_getTypeSpelling(clang_getCursorType(rec)));
+	if (*name && !strchr(name, ' ') && !strchr(name, '('))
+		return name;
+	return arena_strdup(&w->f->arena, "(anonymous)");
+}
+
+static char *record_name(struct walker *w, CXCursor rec)
+{
+	struct cursor_name *cn;
+
+	rec = clang_getCanonicalCursor(rec);
+	cn = cursor_slot(w, rec);
+	if (cn && cn->name)
+		return cn->name;
+	char *name = record_name_uncached(w, rec);
+
+	/* the slot may have moved while the name was computed */
+	cn = cursor_slot(w, rec);
+	if (cn)
+		cn->name = name;
+	return name;
+}
+
+/* STRUCT.FIELD parts of a FieldDecl. */
+static char *field_struct(struct walker *w, CXCursor field)
+{
+	return record_name(w, clang_getCursorSemanticParent(field));
+}
+
+static int sym_of_uncached(struct walker *w, CXCursor decl)
+{
+	enum CXCursorKind k = clang_getCursorKind(decl);
+	struct f_sym s;
+	CXString u;
+	const char *usr;
+	int *slot;
+	bool ins;
+
+	u = clang_getCursorUSR(decl);
+	usr = clang_getCString(u);
+	if (!usr || !*usr) {
+		clang_disposeString(u);
+		return -1;
+	}
+	slot = strmap_put(&w->sym_idx, usr, (int)w->f->syms.n, &ins);
+	if (!ins) {
+		clang_disposeString(u);
+		return *slot;
+	}
+	s.usr = arena_strdup(&w->f->arena, usr);
+	clang_disposeString(u);
+	switch (k) {
+	case CXCursor_FunctionDecl:
+		s.kind = "function";
+		break;
+	case CXCursor_FieldDecl:
+		s.kind = "field";
+		break;
+	case CXCursor_EnumConstantDecl:
+		s.kind = "enum";
+		break;
+	default:
+		s.kind = "var";
+		break;
+	}
+	if (k == CXCursor_FieldDecl) {
+		char *st = field_struct(w, decl);
+		char *fn = cxstr(w, clang_getCursorSpelling(decl));
+		char *full = xasprintf("%s.%s", st, fn);
+
+		s.name = arena_strdup(&w->f->arena, full);
+		free(full);
+	} else {
+		s.name = cxstr(w, clang_getCursorSpelling(decl));
+	}
+	VEC_PUSH(&w->f->syms, s);
+	return *slot;
+}
+
+static int sym_of(struct walker *w, CXCursor decl)
+{
+	struct cursor_name *cn;
+	int sym;
+
+	decl = clang_getCanonicalCursor(decl);
+	cn = cursor_slot(w, decl);
+	if (cn && cn->sym != -2)
+		return cn->sym;
+	sym = sym_of_uncached(w, decl);
+	cn = cursor_slot(w, decl);
+	if (cn)
+		cn->sym = sym;
+	return sym;
+}
+
+static bool is_global_var(CXCursor decl)
+{
+	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+		return false;
+	if (clang_getCursorLinkage(decl) != CXLinkage_NoLinkage)
+		return true;
+	/* a static local is not a global */
+	return clang_getCursorKind(clang_getCursorSemanticParent(decl)) == CXCursor_TranslationUnit;
+}
+
+static int param_index(struct walker *w, CXCursor decl)
+{
+	if (!w->in_fn || clang_getCursorKind(decl) != CXCursor_ParmDecl)
+		return 0;
+	for (size_t i = 0; i < w->params.n; i++)
+		if (clang_equalCursors(w->params.v[i], decl))
+			return (int)i + 1;
+	return 0;
+}
+
+/* --- facts -------------------------------------------------------------- */
+
+static void add_ref(struct walker *w, CXCursor use, CXCursor decl, enum role role)
+{
+	enum CXCursorKind k = clang_getCursorKind(decl);
+	struct f_ref r;
+	struct where at;
+	char ident[256];
+	const char *name;
+	CXString s;
+
+	switch (k) {
+	case CXCursor_FunctionDecl:
+	case CXCursor_FieldDecl:
+	case CXCursor_EnumConstantDecl:
+		break;
+	case CXCursor_VarDecl:
+		if (!is_global_var(decl))
+			return;
+		break;
+	default:
+		return;
+	}
+	r.sym = sym_of(w, decl);
+	if (r.sym < 0)
+		return;
+	at = where_of(w, clang_getCursorLocation(use));
+	if (at.idx < 0)
+		return;
+	r.unit = w->unit;
+	r.file = at.idx;
+	r.line = at.line;
+	r.col = at.col;
+	switch (role) {
+	case R_CALLEE:
+		r.kind = "call";
+		break;
+	case R_WRITE:
+		r.kind = "write";
+		break;
+	case R_ADDR:
+		r.kind = "addr";
+		break;
+	default:
+		r.kind = k == CXCursor_FunctionDecl ? "addr" : "read";
+		break;
+	}
+	s = clang_getCursorSpelling(decl);
+	name = clang_getCString(s);
+	r.in_macro = strcmp(ident_at(w, &at, ident, sizeof(ident)), name ? name : "") != 0;
+	clang_disposeString(s);
+	VEC_PUSH(&w->f->refs, r);
+}
+
+/* The function or variable an expression names: f, &f, (cast)&var. */
+static CXCursor named_target(CXCursor e, bool *addr_of)
+{
+	char op[8] = "";
+
+	*addr_of = false;
+	e = strip(e);
+	if (clang_getCursorKind(e) == CXCursor_UnaryOperator) {
+		CXCursor ch = child_at(e, 0);
+#if CINDEX_VERSION_MINOR >= 64
+		if (clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_AddrOf)
+			strcpy(op, "&");
+#else
+		/* without the API: &x is the only unary operator whose operand can be an lvalue of record type or a function */
+		strcpy(op, "&");
+#endif
+		if (strcmp(op, "&"))
+			return clang_getNullCursor();
+		*addr_of = true;
+		e = strip(ch);
+	}
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return clang_getNullCursor();
+	return clang_getCursorReferenced(e);
+}
+
+static void add_call(struct walker *w, CXCursor call)
+{
+	CXCursor ref = clang_getCursorReferenced(call);
+	enum CXCursorKind rk = clang_getCursorKind(ref);
+	CXCursor callee = strip(child_at(call, 0));
+	struct f_call fc = { .unit = w->unit, .callee = -1, .caller = w->fn_sym };
+	struct where at;
+	char ident[256], *name = NULL;
+	int n, p;
+
+	while (clang_getCursorKind(callee) == CXCursor_UnaryOperator)
+		callee = strip(child_at(callee, 0));	/* (*fp)(x) */
+
+	if (rk == CXCursor_FunctionDecl) {
+		name = cxstr(w, clang_getCursorSpelling(ref));
+		if (!strncmp(name, "__builtin_", 10))
+			return;
+		fc.kind = "direct";
+		fc.callee = sym_of(w, ref);
+	} else if (rk == CXCursor_FieldDecl) {
+		char *via;
+
+		name = cxstr(w, clang_getCursorSpelling(ref));
+		via = xasprintf("%s.%s", field_struct(w, ref), name);
+		fc.kind = "field";
+		fc.via = arena_strdup(&w->f->arena, via);
+		free(via);
+	} else if ((p = param_index(w, ref)) > 0) {
+		char via[32];
+
+		name = cxstr(w, clang_getCursorSpelling(ref));
+		snprintf(via, sizeof(via), "param:%d", p);
+		fc.kind = "param";
+		fc.via = arena_strdup(&w->f->arena, via);
+	} else {
+		fc.kind = "pointer";
+		if (!clang_Cursor_isNull(ref))
+			name = cxstr(w, clang_getCursorSpelling(ref));
+	}
+
+	at = where_of(w, clang_getCursorLocation(clang_Cursor_isNull(callee) ? call : callee));
+	if (at.idx < 0)
+		return;
+	fc.file = at.idx;
+	fc.line = at.line;
+	fc.col = at.col;
+	/* the call was made by a macro when the name written there is not the callee's */
+	if (name && *name) {
+		ident_at(w, &at, ident, sizeof(ident));
+		if (*ident && strcmp(ident, name))
+			fc.macro = arena_strdup(&w->f->arena, ident);
+	}
+	VEC_PUSH(&w->f->calls, fc);
+
+	n = clang_Cursor_getNumArguments(call);
+	for (int i = 0; i < n; i++) {
+		bool addr;
+		CXCursor t = named_target(clang_Cursor_getArgument(call, i), &addr);
+		enum CXCursorKind tk = clang_getCursorKind(t);
+		struct f_arg a = { .unit = w->unit, .caller = w->fn_sym, .callee = fc.callee,
+				   .arg = i + 1, .file = fc.file, .line = fc.line };
+
+		if (tk == CXCursor_FunctionDecl) {
+			a.target_kind = "function";
+		} else if (tk == CXCursor_VarDecl && addr && is_global_var(t)) {
+			CXType ty = clang_getCanonicalType(clang_getCursorType(t));
+
+			if (ty.kind != CXType_Record)
+				continue;
+			a.target_kind = "var";
+		} else {
+			continue;
+		}
+		a.target = sym_of(w, t);
+		if (a.target >= 0)
+			VEC_PUSH(&w->f->args, a);
+	}
+}
+
+static bool is_integer_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
+}
+
+static void add_assign(struct walker *w, CXCursor c, const char *op)
+{
+	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), field, t;
+	struct f_assign a = { .unit = w->unit, .func = w->fn_sym };
+	struct where at;
+	bool addr;
+
+	if (!w->in_fn || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+		return;
+	field = clang_getCursorReferenced(lhs);
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl || clang_Cursor_isNull(rhs))
+		return;
+	at = where_of(w, clang_getCursorLocation(lhs));
+	if (at.idx < 0)
+		return;
+	a.file = at.idx;
+	a.line = at.line;
+	a.struct_name = field_struct(w, field);
+	a.field = cxstr(w, clang_getCursorSpelling(field));
+	a.op = arena_strdup(&w->f->arena, op);
+	a.rhs = extent_text(w, rhs);
+	if (is_integer_type(clang_getCursorType(rhs))) {
+		CXEvalResult ev = clang_Cursor_Evaluate(rhs);
+
+		if (ev) {
+			if (clang_EvalResult_getKind(ev) == CXEval_Int) {
+				a.has_value = true;
+				if (clang_EvalResult_isUnsignedInt(ev))
+					a.value = (int64_t)clang_EvalResult_getAsUnsigned(ev);
+				else
+					a.value = clang_EvalResult_getAsLongLong(ev);
+			}
+			clang_EvalResult_dispose(ev);
+		}
+	}
+	t = strip(rhs);
+	if (clang_getCursorKind(t) == CXCursor_DeclRefExpr)
+		a.param = param_index(w, clang_getCursorReferenced(t));
+	VEC_PUSH(&w->f->assigns, a);
+
+	/* sd->backlog.poll = process_backlog; binds a function at run time */
+	t = named_target(rhs, &addr);
+	if (!strcmp(op, "=") && clang_getCursorKind(t) == CXCursor_FunctionDecl) {
+		struct f_binding b = { .unit = w->unit, .table = -1, .func = w->fn_sym,
+				       .file = at.idx, .line = at.line, .col = at.col,
+				       .context = "assignment" };
+		CXCursor base = strip(child_at(lhs, 0));
+
+		b.struct_name = a.struct_name;
+		b.field = a.field;
+		b.fn = sym_of(w, t);
+		if (clang_getCursorKind(base) == CXCursor_DeclRefExpr) {
+			CXCursor var = clang_getCursorReferenced(base);
+
+			if (is_global_var(var))
+				b.table = sym_of(w, var);
+		}
+		if (b.fn >= 0)
+			VEC_PUSH(&w->f->bindings, b);
+	}
+}
+
+/* --- expressions -------------------------------------------------------- */
+
+static void walk(struct walker *w, CXCursor c, enum role role);
+
+struct frame {
+	struct walker *w;
+	enum CXCursorKind kind;
+	enum role role;		/* the parent's own role */
+	char op[8];
+	unsigned i;
+};
+
+static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct frame *fr = d;
+	enum role r = R_READ;
+	unsigned i = fr->i++;
+
+	switch (fr->kind) {
+	case CXCursor_CallExpr:
+		r = i == 0 ? R_CALLEE : R_READ;
+		break;
+	case CXCursor_BinaryOperator:
+		r = i == 0 && !strcmp(fr->op, "=") ? R_WRITE : R_READ;
+		break;
+	case CXCursor_CompoundAssignOperator:
+		r = i == 0 ? R_WRITE : R_READ;
+		break;
+	case CXCursor_UnaryOperator:
+		if (!strcmp(fr->op, "&"))
+			r = R_ADDR;
+		else if (!strcmp(fr->op, "++") || !strcmp(fr->op, "--"))
+			r = R_WRITE;
+		break;
+	case CXCursor_UnexposedExpr:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+		r = fr->role;
+		break;
+	default:
+		break;
+	}
+	walk(fr->w, c, r);
+	return CXChildVisit_Continue;
+}
+
+static void walk_children(struct walker *w, CXCursor c, enum role role, const char *op)
+{
+	struct frame fr = { .w = w, .kind = clang_getCursorKind(c), .role = role };
+
+	if (op)
+		snprintf(fr.op, sizeof(fr.op), "%s", op);
+	clang_visitChildren(c, walk_child, &fr);
+}
+
+static bool is_designated(CXCursor c)
+{
+	return clang_getCursorKind(c) == CXCursor_UnexposedExpr && n_children(c) >= 2;
+}
+
+struct init_walk {
+	struct walker *w;
+	CXType type;		/* canonical type being initialized */
+	int table;		/* the variable, or -1 */
+	int bound;		/* functions bound so far */
+	int pos;		/* next positional field, -1 when unknown */
+	VEC(CXCursor) fields;
+	bool have_fields;
+};
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData d)
+{
+	struct init_walk *iw = d;
+
+	VEC_PUSH(&iw->fields, c);
+	return CXVisit_Continue;
+}
+
+static int walk_init(struct walker *w, CXCursor list, CXType type, int table);
+
+static void init_value(struct init_walk *iw, CXCursor val, CXCursor field, CXType type)
+{
+	struct walker *w = iw->w;
+	enum CXCursorKind fk = clang_getCursorKind(field);
+	struct where at;
+	bool addr;
+	CXCursor t;
+
+	if (clang_getCursorKind(val) == CXCursor_InitListExpr) {
+		iw->bound += walk_init(w, val, type, iw->table);
+		return;
+	}
+	walk(w, val, R_READ);
+	if (fk != CXCursor_FieldDecl)
+		return;
+	t = named_target(val, &addr);
+	at = where_of(w, clang_getCursorLocation(val));
+	if (at.idx < 0)
+		return;
+	if (clang_getCursorKind(t) == CXCursor_FunctionDecl) {
+		struct f_binding b = { .unit = w->unit, .table = iw->table, .func = -1,
+				       .file = at.idx, .line = at.line, .col = at.col,
+				       .context = "initializer" };
+
+		b.struct_name = field_struct(w, field);
+		b.field = cxstr(w, clang_getCursorSpelling(field));
+		b.fn = sym_of(w, t);
+		if (b.fn >= 0) {
+			VEC_PUSH(&w->f->bindings, b);
+			iw->bound++;
+		}
+	} else if (clang_getCursorKind(t) == CXCursor_VarDecl && addr && is_global_var(t)) {
+		struct f_var_binding vb = { .unit = w->unit, .table = iw->table,
+					    .file = at.idx, .line = at.line };
+
+		vb.struct_name = field_struct(w, field);
+		vb.field = cxstr(w, clang_getCursorSpelling(field));
+		vb.var = sym_of(w, t);
+		if (vb.var >= 0)
+			VEC_PUSH(&w->f->var_bindings, vb);
+	}
+}
+
+static enum CXChildVisitResult init_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct init_walk *iw = d;
+	struct walker *w = iw->w;
+	CXType type = iw->type;
+	CXCursor field = clang_getNullCursor(), val = c;
+
+	if (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray) {
+		CXType elem = clang_getCanonicalType(clang_getArrayElementType(type));
+
+		if (is_designated(c)) {
+			val = last_child(c);
+			/* walk the index expressions for their references */
+			unsigned n = n_children(c);
+
+			for (unsigned i = 0; i + 1 < n; i++)
+				walk(w, child_at(c, i), R_READ);
+		}
+		init_value(iw, val, field, elem);
+		return CXChildVisit_Continue;
+	}
+	if (type.kind != CXType_Record) {
+		walk(w, c, R_READ);
+		return CXChildVisit_Continue;
+	}
+	if (is_designated(c)) {
+		unsigned n = n_children(c);
+
+		val = last_child(c);
+		for (unsigned i = 0; i + 1 < n; i++) {
+			CXCursor d = child_at(c, i);
+
+			if (clang_getCursorKind(d) == CXCursor_MemberRef) {
+				field = clang_getCursorReferenced(d);
+				add_ref(w, d, field, R_WRITE);
+			} else {
+				walk(w, d, R_READ);
+			}
+		}
+		iw->pos = -1;
+		if (!clang_Cursor_isNull(field) && n == 2) {
+			/* a following positional initializer continues after this field */
+			if (!iw->have_fields) {
+				clang_Type_visitFields(type, collect_field, iw);
+				iw->have_fields = true;
+			}
+			for (size_t i = 0; i < iw->fields.n; i++)
+				if (clang_equalCursors(iw->fields.v[i], field))
+					iw->pos = (int)i + 1;
+		}
+	} else {
+		if (!iw->have_fields) {
+			clang_Type_visitFields(type, collect_field, iw);
+			iw->have_fields = true;
+		}
+		if (iw->pos >= 0 && (size_t)iw->pos < iw->fields.n)
+			field = iw->fields.v[iw->pos++];
+	}
+	init_value(iw, val, field, clang_Cursor_isNull(field) ? type :
+		   clang_getCanonicalType(clang_getCursorType(field)));
+	return CXChildVisit_Continue;
+}
+
+/* Walk an initializer list of TYPE; returns how many functions it binds. */
+static int walk_init(struct walker *w, CXCursor list, CXType type, int table)
+{
+	struct init_walk iw = { .w = w, .type = clang_getCanonicalType(type), .table = table };
+
+	clang_visitChildren(list, init_child, &iw);
+	VEC_FREE(&iw.fields);
+	return iw.bound;
+}
+
+struct last_expr {
+	CXCursor e;
+};
+
+static enum CXChildVisitResult last_expr_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_isExpression(clang_getCursorKind(c)))
+		((struct last_expr *)d)->e = c;
+	return CXChildVisit_Continue;
+}
+
+static void walk_var(struct walker *w, CXCursor var)
+{
+	struct last_expr le = { clang_getNullCursor() };
+	CXType type = clang_getCanonicalType(clang_getCursorType(var));
+	CXType rec = type;
+	bool is_array = false, is_static;
+	int table, bound;
+
+	clang_visitChildren(var, last_expr_visit, &le);
+	if (clang_Cursor_isNull(le.e))
+		return;
+	if (clang_getCursorKind(le.e) != CXCursor_InitListExpr) {
+		walk(w, le.e, R_READ);
+		return;
+	}
+	while (rec.kind == CXType_ConstantArray || rec.kind == CXType_IncompleteArray) {
+		rec = clang_getCanonicalType(clang_getArrayElementType(rec));
+		is_array = true;
+	}
+	table = sym_of(w, var);
+	bound = walk_init(w, le.e, type, table);
+	is_static = clang_Cursor_getStorageClass(var) == CX_SC_Static;
+	if (bound && rec.kind == CXType_Record && table >= 0 &&
+	    (is_global_var(var) || is_static)) {
+		struct where at = where_of(w, clang_getCursorLocation(var));
+		struct f_ops o = { .unit = w->unit, .sym = table, .file = at.idx,
+				   .line = at.line, .is_array = is_array, .is_static = is_static };
+
+		o.struct_name = record_name(w, clang_getTypeDeclaration(rec));
+		if (at.idx >= 0)
+			VEC_PUSH(&w->f->ops, o);
+	}
+}
+
+static void walk(struct walker *w, CXCursor c, enum role role)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	char op[8];
+
+	switch (k) {
+	case CXCursor_CallExpr:
+		if (w->in_fn)
+			add_call(w, c);
+		walk_children(w, c, role, NULL);
+		return;
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		op_spelling(w, c, op);
+		if (k == CXCursor_CompoundAssignOperator || !strcmp(op, "="))
+			add_assign(w, c, op);
+		walk_children(w, c, role, op);
+		return;
+	case CXCursor_UnaryOperator:
+		op_spelling(w, c, op);
+		walk_children(w, c, role, op);
+		return;
+	case CXCursor_DeclRefExpr:
+		add_ref(w, c, clang_getCursorReferenced(c), role);
+		return;
+	case CXCursor_MemberRefExpr:
+		add_ref(w, c, clang_getCursorReferenced(c), role);
+		walk_children(w, c, R_READ, NULL);
+		return;
+	case CXCursor_MemberRef:
+		add_ref(w, c, clang_getCursorReferenced(c), R_WRITE);
+		return;
+	case CXCursor_VarDecl:
+		walk_var(w, c);
+		return;
+	case CXCursor_TypeRef:
+	case CXCursor_StructDecl:
+	case CXCursor_UnionDecl:
+	case CXCursor_EnumDecl:
+	case CXCursor_TypedefDecl:
+		return;
+	default:
+		walk_children(w, c, role, NULL);
+		return;
+	}
+}
+
+/* --- top-level declarations ---------------------------------------------- */
+
+static void walk_function(struct walker *w, CXCursor fn)
+{
+	CXSourceRange ext = clang_getCursorExtent(fn);
+	struct where at = where_of(w, clang_getCursorLocation(fn));
+	struct f_func ff = { .unit = w->unit };
+	unsigned end_line;
+	int n;
+
+	ff.sym = sym_of(w, fn);
+	if (ff.sym < 0 || at.idx < 0)
+		return;
+	clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &end_line, NULL, NULL);
+	ff.file = at.idx;
+	ff.line = at.line;
+	ff.col = at.col;
+	ff.end_line = end_line;
+	ff.is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+	ff.is_inline = clang_Cursor_isFunctionInlined(fn);
+	VEC_PUSH(&w->f->funcs, ff);
+
+	w->in_fn = true;
+	w->fn = fn;
+	w->fn_sym = ff.sym;
+	w->params.n = 0;
+	n = clang_Cursor_getNumArguments(fn);
+	for (int i = 0; i < n; i++)
+		VEC_PUSH(&w->params, clang_Cursor_getArgument(fn, i));
+	walk_children(w, fn, R_READ, NULL);
+	w->in_fn = false;
+}
+
+/* The kernel-doc text of "@NAME:" in an enum's comment. */
+static char *kerneldoc_entry(struct walker *w, const char *doc, const char *name)
+{
+	size_t nlen = strlen(name);
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = doc;
+	char *out;
+
+	while ((p = strstr(p, "@"))) {
+		p++;
+		if (!strncmp(p, name, nlen) && p[nlen] == ':')
+			break;
+	}
+	if (!p)
+		return NULL;
+	p += nlen + 1;
+	for (;;) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		const char *q = p, *e = p + len;
+
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q + 1 < e && q[0] == '*' && q[1] == '/')
+			e = q;
+		while (e > q && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '/' ||
+				 (e[-1] == '*' && e - 1 > q)))
+			e--;
+		if (sb.len && q < e) {
+			sb_add(&sb, " ", 1);
+		}
+		sb_add(&sb, q, e - q);
+		if (!eol)
+			break;
+		p = eol + 1;
+		/* the next line: " * text" continues, " * @X:" or " *" ends */
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '*' || p[1] == '/')
+			break;
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '@' || *p == '\n' || !*p)
+			break;
+	}
+	out = sb.len ? arena_strdup(&w->f->arena, sb.buf) : NULL;
+	sb_free(&sb);
+	return out;
+}
+
+/* The comment written after an enumerator: NAME, / * doc * / or NAME / * doc * / = X, */
+static char *trailing_comment(struct walker *w, CXCursor ec, const char *name)
+{
+	struct where at = where_of(w, clang_getCursorLocation(ec));
+	size_t size, i;
+	const char *t = file_text(w, at.file, at.idx, &size);
+	int depth = 0;
+	bool passed = false;
+
+	if (!t)
+		return NULL;
+	i = at.offset + strlen(name);
+	while (i < size) {
+		char ch = t[i];
+
+		if (ch == '/' && i + 1 < size && (t[i + 1] == '*' || t[i + 1] == '/')) {
+			size_t s = i + 2, e;
+			struct strbuf sb = STRBUF_INIT;
+			char *out;
+
+			if (t[i + 1] == '*') {
+				const char *end = strstr(t + s, "*/");
+
+				e = end ? (size_t)(end - t) : size;
+			} else {
+				for (e = s; e < size && t[e] != '\n'; e++)
+					;
+			}
+			for (size_t j = s; j < e; j++) {
+				char c2 = t[j];
+
+				if (c2 == '\n' || c2 == '\t' || c2 == ' ' || c2 == '*') {
+					if (c2 == '*' && j + 1 < e && t[j + 1] != ' ' && t[j + 1] != '\n')
+						goto keep;
+					if (sb.len && sb.buf[sb.len - 1] != ' ')
+						sb_add(&sb, " ", 1);
+					continue;
+				}
+keep:
+				sb_add(&sb, &c2, 1);
+			}
+			while (sb.len && sb.buf[sb.len - 1] == ' ')
+				sb.buf[--sb.len] = '\0';
+			out = sb.len ? arena_strdup(&w->f->arena, sb.buf) : NULL;
+			sb_free(&sb);
+			return out;
+		}
+		if (ch == '\n' && passed)
+			return NULL;
+		if (ch == '(')
+			depth++;
+		else if (ch == ')')
+			depth--;
+		else if ((ch == ',' && depth == 0) || ch == '}') {
+			if (passed || ch == '}')
+				return NULL;
+			passed = true;
+		} else if (ch != ' ' && ch != '\t' && ch != '\n' && passed) {
+			return NULL;
+		}
+		i++;
+	}
+	return NULL;
+}
+
+/* The line of "#define NAME" in the same file, or 0. */
+static unsigned define_line(struct walker *w, const struct where *at, const char *name)
+{
+	size_t size, nlen = strlen(name);
+	const char *t = file_text(w, at->file, at->idx, &size), *p;
+	unsigned line = 1;
+
+	if (!t)
+		return 0;
+	for (p = t; p < t + size; p++) {
+		if (*p == '\n') {
+			line++;
+			continue;
+		}
+		if (*p != '#' || (p > t && p[-1] != '\n'))
+			continue;
+		const char *q = p + 1;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (strncmp(q, "define", 6))
+			continue;
+		q += 6;
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (!strncmp(q, name, nlen) && (q[nlen] == ' ' || q[nlen] == '\t' || q[nlen] == '\n'))
+			return line;
+	}
+	return 0;
+}
+
+struct enum_walk {
+	struct walker *w;
+	const char *doc;
+};
+
+static enum CXChildVisitResult enum_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct enum_walk *ew = d;
+	struct walker *w = ew->w;
+	struct f_flag fl = { .unit = w->unit, .bit = -1 };
+	long long v;
+	char *name;
+	size_t len;
+	struct where at;
+
+	if (clang_getCursorKind(c) != CXCursor_EnumConstantDecl)
+		return CXChildVisit_Continue;
+	name = cxstr(w, clang_getCursorSpelling(c));
+	len = strlen(name);
+	v = clang_getEnumConstantDeclValue(c);
+	if (!strncmp(name, "NETIF_F_", 8) && len > 12 && !strcmp(name + len - 4, "_BIT")) {
+		if (v < 0 || v > 63)
+			return CXChildVisit_Continue;
+		fl.name = arena_strndup(&w->f->arena, name, len - 4);
+		fl.bit = (int)v;
+		fl.has_value = true;
+		fl.value = (int64_t)(1ULL << v);
+	} else if (!strncmp(name, "IFF_", 4)) {
+		fl.name = name;
+		fl.has_value = true;
+		fl.value = v;
+		if (v > 0 && !(v & (v - 1)))
+			fl.bit = __builtin_ctzll((unsigned long long)v);
+	} else {
+		return CXChildVisit_Continue;
+	}
+	at = where_of(w, clang_getCursorLocation(c));
+	if (at.idx < 0)
+		return CXChildVisit_Continue;
+	fl.file = at.idx;
+	fl.line = at.line;
+	if (fl.bit >= 0 && strcmp(fl.name, name)) {
+		unsigned dl = define_line(w, &at, fl.name);
+
+		if (dl)
+			fl.line = dl;
+	}
+	if (ew->doc)
+		fl.doc = kerneldoc_entry(w, ew->doc, fl.name);
+	if (!fl.doc)
+		fl.doc = trailing_comment(w, c, name);
+	VEC_PUSH(&w->f->flags, fl);
+	return CXChildVisit_Continue;
+}
+
+static void walk_enum(struct walker *w, CXCursor e)
+{
+	struct enum_walk ew = { .w = w };
+	CXString doc = clang_Cursor_getRawCommentText(e);
+
+	ew.doc = clang_getCString(doc);
+	clang_visitChildren(e, enum_child, &ew);
+	clang_disposeString(doc);
+}
+
+static int unit_of(struct walker *w, CXCursor c, bool *own)
+{
+	struct where at = where_of(w, clang_getCursorLocation(c));
+	struct f_file *ff;
+	char *key;
+	int *slot;
+	bool ins;
+
+	if (at.idx < 0)
+		return -1;
+	ff = &w->f->files.v[at.idx];
+	if (at.idx == w->main_file) {
+		key = xasprintf("tu:%s", ff->path);
+	} else if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+		CXString u = clang_getCursorUSR(c);
+
+		key = xasprintf("fn:%s#%lld.%lld:%s", ff->path, (long long)ff->mtime,
+				(long long)ff->size, clang_getCString(u));
+		clang_disposeString(u);
+	} else {
+		key = xasprintf("hdr:%s#%lld.%lld", ff->path, (long long)ff->mtime,
+				(long long)ff->size);
+	}
+	slot = strmap_put(&w->unit_idx, key, (int)w->f->units.n, &ins);
+	if (ins) {
+		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
+
+		u.own = at.idx == w->main_file || w->o->claim(w->o->claim_arg, key);
+		VEC_PUSH(&w->f->units, u);
+	}
+	free(key);
+	*own = w->f->units.v[*slot].own;
+	return *slot;
+}
+
+static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct walker *w = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	bool own;
+
+	switch (k) {
+	case CXCursor_FunctionDecl:
+		if (!clang_isCursorDefinition(c))
+			return CXChildVisit_Continue;
+		break;
+	case CXCursor_VarDecl:
+	case CXCursor_EnumDecl:
+		break;
+	default:
+		return CXChildVisit_Continue;
+	}
+	w->unit = unit_of(w, c, &own);
+	if (w->unit < 0 || !own)
+		return CXChildVisit_Continue;
+	if (k == CXCursor_FunctionDecl)
+		walk_function(w, c);
+	else if (k == CXCursor_VarDecl)
+		walk_var(w, c);
+	else
+		walk_enum(w, c);
+	return CXChildVisit_Continue;
+}
+
+static void include_visit(CXFile inc, CXSourceLocation *stack, unsigned len, CXClientData d)
+{
+	file_index(d, inc);
+}
+
+static void record_diags(struct walker *w)
+{
+	unsigned n = clang_getNumDiagnostics(w->tu);
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic dg = clang_getDiagnostic(w->tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(dg);
+
+		if (sev == CXDiagnostic_Warning)
+			w->f->n_warnings++;
+		if (sev >= CXDiagnostic_Error) {
+			w->f->n_errors++;
+			if (w->f->diags.n < 5) {
+				struct where at = where_of(w, clang_getDiagnosticLocation(dg));
+				struct f_diag fd = {
+					.severity = sev == CXDiagnostic_Fatal ? "fatal" : "error",
+					.message = cxstr(w, clang_getDiagnosticSpelling(dg)),
+					.file = at.idx, .line = at.line, .col = at.col,
+				};
+
+				VEC_PUSH(&w->f->diags, fd);
+			}
+		}
+		clang_disposeDiagnostic(dg);
+	}
+}
+
+int walk_tu(CXIndex index, const char *file, const char *workdir,
+	    const char *const *argv, int argc, const struct walk_opts *opts, struct tu_facts *out)
+{
+	struct walker w = { .f = out, .o = opts, .tree_len = strlen(opts->tree), .workdir = workdir };
+	unsigned flags = CXTranslationUnit_KeepGoing;
+	enum CXErrorCode ec;
+	int64_t t0 = now_ms();
+	int rc = 0;
+
+	out->path = out->path ? out->path : xstrdup(file);
+	ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, flags, &w.tu);
+	out->parse_ms = now_ms() - t0;
+	if (ec != CXError_Success || !w.tu) {
+		out->status = "failed";
+		out->failure = xstrdup(cx_strerror(ec));
+		return -1;
+	}
+	t0 = now_ms();
+	w.main_file = file_index(&w, clang_getFile(w.tu, file));
+	clang_getInclusions(w.tu, include_visit, &w);
+	record_diags(&w);
+	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
+	out->walk_ms = now_ms() - t0;
+	out->status = out->n_errors ? "errors" : "ok";
+
+	clang_disposeTranslationUnit(w.tu);
+	ptrmap_free(&w.file_idx);
+	VEC_FREE(&w.file_text);
+	VEC_FREE(&w.file_size);
+	strmap_free(&w.sym_idx);
+	strmap_free(&w.unit_idx);
+	ptrmap_free(&w.cursor_idx);
+	VEC_FREE(&w.cursor_names);
+	VEC_FREE(&w.params);
+	return rc;
+}

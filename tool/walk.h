@@ -1,0 +1,30 @@
+/* Parse one TU with libclang and walk its AST into tu_facts. */
+#ifndef NDOSCOPE_WALK_H
+#define NDOSCOPE_WALK_H
+
+#include <clang-c/Index.h>
+#include "facts.h"
+
+struct walk_opts {
+	const char *tree;	/* real path of the tree root, no trailing slash */
+	/*
+	 * Shared units (header functions, header file scopes) are walked by
+	 * the first TU that claims them; claim() says whether this TU may.
+	 */
+	bool (*claim)(void *arg, const char *key);
+	void *claim_arg;
+};
+
+/*
+ * Parse FILE (an absolute path) with ARGV and fill OUT; relative paths in
+ * ARGV are relative to WORKDIR (NULL: the current directory). Returns 0 when the
+ * TU was parsed (possibly with errors, see out->status), -1 when libclang
+ * could not parse it at all (out->status is "failed", out->failure why).
+ */
+int walk_tu(CXIndex index, const char *file, const char *workdir,
+	    const char *const *argv, int argc, const struct walk_opts *opts, struct tu_facts *out);
+
+/* libclang's CXErrorCode as a message. */
+const char *cx_strerror(enum CXErrorCode code);
+
+#endif
