@@ -85,9 +85,12 @@ CREATE TABLE func (
 	col		INTEGER NOT NULL,
 	end_line	INTEGER NOT NULL,
 	is_static	INTEGER NOT NULL,
-	is_inline	INTEGER NOT NULL
+	is_inline	INTEGER NOT NULL,
+	type		TEXT NOT NULL		-- canonical, e.g. int (struct sk_buff *)
 );
 CREATE INDEX func_by_unit ON func(unit_id);
+CREATE INDEX func_by_type ON func(type);
+CREATE INDEX func_by_file ON func(file_id, line);
 CREATE INDEX func_by_sym ON func(sym_id);
 
 CREATE TABLE call (
@@ -99,12 +102,14 @@ CREATE TABLE call (
 	file_id		INTEGER NOT NULL,
 	line		INTEGER NOT NULL,
 	col		INTEGER NOT NULL,
-	macro		TEXT
+	macro		TEXT,
+	fn_type		TEXT			-- indirect calls: the callee's function type
 );
 CREATE INDEX call_by_unit ON call(unit_id);
 CREATE INDEX call_by_caller ON call(caller_id);
 CREATE INDEX call_by_callee ON call(callee_id);
 CREATE INDEX call_by_via ON call(via);
+CREATE INDEX call_by_type ON call(fn_type);
 
 CREATE TABLE binding (
 	unit_id		INTEGER NOT NULL,
@@ -120,6 +125,7 @@ CREATE TABLE binding (
 );
 CREATE INDEX binding_by_unit ON binding(unit_id);
 CREATE INDEX binding_by_field ON binding(struct, field);
+CREATE INDEX binding_by_via ON binding(struct || '.' || field);
 CREATE INDEX binding_by_fn ON binding(fn_id);
 CREATE INDEX binding_by_table ON binding(table_id);
 
@@ -160,7 +166,7 @@ CREATE TABLE fn_arg (
 	line		INTEGER NOT NULL
 );
 CREATE INDEX fn_arg_by_unit ON fn_arg(unit_id);
-CREATE INDEX fn_arg_by_callee ON fn_arg(callee_id);
+CREATE INDEX fn_arg_by_callee ON fn_arg(callee_id, arg);
 CREATE INDEX fn_arg_by_target ON fn_arg(target_id);
 
 CREATE TABLE assign (
@@ -178,6 +184,7 @@ CREATE TABLE assign (
 CREATE INDEX assign_by_unit ON assign(unit_id);
 CREATE INDEX assign_by_func ON assign(func_id);
 CREATE INDEX assign_by_field ON assign(struct, field);
+CREATE INDEX assign_by_via ON assign(struct || '.' || field);
 
 CREATE TABLE flag (
 	unit_id		INTEGER NOT NULL,
@@ -247,6 +254,44 @@ FROM assign a JOIN sym fs ON fs.id = a.func_id JOIN file f ON f.id = a.file_id;
 CREATE VIEW flags AS
 SELECT g.name, g.value, g.bit, g.doc, f.path AS file, g.line
 FROM flag g JOIN file f ON f.id = g.file_id;
+
+-- The resolved call graph: direct calls, field calls to every function bound
+-- to the field, parameter calls to every function passed in that position,
+-- and pointer calls matched on the function's type alone (kind 'type').
+CREATE VIEW edges AS
+SELECT cr.name AS caller, ce.name AS callee, 'direct' AS kind, NULL AS via,
+       f.path AS file, c.line, NULL AS bound_file, NULL AS bound_line
+FROM call c JOIN sym cr ON cr.id = c.caller_id JOIN sym ce ON ce.id = c.callee_id
+JOIN file f ON f.id = c.file_id
+WHERE c.kind = 'direct'
+UNION ALL
+SELECT cr.name, fs.name, 'field', c.via, f.path, c.line, bf.path, b.line
+FROM call c JOIN binding b ON b.struct || '.' || b.field = c.via
+JOIN sym cr ON cr.id = c.caller_id JOIN sym fs ON fs.id = b.fn_id
+JOIN file f ON f.id = c.file_id JOIN file bf ON bf.id = b.file_id
+WHERE c.kind = 'field'
+UNION ALL
+-- a helper assigns the field from its parameter N; a caller passes the function as argument N
+SELECT cr.name, ts.name, 'field', c.via, f.path, c.line, af.path, a.line
+FROM call c JOIN assign s ON s.struct || '.' || s.field = c.via
+	AND s.param IS NOT NULL AND s.op = '='
+JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
+JOIN sym cr ON cr.id = c.caller_id JOIN sym ts ON ts.id = a.target_id
+JOIN file f ON f.id = c.file_id JOIN file af ON af.id = a.file_id
+WHERE c.kind = 'field'
+UNION ALL
+SELECT cr.name, ts.name, 'param', c.via, f.path, c.line, af.path, a.line
+FROM call c JOIN fn_arg a ON a.callee_id = c.caller_id
+	AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function'
+JOIN sym cr ON cr.id = c.caller_id JOIN sym ts ON ts.id = a.target_id
+JOIN file f ON f.id = c.file_id JOIN file af ON af.id = a.file_id
+WHERE c.kind = 'param'
+UNION ALL
+SELECT cr.name, fs.name, 'type', NULL, f.path, c.line, ff.path, fn.line
+FROM call c JOIN func fn ON fn.type = c.fn_type
+JOIN sym cr ON cr.id = c.caller_id JOIN sym fs ON fs.id = fn.sym_id
+JOIN file f ON f.id = c.file_id JOIN file ff ON ff.id = fn.file_id
+WHERE c.kind = 'pointer' AND c.fn_type IS NOT NULL;
 
 CREATE VIEW refs AS
 SELECT s.name, s.kind AS target_kind, r.kind, f.path AS file, r.line, r.col,

@@ -55,4 +55,44 @@ expect_eq "$(q "$DB" "SELECT struct, field FROM bindings WHERE function = 'proce
 run "$NDOSCOPE" --db "$DB" index -C "$K" drivers/net/loopback.c net/core/dev.c
 expect_match "$out" "^indexed 0, unchanged 2, failed 0, purged 0 in" "a second run reuses the index"
 
+# Queries (issue 3): loopback.c, veth.c, dummy.c and dev.c indexed.
+run "$NDOSCOPE" --db "$DB" index -C "$K" drivers/net/veth.c drivers/net/dummy.c
+expect_match "$out" "^indexed 2, unchanged 0, failed 0" "add veth.c and dummy.c to the index"
+lb_line=$(q "$DB" "SELECT line FROM bindings WHERE table_name = 'loopback_ops' AND field = 'ndo_start_xmit'")
+
+run "$NDOSCOPE" --db "$DB" path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit
+expect_rc 0 "path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit"
+expect_eq "$(printf '%s\n' "$out" | sed 's/^[^ ]* //; s/ \[.*//')" "__dev_queue_xmit -> dev_hard_start_xmit
+dev_hard_start_xmit -> xmit_one
+xmit_one -> netdev_start_xmit
+netdev_start_xmit -> __netdev_start_xmit
+__netdev_start_xmit -> loopback_xmit
+loopback_xmit -> __netif_rx
+__netif_rx -> netif_rx_internal
+netif_rx_internal -> enqueue_to_backlog" "the path goes through the ndo_start_xmit pointer into loopback_xmit"
+expect_match "$out" "^include/linux/netdevice.h:[0-9]+: __netdev_start_xmit -> loopback_xmit \[field net_device_ops.ndo_start_xmit, bound at drivers/net/loopback.c:$lb_line\]$" \
+	"the field hop says where loopback_ops binds it"
+
+run "$NDOSCOPE" --db "$DB" impl net_device_ops.ndo_start_xmit
+expect_rc 0 "impl net_device_ops.ndo_start_xmit"
+for fn in loopback_xmit veth_xmit dummy_xmit; do
+	expect_match "$out" "^drivers/net/[a-z]+\.c:[0-9]+: $fn \([a-z_]+_ops, initializer; TU drivers/net/[a-z]+\.c\)$" \
+		"impl lists $fn with its table and TU"
+done
+
+run "$NDOSCOPE" --db "$DB" callers loopback_xmit
+expect_match "$out" "^include/linux/netdevice.h:[0-9]+: __netdev_start_xmit -> loopback_xmit \[field net_device_ops.ndo_start_xmit" \
+	"callers loopback_xmit includes __netdev_start_xmit through the field"
+run "$NDOSCOPE" --db "$DB" callers enqueue_to_backlog
+expect_match "$out" "^net/core/dev.c:[0-9]+: netif_rx_internal -> enqueue_to_backlog \[direct\]$" \
+	"callers enqueue_to_backlog includes netif_rx_internal"
+run "$NDOSCOPE" --db "$DB" callees alloc_netdev_mqs
+expect_match "$out" "alloc_netdev_mqs -> loopback_setup \[param param:4, passed at drivers/net/loopback.c:" \
+	"setup(dev) in alloc_netdev_mqs reaches loopback_setup"
+run "$NDOSCOPE" --db "$DB" callers no_such_function_here
+expect_nonzero "an unknown name: non-zero exit"
+expect_match "$err" "^error: no function named 'no_such_function_here' in the index" "an unknown name: a clear error"
+run "$NDOSCOPE" --db "$DB" query tx-busy
+expect_rc 0 "query tx-busy runs on the real index"
+
 test_done

@@ -34,12 +34,14 @@ struct f_unit {
 struct f_func {
 	int unit, sym, file, line, col, end_line;
 	bool is_static, is_inline;
+	char *type;		/* canonical function type */
 };
 
 struct f_call {
 	int unit, caller, callee, file, line, col;	/* callee -1 unless direct */
 	const char *kind;
 	char *via, *macro;
+	char *fn_type;		/* indirect calls: the function type called */
 };
 
 struct f_binding {

@@ -22,6 +22,13 @@ struct command {
 int cmd_index(int argc, char **argv, const struct global *g);
 int cmd_stats(int argc, char **argv, const struct global *g);
 int cmd_sql(int argc, char **argv, const struct global *g);
+int cmd_callers(int argc, char **argv, const struct global *g);
+int cmd_callees(int argc, char **argv, const struct global *g);
+int cmd_path(int argc, char **argv, const struct global *g);
+int cmd_impl(int argc, char **argv, const struct global *g);
+int cmd_ops(int argc, char **argv, const struct global *g);
+int cmd_refs(int argc, char **argv, const struct global *g);
+int cmd_query(int argc, char **argv, const struct global *g);
 
 /* Print a command's usage line to stderr and return the exit code for misuse. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

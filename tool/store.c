@@ -161,6 +161,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_int(st, 6, x->end_line);
 		bind_int(st, 7, x->is_static);
 		bind_int(st, 8, x->is_inline);
+		bind_text(st, 9, x->type);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -179,6 +180,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_int(st, 7, x->line);
 		bind_int(st, 8, x->col);
 		bind_text(st, 9, x->macro);
+		bind_text(st, 10, x->fn_type);
 		if (db_step_done(db, st))
 			return -1;
 	}

@@ -638,6 +638,15 @@ static void add_call(struct walker *w, CXCursor call)
 			name = cxstr(w, clang_getCursorSpelling(ref));
 	}
 
+	if (fc.callee < 0 && !clang_Cursor_isNull(callee)) {
+		/* what an indirect call calls: the pointee of the callee's type */
+		CXType t = clang_getCanonicalType(clang_getCursorType(callee));
+
+		if (t.kind == CXType_Pointer)
+			t = clang_getCanonicalType(clang_getPointeeType(t));
+		if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
+			fc.fn_type = cxstr(w, clang_getTypeSpelling(t));
+	}
 	at = where_of(w, clang_getCursorLocation(clang_Cursor_isNull(callee) ? call : callee));
 	if (at.idx < 0)
 		return;
@@ -1053,6 +1062,7 @@ static void walk_function(struct walker *w, CXCursor fn)
 	ff.end_line = end_line;
 	ff.is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
 	ff.is_inline = clang_Cursor_isFunctionInlined(fn);
+	ff.type = cxstr(w, clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(fn))));
 	VEC_PUSH(&w->f->funcs, ff);
 
 	w->in_fn = true;

@@ -67,11 +67,11 @@ INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?
 INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 -- name: func_insert
-INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
--- name: call_insert
-INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro)
+INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+-- name: call_insert
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
 -- name: binding_insert
 INSERT INTO binding(unit_id, struct, field, fn_id, table_id, context, func_id, file_id, line, col)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);

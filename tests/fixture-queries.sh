@@ -1,0 +1,95 @@
+#!/bin/bash
+# callers, callees, path, impl, ops, refs and query on the fixture tree:
+# exact text and --json outputs, and the errors for names that do not resolve.
+# Regenerate after a deliberate change with: UPDATE_EXPECTED=1 ctest -R fixture-queries
+. "$(dirname "$0")/lib.sh"
+
+DB=$TMP/fx.db
+"$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
+GOLD=$EXPECTED/cli
+mkdir -p "$GOLD"
+
+# golden NAME ARGS...: stdout (and the exit code, when not 0) against GOLD/NAME
+golden() {
+	local name=$1
+	shift
+	"$NDOSCOPE" --db "$DB" "$@" >"$TMP/$name" 2>"$TMP/$name.err"
+	local code=$?
+	[ "$code" = 0 ] || echo "exit $code" >>"$TMP/$name"
+	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$GOLD/$name"
+	expect_file_eq "$TMP/$name" "$GOLD/$name" "ndoscope $* (fixtures/expected/cli/$name)"
+}
+
+golden callers-loopback_xmit.txt callers loopback_xmit
+golden callers-loopback_xmit.json callers loopback_xmit --json
+golden callers-enqueue_to_backlog-d4.txt callers enqueue_to_backlog --depth 4
+golden callees-alloc_netdev_mqs.txt callees alloc_netdev_mqs
+golden callees-free_netdev.txt callees free_netdev
+golden callees-netif_rx_indirect-types.txt callees netif_rx_indirect --include-type-matches
+golden path-loopback.txt path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit
+golden path-loopback.json path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit --json
+golden path-k3.txt path dev_queue_xmit enqueue_to_backlog -k 3
+golden impl-ndo_start_xmit.txt impl net_device_ops.ndo_start_xmit
+golden impl-ndo_start_xmit.json impl net_device_ops.ndo_start_xmit --json
+golden impl-priv_destructor.txt impl priv_destructor
+golden ops-all.txt ops
+golden ops-loopback_ops.txt ops loopback_ops
+golden ops-net_device_ops.json ops net_device_ops --json
+golden refs-loopback_dev.txt refs net.loopback_dev
+golden refs-netdev_max_backlog.json refs netdev_max_backlog --json
+golden query-tx-busy.txt query tx-busy
+golden query-drops-from.txt query drops-from -P from=__dev_queue_xmit
+golden query-ops-missing.txt query ops-missing -P struct=net_device_ops -P field=ndo_init
+golden query-setup-of.tsv query setup-of -P function=gen_lo_setup --tsv
+golden query-decode-features.txt query decode-features -P value=25
+golden query-static-collisions.txt query static-collisions
+golden query-list.txt query --list
+
+# Every JSON output parses.
+for f in "$GOLD"/*.json; do
+	if python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$f" 2>/dev/null; then
+		ok "$(basename "$f") is valid JSON"
+	else
+		not_ok "$(basename "$f") is valid JSON"
+	fi
+done
+
+# Names that do not resolve: one clear message, a non-zero exit.
+run "$NDOSCOPE" --db "$DB" callers loopback_xmt
+expect_nonzero "unknown function: non-zero exit"
+expect_eq "$err" "error: no function named 'loopback_xmt' in the index; did you mean 'loopback_xmit', 'loopback_init', 'loopback_setup'?" \
+	"unknown function: says so and suggests close names"
+run "$NDOSCOPE" --db "$DB" callees init_one
+expect_nonzero "ambiguous static name: non-zero exit"
+expect_eq "$err" "error: 'init_one' is defined in 2 places; name one as FILE:init_one:
+  drivers/net/dummy.c:48: init_one
+  drivers/net/veth.c:32: init_one" "ambiguous static name: lists the candidates"
+run "$NDOSCOPE" --db "$DB" callees drivers/net/veth.c:init_one
+expect_rc 0 "FILE:NAME chooses one"
+expect_eq "$out" "drivers/net/veth.c:34: init_one -> netdev_priv [direct]" "and gives its callees"
+run "$NDOSCOPE" --db "$DB" callees veth.c:init_one
+expect_rc 0 "a FILE suffix is enough"
+run "$NDOSCOPE" --db "$DB" path loopback_xmit dev_queue_xmit --max-depth 5
+expect_rc 1 "no path: exit code 1"
+expect_match "$err" "^no path from loopback_xmit to dev_queue_xmit within 5 calls \(searched [0-9]+ functions in [0-9]+ ms\)$" \
+	"no path: says how far it looked"
+run "$NDOSCOPE" --db "$DB" impl net_device_ops.ndo_frob
+expect_nonzero "unknown field: non-zero exit"
+expect_match "$err" "^error: no field 'net_device_ops.ndo_frob' in the index" "unknown field: says so"
+run "$NDOSCOPE" --db "$DB" ops no_such_ops
+expect_match "$err" "^error: no ops table or struct named 'no_such_ops' in the index" "unknown ops table: says so"
+run "$NDOSCOPE" --db "$DB" query no-such-query
+expect_eq "$err" "error: no query named 'no-such-query': 'ndoscope query --list' lists them" "unknown query: says so"
+run "$NDOSCOPE" --db "$DB" query ops-missing -P nosuch=1
+expect_match "$err" "^error: the query has no parameter 'nosuch'" "unknown query parameter: says so"
+
+# Hostile names reach SQL as bound values, never as SQL.
+run "$NDOSCOPE" --db "$DB" callers "x' OR '1'='1"
+expect_match "$err" "^error: no function named 'x' OR '1'='1' in the index" "a quote in a name is just a character"
+expect_eq "$(q "$DB" "SELECT count(*) FROM func")" 47 "and the index is untouched"
+
+# The named queries also run under sqlite3 with parameters.
+got=$(sqlite3 -cmd ".parameter set :function gen_lo_setup" -separator '|' "$DB" <"$SRC/queries/setup-of.sql" | head -1)
+expect_eq "$got" "net_device.mtu|mtu||2|drivers/net/loopback.c|78" "queries/setup-of.sql runs under sqlite3"
+
+test_done

@@ -1,0 +1,16 @@
+/* Edges as compiler-style lines ("file:line: text") and as JSON objects. */
+#ifndef NDOSCOPE_EDGE_FORMAT_H
+#define NDOSCOPE_EDGE_FORMAT_H
+
+#include <stdio.h>
+#include <jansson.h>
+
+#include "graph.h"
+
+/* FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by DEPTH. */
+void edge_print(FILE *out, const struct edge *e, int depth);
+
+/* {caller, callee, kind, via, file, line, bound_file, bound_line} */
+json_t *edge_json(const struct edge *e);
+
+#endif

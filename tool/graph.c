@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Call graph traversal. Adjacency lists come from tool/sql/graph.sql one
+ * function at a time and are cached, so a search touches only the part of
+ * the graph it needs.
+ *
+ * Paths: a backward breadth-first search from TO gives every function's
+ * distance to TO; a forward depth-first search from FROM then follows only
+ * edges that can still reach TO within the remaining budget. Lengths are
+ * tried in increasing order, so paths come out shortest first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "graph.h"
+
+#define SQL "tool/sql/graph.sql"
+
+void graph_init(struct graph *g, struct db *db, bool types)
+{
+	memset(g, 0, sizeof(*g));
+	g->db = db;
+	g->types = types;
+}
+
+static void free_list(struct edge_list *l)
+{
+	for (size_t i = 0; i < l->v.n; i++) {
+		struct edge *e = &l->v.v[i];
+
+		free(e->from_name);
+		free(e->to_name);
+		free(e->via);
+		free(e->file);
+		free(e->bound_file);
+	}
+	VEC_FREE(&l->v);
+	free(l);
+}
+
+void graph_release(struct graph *g)
+{
+	for (size_t i = 0; i < g->lists.n; i++)
+		free_list(g->lists.v[i]);
+	VEC_FREE(&g->lists);
+	ptrmap_free(&g->out_idx);
+	ptrmap_free(&g->in_idx);
+}
+
+static char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static const char *kind_name(const char *k)
+{
+	static const char *const kinds[] = { "direct", "field", "param", "type" };
+
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(k, kinds[i]))
+			return kinds[i];
+	return "?";
+}
+
+static const struct edge_list *load(struct graph *g, sqlite3_int64 id, const char *name,
+				    bool reverse)
+{
+	struct ptrmap *idx = reverse ? &g->in_idx : &g->out_idx;
+	int *slot = ptrmap_get(idx, (uintptr_t)id);
+	struct edge_list *l;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (slot)
+		return g->lists.v[*slot - 1];
+	l = xcalloc(1, sizeof(*l));
+	st = db_stmt(g->db, SQL, reverse ? "callers" : "callees");
+	bind_int(st, 1, id);
+	bind_int(st, 2, g->types);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct edge e = { 0 };
+		sqlite3_int64 other = sqlite3_column_int64(st, 0);
+		char *other_name = col_text(st, 1);
+
+		if (reverse) {
+			e.from = other;
+			e.from_name = other_name;
+			e.to = id;
+			e.to_name = xstrdup(name);
+		} else {
+			e.from = id;
+			e.from_name = xstrdup(name);
+			e.to = other;
+			e.to_name = other_name;
+		}
+		e.kind = kind_name((const char *)sqlite3_column_text(st, 2));
+		e.via = col_text(st, 3);
+		e.file = col_text(st, 4);
+		e.line = sqlite3_column_int(st, 5);
+		e.bound_file = col_text(st, 6);
+		e.bound_line = sqlite3_column_int(st, 7);
+		VEC_PUSH(&l->v, e);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		error_set("cannot read '%s': %s", g->db->path, sqlite3_errmsg(g->db->h));
+		free_list(l);
+		return NULL;
+	}
+	VEC_PUSH(&g->lists, l);
+	ptrmap_put(idx, (uintptr_t)id, (int)g->lists.n, NULL);
+	g->loaded++;
+	return l;
+}
+
+const struct edge_list *graph_out(struct graph *g, sqlite3_int64 id, const char *name)
+{
+	return load(g, id, name, false);
+}
+
+const struct edge_list *graph_in(struct graph *g, sqlite3_int64 id, const char *name)
+{
+	return load(g, id, name, true);
+}
+
+/* --- paths ---------------------------------------------------------------- */
+
+struct seg_search {
+	struct graph *g;
+	struct path_search *ps;
+	sqlite3_int64 to;
+	struct ptrmap dist;		/* id -> distance to TO + 1 */
+	VEC(const struct edge *) stack;
+	VEC(sqlite3_int64) on_path;
+	struct path_list found;
+	int want;
+	int64_t deadline;
+	int err;
+};
+
+static int dist_of(struct seg_search *s, sqlite3_int64 id)
+{
+	int *d = ptrmap_get(&s->dist, (uintptr_t)id);
+
+	return d ? *d - 1 : -1;
+}
+
+/* Backward BFS from TO: distance of every function that reaches it. */
+static int backward(struct seg_search *s, const char *to_name)
+{
+	VEC(sqlite3_int64) frontier = { 0 }, next = { 0 };
+	VEC(char *) names = { 0 }, next_names = { 0 };
+
+	ptrmap_put(&s->dist, (uintptr_t)s->to, 1, NULL);
+	VEC_PUSH(&frontier, s->to);
+	VEC_PUSH(&names, xstrdup(to_name));
+	for (int d = 1; d <= s->ps->max_depth && frontier.n; d++) {
+		for (size_t i = 0; i < frontier.n; i++) {
+			const struct edge_list *in;
+
+			if (now_ms() > s->deadline) {
+				s->ps->timed_out = true;
+				goto out;
+			}
+			in = graph_in(s->g, frontier.v[i], names.v[i]);
+			if (!in) {
+				s->err = -1;
+				goto out;
+			}
+			s->ps->visited++;
+			for (size_t j = 0; j < in->v.n; j++) {
+				bool ins;
+
+				ptrmap_put(&s->dist, (uintptr_t)in->v.v[j].from, d + 1, &ins);
+				if (ins) {
+					VEC_PUSH(&next, in->v.v[j].from);
+					VEC_PUSH(&next_names, xstrdup(in->v.v[j].from_name));
+				}
+			}
+		}
+		for (size_t i = 0; i < names.n; i++)
+			free(names.v[i]);
+		frontier.n = names.n = 0;
+		/* swap */
+		{
+			void *tv = frontier.v; size_t ta = frontier.alloc;
+
+			frontier.v = next.v; frontier.n = next.n; frontier.alloc = next.alloc;
+			next.v = tv; next.n = 0; next.alloc = ta;
+			tv = names.v; ta = names.alloc;
+			names.v = next_names.v; names.n = next_names.n; names.alloc = next_names.alloc;
+			next_names.v = tv; next_names.n = 0; next_names.alloc = ta;
+		}
+	}
+out:
+	for (size_t i = 0; i < names.n; i++)
+		free(names.v[i]);
+	for (size_t i = 0; i < next_names.n; i++)
+		free(next_names.v[i]);
+	VEC_FREE(&frontier);
+	VEC_FREE(&next);
+	VEC_FREE(&names);
+	VEC_FREE(&next_names);
+	return s->err;
+}
+
+/* Forward DFS for paths of exactly LEFT more calls from NODE. */
+static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, int left)
+{
+	const struct edge_list *out;
+	struct ptrmap seen_to = { 0 };
+
+	if ((int)s->found.n >= s->want || s->err)
+		return;
+	if (left == 0) {
+		if (node == s->to) {
+			struct path p = { 0 };
+
+			for (size_t i = 0; i < s->stack.n; i++)
+				VEC_PUSH(&p.hops, s->stack.v[i]);
+			VEC_PUSH(&s->found, p);
+		}
+		return;
+	}
+	if (now_ms() > s->deadline) {
+		s->ps->timed_out = true;
+		return;
+	}
+	out = graph_out(s->g, node, name);
+	if (!out) {
+		s->err = -1;
+		return;
+	}
+	for (size_t i = 0; i < out->v.n && (int)s->found.n < s->want; i++) {
+		const struct edge *e = &out->v.v[i];
+		int d = dist_of(s, e->to);
+		bool ins, cycle = false;
+
+		if (d < 0 || d > left - 1)
+			continue;
+		/* one edge per callee: the first call site stands for the others */
+		ptrmap_put(&seen_to, (uintptr_t)e->to + 1, 1, &ins);
+		if (!ins)
+			continue;
+		for (size_t k = 0; k < s->on_path.n; k++)
+			if (s->on_path.v[k] == e->to)
+				cycle = true;
+		if (cycle)
+			continue;
+		VEC_PUSH(&s->stack, e);
+		VEC_PUSH(&s->on_path, e->to);
+		forward(s, e->to, e->to_name, left - 1);
+		s->stack.n--;
+		s->on_path.n--;
+	}
+	ptrmap_free(&seen_to);
+}
+
+/* The k shortest paths of one segment, into OUT. */
+static int segment(struct graph *g, struct path_search *ps, sqlite3_int64 from, const char *from_name,
+		   sqlite3_int64 to, const char *to_name, int64_t deadline, struct path_list *out)
+{
+	struct seg_search s = { .g = g, .ps = ps, .to = to, .want = ps->k, .deadline = deadline };
+	int d0;
+
+	if (backward(&s, to_name))
+		goto out;
+	d0 = dist_of(&s, from);
+	if (d0 >= 0) {
+		VEC_PUSH(&s.on_path, from);
+		for (int len = d0 > 0 ? d0 : 1; len <= ps->max_depth && (int)s.found.n < s.want; len++)
+			forward(&s, from, from_name, len);
+	}
+out:
+	ptrmap_free(&s.dist);
+	VEC_FREE(&s.stack);
+	VEC_FREE(&s.on_path);
+	*out = s.found;
+	return s.err;
+}
+
+static void free_paths(struct path *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		VEC_FREE(&p[i].hops);
+	free(p);
+}
+
+int graph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
+		sqlite3_int64 to, const char *to_name,
+		const sqlite3_int64 *via, const char *const *via_names, int n_via,
+		struct path_search *ps)
+{
+	int64_t deadline = now_ms() + ps->time_limit_ms;
+	int n_seg = n_via + 1, rc = 0;
+	struct path_list *segs = xcalloc(n_seg, sizeof(*segs));
+	size_t *pick;
+
+	for (int i = 0; i < n_seg; i++) {
+		sqlite3_int64 a = i == 0 ? from : via[i - 1];
+		sqlite3_int64 b = i == n_via ? to : via[i];
+		const char *an = i == 0 ? from_name : via_names[i - 1];
+		const char *bn = i == n_via ? to_name : via_names[i];
+
+		if (segment(g, ps, a, an, b, bn, deadline, &segs[i])) {
+			rc = -1;
+			goto out;
+		}
+		if (!segs[i].n)
+			goto out;	/* no path through this segment */
+	}
+	/*
+	 * Join the segments. Each segment's paths are sorted by length; take
+	 * combinations by increasing total length, k at most.
+	 */
+	pick = xcalloc(n_seg, sizeof(*pick));
+	for (int made = 0; made < ps->k; made++) {
+		struct path p = { 0 };
+		int best = -1;
+		size_t best_len = 0;
+
+		for (int i = 0; i < n_seg; i++)
+			for (size_t h = 0; h < segs[i].v[pick[i]].hops.n; h++)
+				VEC_PUSH(&p.hops, segs[i].v[pick[i]].hops.v[h]);
+		VEC_PUSH(&ps->paths, p);
+		/* advance the segment whose next path adds least */
+		for (int i = 0; i < n_seg; i++) {
+			size_t cur, nxt;
+
+			if (pick[i] + 1 >= segs[i].n)
+				continue;
+			cur = segs[i].v[pick[i]].hops.n;
+			nxt = segs[i].v[pick[i] + 1].hops.n;
+			if (best < 0 || nxt - cur < best_len) {
+				best = i;
+				best_len = nxt - cur;
+			}
+		}
+		if (best < 0)
+			break;
+		pick[best]++;
+	}
+	free(pick);
+out:
+	for (int i = 0; i < n_seg; i++)
+		free_paths(segs[i].v, segs[i].n);
+	free(segs);
+	return rc;
+}
+
+void path_search_release(struct path_search *ps)
+{
+	for (size_t i = 0; i < ps->paths.n; i++)
+		VEC_FREE(&ps->paths.v[i].hops);
+	VEC_FREE(&ps->paths);
+}

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Names are resolved exactly; a miss suggests the closest names by edit
+ * distance, and an ambiguous static name asks for FILE:NAME.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "names.h"
+
+#define SQL "tool/sql/graph.sql"
+
+static int edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	int *row = xmalloc((lb + 1) * sizeof(*row)), d;
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		int diag = row[0];
+
+		row[0] = (int)i;
+		for (size_t j = 1; j <= lb; j++) {
+			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+struct cand {
+	char *name;
+	int score;
+};
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score - y->score;
+	return strcmp(x->name, y->name);
+}
+
+char *suggest(struct db *db, const char *name, const char *kind)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "names_like");
+	VEC(struct cand) c = { 0 };
+	struct strbuf sb = STRBUF_INIT;
+	size_t shown = 0;
+
+	bind_text(st, 1, name);
+	bind_text(st, 2, kind);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		struct cand k = { .name = xstrdup(n), .score = edit_distance(name, n) };
+
+		/* a name containing what was typed is close, whatever its length */
+		if (strstr(n, name))
+			k.score = 1 + (int)(strlen(n) - strlen(name)) / 4;
+		VEC_PUSH(&c, k);
+	}
+	sqlite3_reset(st);
+	qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
+	for (size_t i = 0; i < c.n; i++) {
+		if (shown < 5 && c.v[i].score <= 2 + (int)strlen(name) / 3) {
+			sb_addf(&sb, "%s'%s'", shown ? ", " : "; did you mean ", c.v[i].name);
+			shown++;
+		}
+		free(c.v[i].name);
+	}
+	VEC_FREE(&c);
+	if (shown)
+		sb_adds(&sb, "?");
+	return sb_detach(&sb);
+}
+
+void resolved_release(struct resolved *r)
+{
+	free(r->name);
+	free(r->file);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Does PATH name FILE: the same, or ending in "/FILE"? */
+static bool file_matches(const char *path, const char *file)
+{
+	size_t lp = strlen(path), lf = strlen(file);
+
+	if (lp == lf)
+		return !strcmp(path, file);
+	return lp > lf && path[lp - lf - 1] == '/' && !strcmp(path + lp - lf, file);
+}
+
+int resolve_function(struct db *db, const char *arg, struct resolved *out)
+{
+	const char *colon = strrchr(arg, ':');
+	char *file = colon ? xstrndup(arg, colon - arg) : NULL;
+	const char *name = colon ? colon + 1 : arg;
+	sqlite3_stmt *st = db_stmt(db, SQL, "functions_named");
+	VEC(struct resolved) found = { 0 };
+	sqlite3_int64 first_id = 0;
+	bool several = false;
+	int rc = -1, all = 0;
+
+	memset(out, 0, sizeof(*out));
+	bind_text(st, 1, name);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 2);
+		struct resolved r = {
+			.id = sqlite3_column_int64(st, 0),
+			.name = xstrdup((const char *)sqlite3_column_text(st, 1)),
+			.file = path ? xstrdup(path) : NULL,
+			.line = sqlite3_column_int(st, 3),
+		};
+
+		all++;
+		if (file && (!path || !file_matches(path, file))) {
+			resolved_release(&r);
+			continue;
+		}
+		if (found.n && r.id != first_id)
+			several = true;
+		if (!found.n)
+			first_id = r.id;
+		VEC_PUSH(&found, r);
+	}
+	sqlite3_reset(st);
+
+	if (!found.n) {
+		if (file && all) {
+			error_set("no function named '%s' in '%s'", name, file);
+		} else {
+			char *s = suggest(db, name, "function");
+
+			error_set("no function named '%s' in the index%s", name, s);
+			free(s);
+		}
+		goto out;
+	}
+	if (several) {
+		struct strbuf sb = STRBUF_INIT;
+
+		for (size_t i = 0; i < found.n; i++)
+			sb_addf(&sb, "\n  %s:%d: %s", found.v[i].file ? found.v[i].file : "?",
+				found.v[i].line, found.v[i].name);
+		error_set("'%s' is defined in %zu places; name one as FILE:%s:%s", name,
+			  found.n, name, sb.buf);
+		sb_free(&sb);
+		goto out;
+	}
+	*out = found.v[0];
+	found.v[0].name = found.v[0].file = NULL;
+	rc = 0;
+out:
+	for (size_t i = 0; i < found.n; i++)
+		resolved_release(&found.v[i]);
+	VEC_FREE(&found);
+	free(file);
+	return rc;
+}

@@ -1,0 +1,59 @@
+-- Statements of impl, ops and refs.
+
+-- The TU a unit's facts came from (the first, when a header is shared).
+-- name: impl
+SELECT fs.name, b.context, ts.name, bf.path, b.line,
+	(SELECT tf.path FROM tu_unit tu JOIN tu t ON t.id = tu.tu_id JOIN file tf ON tf.id = t.file_id
+	 WHERE tu.unit_id = b.unit_id ORDER BY tf.path LIMIT 1),
+	NULL, NULL
+FROM binding b JOIN sym fs ON fs.id = b.fn_id LEFT JOIN sym ts ON ts.id = b.table_id
+JOIN file bf ON bf.id = b.file_id
+WHERE b.struct = ?1 AND b.field = ?2
+UNION ALL
+SELECT ts.name, 'parameter', NULL, af.path, a.line,
+	(SELECT tf.path FROM tu_unit tu JOIN tu t ON t.id = tu.tu_id JOIN file tf ON tf.id = t.file_id
+	 WHERE tu.unit_id = a.unit_id ORDER BY tf.path LIMIT 1),
+	hs.name, a.arg
+FROM assign s JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
+JOIN sym ts ON ts.id = a.target_id JOIN sym hs ON hs.id = s.func_id JOIN file af ON af.id = a.file_id
+WHERE s.struct = ?1 AND s.field = ?2 AND s.param IS NOT NULL AND s.op = '='
+ORDER BY 4, 5, 1;
+
+-- Structs with a bound or called field of this name.
+-- name: structs_with_field
+SELECT struct FROM binding WHERE field = ?1
+UNION SELECT struct FROM assign WHERE field = ?1 AND param IS NOT NULL
+ORDER BY 1;
+
+-- name: field_known
+SELECT 1 FROM sym WHERE kind = 'field' AND name = ?1 LIMIT 1;
+
+-- name: ops_all
+SELECT o.sym_id, s.name, o.struct, f.path, o.line, o.is_array,
+	(SELECT count(*) FROM binding b WHERE b.table_id = o.sym_id AND b.unit_id = o.unit_id)
+FROM ops_table o JOIN sym s ON s.id = o.sym_id JOIN file f ON f.id = o.file_id
+WHERE ?1 IS NULL OR s.name = ?1 OR o.struct = ?1
+ORDER BY f.path, o.line;
+
+-- Members bound to functions, and to variables by address.
+-- name: ops_members
+SELECT b.field, fs.name, f.path, b.line, b.col, 0
+FROM binding b JOIN sym fs ON fs.id = b.fn_id JOIN file f ON f.id = b.file_id
+WHERE b.table_id = ?1 AND b.context = 'initializer'
+UNION ALL
+SELECT v.field, vs.name, f.path, v.line, 0, 1
+FROM var_binding v JOIN sym vs ON vs.id = v.var_id JOIN file f ON f.id = v.file_id
+WHERE v.table_id = ?1
+ORDER BY 3, 4, 5;
+
+-- name: refs
+SELECT s.name, r.kind, f.path, r.line, r.col, r.in_macro,
+	(SELECT fs.name FROM func fn JOIN sym fs ON fs.id = fn.sym_id
+	 WHERE fn.file_id = r.file_id AND r.line BETWEEN fn.line AND fn.end_line
+	 ORDER BY fn.line DESC LIMIT 1)
+FROM sym s JOIN ref r ON r.sym_id = s.id JOIN file f ON f.id = r.file_id
+WHERE s.name = ?1
+ORDER BY f.path, r.line, r.col;
+
+-- name: sym_kinds
+SELECT DISTINCT kind FROM sym WHERE name = ?1;
