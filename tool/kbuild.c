@@ -213,7 +213,8 @@ static int base_flags(const char *tree, struct base_flags *b)
 	add(b, "-D__KERNEL__");
 	add(b, makefile_has(tree, "-std=gnu11") ? "-std=gnu11" : "-std=gnu89");
 	add(b, "-fshort-wchar");
-	add(b, "-funsigned-char");
+	if (makefile_has(tree, "-funsigned-char"))	/* kbuild from 6.2 */
+		add(b, "-funsigned-char");
 	add(b, "-fno-common");
 	add(b, "-fno-PIE");
 	add(b, "-fno-strict-aliasing");

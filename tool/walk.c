@@ -610,6 +610,15 @@ static void add_call(struct walker *w, CXCursor call)
 
 	while (clang_getCursorKind(callee) == CXCursor_UnaryOperator)
 		callee = strip(child_at(callee, 0));	/* (*fp)(x) */
+	if (clang_Cursor_isNull(ref) && !clang_Cursor_isNull(callee)) {
+		/* (*fp)(x), (*ops->fn)(x): the call names no decl, its callee does */
+		enum CXCursorKind ck = clang_getCursorKind(callee);
+
+		if (ck == CXCursor_DeclRefExpr || ck == CXCursor_MemberRefExpr) {
+			ref = clang_getCursorReferenced(callee);
+			rk = clang_getCursorKind(ref);
+		}
+	}
 
 	if (rk == CXCursor_FunctionDecl) {
 		name = cxstr(w, clang_getCursorSpelling(ref));
