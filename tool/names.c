@@ -72,7 +72,8 @@ char *suggest(struct db *db, const char *name, const char *kind)
 		VEC_PUSH(&c, k);
 	}
 	sqlite3_reset(st);
-	qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
+	if (c.n)
+		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	for (size_t i = 0; i < c.n; i++) {
 		if (shown < 5 && c.v[i].score <= 2 + (int)strlen(name) / 3) {
 			sb_addf(&sb, "%s'%s'", shown ? ", " : "; did you mean ", c.v[i].name);
