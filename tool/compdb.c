@@ -37,6 +37,10 @@ static const char *const drop_exact[] = {
 	"-fno-ipa-cp-clone",
 	"-fno-partial-inlining",
 	"-fzero-init-padding-bits=all",
+	"-maccumulate-outgoing-args",
+	"-mnop-mcount",
+	"-fno-ipa-bit-cp",
+	"-fno-ipa-icf",
 	"-Werror",
 	/* dependency output and the object: meaningless for a parse */
 	"-c", "-MD", "-MMD", "-MP",
