@@ -6,8 +6,8 @@
 -- docs/schema.md documents both.
 --
 -- Facts belong to a "unit", not directly to a translation unit: the main
--- file of a TU is one unit, and each function defined in a header, and the
--- rest of each header, are units shared by every TU that includes them.
+-- file of a TU is one unit, and each version of each header is a unit
+-- shared by every TU that includes it.
 -- That is how a static inline in netdevice.h is recorded once, not once per
 -- TU, and how its facts disappear only when the last TU using it goes.
 
@@ -56,7 +56,7 @@ CREATE INDEX tu_diag_by_tu ON tu_diag(tu_id);
 
 CREATE TABLE unit (
 	id		INTEGER PRIMARY KEY,
-	key		TEXT NOT NULL UNIQUE,	-- tu:PATH, hdr:PATH#STAMP or fn:PATH#STAMP:USR
+	key		TEXT NOT NULL UNIQUE,	-- tu:PATH or hdr:PATH#MTIME.SIZE
 	complete	INTEGER NOT NULL DEFAULT 0
 );
 

@@ -53,8 +53,10 @@ struct indexer {
 	struct strmap stat_idx;			/* path -> stats index */
 	VEC(struct stat_entry) stats;
 
-	pthread_mutex_t claim_lock, queue_lock, db_lock;
+	pthread_mutex_t claim_lock, queue_lock, db_lock, stamp_lock;
 	struct strmap claims;			/* unit keys walked or being walked */
+	struct strmap stamp_idx;		/* name -> stamps index */
+	VEC(struct file_stamp) stamps;
 
 	VEC(int) todo;				/* indices into jobs */
 	int next;
@@ -73,6 +75,25 @@ static bool claim(void *arg, const char *key)
 	strmap_put(&ix->claims, key, 1, &ins);
 	pthread_mutex_unlock(&ix->claim_lock);
 	return ins;
+}
+
+/* Every header is resolved and stat'ed once per run, not once per TU. */
+static void stamp(void *arg, const char *name, struct file_stamp *out)
+{
+	struct indexer *ix = arg;
+	int *slot;
+
+	pthread_mutex_lock(&ix->stamp_lock);
+	slot = strmap_get(&ix->stamp_idx, name);
+	if (!slot) {
+		struct file_stamp fs;
+
+		file_stamp_make(ix->tree, name, &fs);
+		VEC_PUSH(&ix->stamps, fs);
+		slot = strmap_put(&ix->stamp_idx, name, (int)ix->stamps.n - 1, NULL);
+	}
+	*out = ix->stamps.v[*slot];
+	pthread_mutex_unlock(&ix->stamp_lock);
 }
 
 static struct stat_entry *stat_cached(struct indexer *ix, const char *path)
@@ -176,7 +197,8 @@ static void report_tu(struct indexer *ix, struct tu_facts *f)
 static void *worker(void *arg)
 {
 	struct indexer *ix = arg;
-	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix };
+	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
+				  .stamp = stamp, .stamp_arg = ix };
 	CXIndex index = clang_createIndex(0, 0);
 	const char **argv = NULL;
 	int cap = 0;
@@ -375,6 +397,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	pthread_mutex_init(&ix.claim_lock, NULL);
 	pthread_mutex_init(&ix.queue_lock, NULL);
 	pthread_mutex_init(&ix.db_lock, NULL);
+	pthread_mutex_init(&ix.stamp_lock, NULL);
 
 	if (!load_state(&ix)) {
 		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
@@ -406,6 +429,10 @@ out:
 	strmap_free(&ix.stat_idx);
 	VEC_FREE(&ix.stats);
 	strmap_free(&ix.claims);
+	strmap_free(&ix.stamp_idx);
+	for (size_t i = 0; i < ix.stamps.n; i++)
+		free((char *)ix.stamps.v[i].path);
+	VEC_FREE(&ix.stamps);
 	VEC_FREE(&ix.todo);
 	job_list_free(&ix.jobs);
 	for (int i = 0; only && only[i]; i++)

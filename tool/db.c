@@ -227,6 +227,8 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		goto fail;
 	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
+	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
 	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db))
 		goto fail;
 	return 0;

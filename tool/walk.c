@@ -39,6 +39,7 @@ struct walker {
 	struct ptrmap file_idx;		/* CXFile -> file index + 1 */
 	VEC(const char *) file_text;	/* contents, by file index */
 	VEC(size_t) file_size;
+	VEC(int) file_unit;		/* the file's "hdr:" unit, or -1 */
 	struct strmap sym_idx;		/* usr -> sym index */
 	struct strmap unit_idx;		/* key -> unit index */
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
@@ -198,11 +199,30 @@ static CXCursor strip(CXCursor c)
 
 /* --- files ------------------------------------------------------------ */
 
+void file_stamp_make(const char *tree, const char *name, struct file_stamp *out)
+{
+	size_t tree_len = strlen(tree);
+	char real[PATH_MAX];
+	struct stat st;
+
+	if (!realpath(name, real))
+		snprintf(real, sizeof(real), "%s", name);
+	if (!strncmp(real, tree, tree_len) && real[tree_len] == '/')
+		out->path = xstrdup(real + tree_len + 1);
+	else
+		out->path = xstrdup(real);
+	out->mtime = out->size = 0;
+	if (stat(real, &st) == 0) {
+		out->mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+		out->size = st.st_size;
+	}
+}
+
 static int file_index(struct walker *w, CXFile file)
 {
 	struct f_file ff = { 0 };
-	char real[PATH_MAX];
-	struct stat st;
+	struct file_stamp fs;
+	char joined[PATH_MAX];
 	const char *name;
 	CXString s;
 	int *slot;
@@ -222,28 +242,28 @@ static int file_index(struct walker *w, CXFile file)
 		s = clang_getFileName(file);
 		name = clang_getCString(s);
 	}
-	if (name && name[0] != '/' && w->workdir) {
-		char joined[PATH_MAX];
-
+	if (!name)
+		name = "?";
+	if (name[0] != '/' && w->workdir) {
 		if (snprintf(joined, sizeof(joined), "%s/%s", w->workdir, name) >= (int)sizeof(joined))
-			joined[0] = '\0';
-		if (!realpath(joined, real))
-			snprintf(real, sizeof(real), "%s", joined);
-	} else if (!name || !realpath(name, real)) {
-		snprintf(real, sizeof(real), "%s", name ? name : "?");
+			snprintf(joined, sizeof(joined), "%s", name);
+		name = joined;
+	}
+	if (w->o->stamp) {
+		w->o->stamp(w->o->stamp_arg, name, &fs);
+		ff.path = (char *)fs.path;
+	} else {
+		file_stamp_make(w->o->tree, name, &fs);
+		ff.path = arena_strdup(&w->f->arena, fs.path);
+		free((char *)fs.path);
 	}
 	clang_disposeString(s);
-	if (!strncmp(real, w->o->tree, w->tree_len) && real[w->tree_len] == '/')
-		ff.path = arena_strdup(&w->f->arena, real + w->tree_len + 1);
-	else
-		ff.path = arena_strdup(&w->f->arena, real);
-	if (stat(real, &st) == 0) {
-		ff.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-		ff.size = st.st_size;
-	}
+	ff.mtime = fs.mtime;
+	ff.size = fs.size;
 	VEC_PUSH(&w->f->files, ff);
 	VEC_PUSH(&w->file_text, NULL);
 	VEC_PUSH(&w->file_size, 0);
+	VEC_PUSH(&w->file_unit, -1);
 	*slot = (int)w->f->files.n;
 	return *slot - 1;
 }
@@ -1297,39 +1317,47 @@ static void walk_enum(struct walker *w, CXCursor e)
 	clang_disposeString(doc);
 }
 
+static int unit_for_key(struct walker *w, const char *key, bool is_main)
+{
+	bool ins;
+	int *slot = strmap_put(&w->unit_idx, key, (int)w->f->units.n, &ins);
+
+	if (ins) {
+		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
+
+		u.own = is_main || w->o->claim(w->o->claim_arg, key);
+		VEC_PUSH(&w->f->units, u);
+	}
+	return *slot;
+}
+
+/*
+ * The unit of a top-level declaration: the main file, or the version of the
+ * header it is in (its stamp changes whenever the header does). Every TU that
+ * includes a header sees the same functions in it, so the first TU to claim
+ * the header's unit walks them all, and the others only link it.
+ */
 static int unit_of(struct walker *w, CXCursor c, bool *own)
 {
 	struct where at = where_of(w, clang_getCursorLocation(c));
 	struct f_file *ff;
-	char *key;
-	int *slot;
-	bool ins;
+	char key[PATH_MAX + 96];
+	int u;
 
 	if (at.idx < 0)
 		return -1;
 	ff = &w->f->files.v[at.idx];
-	if (at.idx == w->main_file) {
-		key = xasprintf("tu:%s", ff->path);
-	} else if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
-		CXString u = clang_getCursorUSR(c);
-
-		key = xasprintf("fn:%s#%lld.%lld:%s", ff->path, (long long)ff->mtime,
-				(long long)ff->size, clang_getCString(u));
-		clang_disposeString(u);
-	} else {
-		key = xasprintf("hdr:%s#%lld.%lld", ff->path, (long long)ff->mtime,
-				(long long)ff->size);
+	if (w->file_unit.v[at.idx] < 0) {
+		if (at.idx == w->main_file)
+			snprintf(key, sizeof(key), "tu:%s", ff->path);
+		else
+			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
+				 (long long)ff->mtime, (long long)ff->size);
+		w->file_unit.v[at.idx] = unit_for_key(w, key, at.idx == w->main_file);
 	}
-	slot = strmap_put(&w->unit_idx, key, (int)w->f->units.n, &ins);
-	if (ins) {
-		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
-
-		u.own = at.idx == w->main_file || w->o->claim(w->o->claim_arg, key);
-		VEC_PUSH(&w->f->units, u);
-	}
-	free(key);
-	*own = w->f->units.v[*slot].own;
-	return *slot;
+	u = w->file_unit.v[at.idx];
+	*own = w->f->units.v[u].own;
+	return u;
 }
 
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)
@@ -1422,6 +1450,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	ptrmap_free(&w.file_idx);
 	VEC_FREE(&w.file_text);
 	VEC_FREE(&w.file_size);
+	VEC_FREE(&w.file_unit);
 	strmap_free(&w.sym_idx);
 	strmap_free(&w.unit_idx);
 	ptrmap_free(&w.cursor_idx);

@@ -5,6 +5,15 @@
 #include <clang-c/Index.h>
 #include "facts.h"
 
+/* A file as stored: its path (tree-relative when inside), mtime and size. */
+struct file_stamp {
+	const char *path;
+	int64_t mtime, size;
+};
+
+/* Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. */
+void file_stamp_make(const char *tree, const char *name, struct file_stamp *out);
+
 struct walk_opts {
 	const char *tree;	/* real path of the tree root, no trailing slash */
 	/*
@@ -13,6 +22,13 @@ struct walk_opts {
 	 */
 	bool (*claim)(void *arg, const char *key);
 	void *claim_arg;
+	/*
+	 * Optional: a run-wide cache of file_stamp_make(), so that a header
+	 * read by every TU is resolved and stat'ed once. The stamp it fills
+	 * stays valid for the run.
+	 */
+	void (*stamp)(void *arg, const char *name, struct file_stamp *out);
+	void *stamp_arg;
 };
 
 /*
