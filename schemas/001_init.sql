@@ -56,9 +56,18 @@ CREATE INDEX tu_diag_by_tu ON tu_diag(tu_id);
 
 CREATE TABLE unit (
 	id		INTEGER PRIMARY KEY,
-	key		TEXT NOT NULL UNIQUE,	-- tu:PATH or hdr:PATH#MTIME.SIZE
+	key		TEXT NOT NULL UNIQUE,	-- tu:PATH, hdr:PATH#MTIME.SIZE or fn:PATH#MTIME.SIZE@OFFSET:NAME
 	complete	INTEGER NOT NULL DEFAULT 0
 );
+
+-- The function definitions a header unit's owner walked, by position:
+-- fn:PATH#STAMP@OFFSET:NAME. A TU that sees a definition not listed here
+-- (its configuration differs) walks it into a unit of that key.
+CREATE TABLE unit_fn (
+	unit_id	INTEGER NOT NULL,
+	key	TEXT NOT NULL
+);
+CREATE INDEX unit_fn_by_unit ON unit_fn(unit_id);
 
 CREATE TABLE tu_unit (
 	tu_id	INTEGER NOT NULL,

@@ -48,4 +48,18 @@ expect_match "$out" "^indexed 1, " "-p with a FILE indexes that one TU"
 expect_eq "$(q "$TMP/p.db" "SELECT count(*) FROM ops_tables WHERE name = 'loopback_ops'")" 1 \
 	"and finds its ops table"
 
+# 'ndoscope flags' prints the commands index uses; fed back with -p they
+# give the same facts.
+run "$NDOSCOPE" flags -C "$FIXTURE" drivers net
+expect_rc 0 "flags prints the compile commands"
+printf '%s\n' "$out" >"$TMP/flags.json"
+expect_eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/flags.json")" 5 \
+	"one command per TU"
+run "$NDOSCOPE" --db "$TMP/rt.db" index -C "$FIXTURE" -p "$TMP/flags.json"
+expect_match "$out" "^indexed 5, " "index -p with the printed commands"
+for v in functions calls bindings; do
+	dump_view "$TMP/rt.db" "$v" >"$TMP/rt-$v.tsv"
+	expect_file_eq "$TMP/rt-$v.tsv" "$EXPECTED/$v.tsv" "flags round trip: view $v matches the golden file"
+done
+
 test_done

@@ -22,11 +22,6 @@
 
 #define SQL "tool/sql/store.sql"
 
-/* Added to every TU's flags: keep going, and only errors matter to us. */
-static const char *const extra_args[] = {
-	"-w", "-Wno-unknown-warning-option", "-ferror-limit=0",
-};
-#define N_EXTRA (int)(sizeof(extra_args) / sizeof(extra_args[0]))
 
 struct tu_state {
 	sqlite3_int64 id;
@@ -53,7 +48,8 @@ struct indexer {
 	struct strmap stat_idx;			/* path -> stats index */
 	VEC(struct stat_entry) stats;
 
-	pthread_mutex_t claim_lock, queue_lock, db_lock, stamp_lock;
+	pthread_rwlock_t claim_lock;
+	pthread_mutex_t queue_lock, db_lock, stamp_lock;
 	struct strmap claims;			/* unit keys walked or being walked */
 	struct strmap stamp_idx;		/* name -> stamps index */
 	VEC(struct file_stamp) stamps;
@@ -66,14 +62,20 @@ struct indexer {
 	char *store_error;
 };
 
+/* Most claims find the key taken: look under a read lock first. */
 static bool claim(void *arg, const char *key)
 {
 	struct indexer *ix = arg;
-	bool ins;
+	bool taken, ins;
 
-	pthread_mutex_lock(&ix->claim_lock);
+	pthread_rwlock_rdlock(&ix->claim_lock);
+	taken = strmap_get(&ix->claims, key) != NULL;
+	pthread_rwlock_unlock(&ix->claim_lock);
+	if (taken)
+		return false;
+	pthread_rwlock_wrlock(&ix->claim_lock);
 	strmap_put(&ix->claims, key, 1, &ins);
-	pthread_mutex_unlock(&ix->claim_lock);
+	pthread_rwlock_unlock(&ix->claim_lock);
 	return ins;
 }
 
@@ -215,14 +217,14 @@ static void *worker(void *arg)
 			break;
 		j = &ix->jobs.v.v[ix->todo.v[i]];
 
-		argc = j->argc + N_EXTRA;
+		argc = j->argc + N_EXTRA_ARGS;
 		if (argc > cap) {
 			cap = argc;
 			argv = xrealloc(argv, cap * sizeof(*argv));
 		}
 		for (int k = 0; k < j->argc; k++)
 			argv[k] = j->argv[k];
-		for (int k = 0; k < N_EXTRA; k++)
+		for (int k = 0; k < N_EXTRA_ARGS; k++)
 			argv[j->argc + k] = extra_args[k];
 
 		f.path = xstrdup(j->rel);
@@ -313,10 +315,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	};
 	struct indexer ix = { .jobs_n = (int)sysconf(_SC_NPROCESSORS_ONLN) };
 	const char *tree_arg = ".", *compdb = NULL;
-	char *tree = NULL, *compdb_path = NULL, **only = NULL;
+	char *tree = NULL;
 	int64_t t0 = now_ms();
-	int c, rc = -1, n_only;
-	struct stat st;
+	int c, rc = -1;
 
 	while ((c = getopt_long(argc, argv, "C:p:j:", opts, NULL)) != -1) {
 		switch (c) {
@@ -344,57 +345,14 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	if (ix.jobs_n < 1)
 		ix.jobs_n = 1;
 
-	tree = realpath(tree_arg, NULL);
-	if (!tree) {
-		error_set("cannot read tree '%s': no such directory", tree_arg);
+	if (jobs_for_tree(tree_arg, compdb, argv + optind, argc - optind, &ix.jobs, &tree))
 		goto out;
-	}
 	ix.tree = tree;
-	n_only = argc - optind;
-	only = xcalloc(n_only + 1, sizeof(*only));
-	for (int i = 0; i < n_only; i++) {
-		const char *a = argv[optind + i];
-		char *real = NULL;
-
-		/* an absolute path, or one relative to the tree */
-		if (a[0] == '/') {
-			real = realpath(a, NULL);
-			only[i] = real ? tree_relative(tree, real) : xstrdup(a);
-			free(real);
-		} else {
-			only[i] = xstrdup(a);
-		}
-	}
-
-	if (compdb) {
-		compdb_path = xstrdup(compdb);
-	} else {
-		compdb_path = xasprintf("%s/compile_commands.json", tree);
-		if (stat(compdb_path, &st) < 0) {
-			free(compdb_path);
-			compdb_path = NULL;
-		}
-	}
-	if (compdb_path) {
-		if (stat(compdb_path, &st) < 0) {
-			error_set("cannot read '%s': no such file", compdb_path);
-			goto out;
-		}
-		if (compdb_load(compdb_path, tree, only, n_only, &ix.jobs))
-			goto out;
-	} else {
-		if (kbuild_check_tree(tree) || kbuild_jobs(tree, only, n_only, &ix.jobs))
-			goto out;
-	}
-	if (!ix.jobs.v.n && n_only) {
-		error_set("nothing to index: no C file matches %s%s", only[0], n_only > 1 ? ", ..." : "");
-		goto out;
-	}
 
 	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))
 		goto out;
 	store_init(&ix.store, &ix.db);
-	pthread_mutex_init(&ix.claim_lock, NULL);
+	pthread_rwlock_init(&ix.claim_lock, NULL);
 	pthread_mutex_init(&ix.queue_lock, NULL);
 	pthread_mutex_init(&ix.db_lock, NULL);
 	pthread_mutex_init(&ix.stamp_lock, NULL);
@@ -435,10 +393,6 @@ out:
 	VEC_FREE(&ix.stamps);
 	VEC_FREE(&ix.todo);
 	job_list_free(&ix.jobs);
-	for (int i = 0; only && only[i]; i++)
-		free(only[i]);
-	free(only);
-	free(compdb_path);
 	free(ix.store_error);
 	free(tree);
 	return rc;

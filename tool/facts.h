@@ -31,6 +31,12 @@ struct f_unit {
 	bool own;		/* this TU walked it and carries its facts */
 };
 
+/* A function definition walked as part of a header unit, by position. */
+struct f_unit_fn {
+	int unit;
+	char *key;		/* fn:PATH#STAMP@OFFSET */
+};
+
 struct f_func {
 	int unit, sym, file, line, col, end_line;
 	bool is_static, is_inline;
@@ -104,6 +110,7 @@ struct tu_facts {
 	VEC(struct f_file) files;
 	VEC(struct f_sym) syms;
 	VEC(struct f_unit) units;
+	VEC(struct f_unit_fn) unit_fns;
 	VEC(struct f_func) funcs;
 	VEC(struct f_call) calls;
 	VEC(struct f_binding) bindings;

@@ -35,6 +35,18 @@ char *tree_relative(const char *tree, const char *abs);
  */
 bool path_selected(const char *rel, char *const *only, int n_only);
 
+/* Added to every TU's flags: keep going, and only errors matter to us. */
+extern const char *const extra_args[];
+#define N_EXTRA_ARGS 3
+
+/*
+ * The jobs for TREE_ARG: from COMPDB, else TREE/compile_commands.json, else
+ * synthesized by kbuild.c; ONLY (relative to the tree, or absolute)
+ * restricts them. *TREE gets the tree's real path (malloc'd).
+ */
+int jobs_for_tree(const char *tree_arg, const char *compdb, char *const *only, int n_only,
+		  struct job_list *jobs, char **tree);
+
 /* compdb.c: load PATH; entries outside ONLY are left out. */
 int compdb_load(const char *path, const char *tree, char *const *only, int n_only,
 		struct job_list *jobs);

@@ -4,7 +4,74 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "error.h"
 #include "flags.h"
+
+const char *const extra_args[N_EXTRA_ARGS] = {
+	"-w", "-Wno-unknown-warning-option", "-ferror-limit=0",
+};
+
+int jobs_for_tree(const char *tree_arg, const char *compdb, char *const *args, int n_only,
+		  struct job_list *jobs, char **tree_out)
+{
+	char *tree, *compdb_path = NULL, **only;
+	struct stat st;
+	int rc = -1;
+
+	*tree_out = NULL;
+	tree = realpath(tree_arg, NULL);
+	if (!tree)
+		return error_set("cannot read tree '%s': no such directory", tree_arg);
+	only = xcalloc(n_only + 1, sizeof(*only));
+	for (int i = 0; i < n_only; i++) {
+		/* an absolute path, or one relative to the tree */
+		if (args[i][0] == '/') {
+			char *real = realpath(args[i], NULL);
+
+			only[i] = real ? tree_relative(tree, real) : xstrdup(args[i]);
+			free(real);
+		} else {
+			only[i] = xstrdup(args[i]);
+		}
+	}
+	if (compdb) {
+		compdb_path = xstrdup(compdb);
+		if (stat(compdb_path, &st) < 0) {
+			error_set("cannot read '%s': no such file", compdb_path);
+			goto out;
+		}
+	} else {
+		compdb_path = xasprintf("%s/compile_commands.json", tree);
+		if (stat(compdb_path, &st) < 0) {
+			free(compdb_path);
+			compdb_path = NULL;
+		}
+	}
+	if (compdb_path) {
+		if (compdb_load(compdb_path, tree, only, n_only, jobs))
+			goto out;
+	} else if (kbuild_check_tree(tree) || kbuild_jobs(tree, only, n_only, jobs)) {
+		goto out;
+	}
+	if (!jobs->v.n && n_only) {
+		error_set("nothing to index: no C file matches %s%s", only[0], n_only > 1 ? ", ..." : "");
+		goto out;
+	}
+	rc = 0;
+out:
+	for (int i = 0; i < n_only; i++)
+		free(only[i]);
+	free(only);
+	free(compdb_path);
+	if (rc)
+		free(tree);
+	else
+		*tree_out = tree;
+	return rc;
+}
 
 char *tree_relative(const char *tree, const char *abs)
 {

@@ -303,6 +303,17 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		if (db_step_done(db, st))
 			return -1;
 	}
+	for (size_t i = 0; i < f->unit_fns.n; i++) {
+		struct f_unit_fn *x = &f->unit_fns.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "unit_fn_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_text(st, 2, x->key);
+		if (db_step_done(db, st))
+			return -1;
+	}
 	for (size_t i = 0; i < f->units.n; i++) {
 		if (!ids->write[i])
 			continue;

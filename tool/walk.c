@@ -1317,7 +1317,8 @@ static void walk_enum(struct walker *w, CXCursor e)
 	clang_disposeString(doc);
 }
 
-static int unit_for_key(struct walker *w, const char *key, bool is_main)
+/* The unit for KEY; CLAIMED says this TU already owns it. */
+static int unit_for_key(struct walker *w, const char *key, bool claimed)
 {
 	bool ins;
 	int *slot = strmap_put(&w->unit_idx, key, (int)w->f->units.n, &ins);
@@ -1325,7 +1326,7 @@ static int unit_for_key(struct walker *w, const char *key, bool is_main)
 	if (ins) {
 		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
 
-		u.own = is_main || w->o->claim(w->o->claim_arg, key);
+		u.own = claimed || w->o->claim(w->o->claim_arg, key);
 		VEC_PUSH(&w->f->units, u);
 	}
 	return *slot;
@@ -1360,6 +1361,41 @@ static int unit_of(struct walker *w, CXCursor c, bool *own)
 	return u;
 }
 
+/*
+ * A function defined in a header: its owner records it by position and name, so
+ * that a TU whose configuration shows a definition the owner did not see
+ * (a trace header under CREATE_TRACE_POINTS, an #ifdef on a -D flag)
+ * walks that one function into a unit of its own.
+ */
+static bool header_function(struct walker *w, CXCursor c, bool own)
+{
+	struct where at = where_of(w, clang_getCursorLocation(c));
+	struct f_file *ff = &w->f->files.v[at.idx];
+	char key[PATH_MAX + 96];
+
+	CXString name = clang_getCursorSpelling(c);
+
+	/* one macro can define several functions at one position: the name tells them apart */
+	snprintf(key, sizeof(key), "fn:%s#%lld.%lld@%u:%s", ff->path, (long long)ff->mtime,
+		 (long long)ff->size, at.offset, clang_getCString(name));
+	clang_disposeString(name);
+	if (own) {
+		struct f_unit_fn uf = { .unit = w->unit, .key = arena_strdup(&w->f->arena, key) };
+
+		if (!w->o->claim(w->o->claim_arg, key)) {
+			/* another TU walked it first, into its own unit: link that */
+			unit_for_key(w, key, false);
+			return false;
+		}
+		VEC_PUSH(&w->f->unit_fns, uf);
+		return true;
+	}
+	if (!w->o->claim(w->o->claim_arg, key))
+		return false;
+	w->unit = unit_for_key(w, key, true);
+	return true;
+}
+
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct walker *w = d;
@@ -1378,7 +1414,11 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 		return CXChildVisit_Continue;
 	}
 	w->unit = unit_of(w, c, &own);
-	if (w->unit < 0 || !own)
+	if (w->unit < 0)
+		return CXChildVisit_Continue;
+	if (k == CXCursor_FunctionDecl && strncmp(w->f->units.v[w->unit].key, "tu:", 3))
+		own = header_function(w, c, own);
+	if (!own)
 		return CXChildVisit_Continue;
 	if (k == CXCursor_FunctionDecl)
 		walk_function(w, c);

@@ -38,6 +38,7 @@ DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM assign WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM flag WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM ref WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM unit WHERE id IN (SELECT id FROM gc_units);
 DELETE FROM gc_units;
 -- name: unit_clear
@@ -50,6 +51,7 @@ DELETE FROM fn_arg WHERE unit_id = ?1;
 DELETE FROM assign WHERE unit_id = ?1;
 DELETE FROM flag WHERE unit_id = ?1;
 DELETE FROM ref WHERE unit_id = ?1;
+DELETE FROM unit_fn WHERE unit_id = ?1;
 UPDATE unit SET complete = 0 WHERE id = ?1;
 -- name: unit_get
 SELECT id, complete FROM unit WHERE key = ?1;
@@ -60,7 +62,11 @@ UPDATE unit SET complete = 1 WHERE id = ?1;
 -- name: unit_link
 INSERT OR IGNORE INTO tu_unit(tu_id, unit_id) VALUES (?1, ?2);
 -- name: complete_units
-SELECT key FROM unit WHERE complete = 1;
+SELECT key FROM unit WHERE complete = 1
+UNION ALL
+SELECT f.key FROM unit_fn f JOIN unit u ON u.id = f.unit_id WHERE u.complete = 1;
+-- name: unit_fn_insert
+INSERT INTO unit_fn(unit_id, key) VALUES (?1, ?2);
 -- name: dep_insert
 INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?4);
 -- name: diag_insert
