@@ -49,11 +49,6 @@ static int pick_struct(struct db *db, const char *field, char **out)
 
 int cmd_impl(int argc, char **argv, const struct global *g)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	char *strct = NULL, *field = NULL;
 	json_t *arr = NULL;
 	bool json = false;
@@ -62,18 +57,9 @@ int cmd_impl(int argc, char **argv, const struct global *g)
 	struct db db;
 	int c, n = 0, rc = -1;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			json = true;
-			break;
-		case 'h':
-			printf("usage: %s\n", usage);
-			return 0;
-		default:
-			return usage_error(usage, NULL);
-		}
-	}
+	c = json_only_options(argc, argv, usage, &json);
+	if (c >= 0)
+		return c;
 	if (optind + 1 != argc)
 		return usage_error(usage, "name one STRUCT.FIELD");
 	if (db_open(&db, db_default_path(g->db), DB_READ))

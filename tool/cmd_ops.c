@@ -54,11 +54,6 @@ static json_t *members(struct db *db, const struct table *t, bool json)
 
 int cmd_ops(int argc, char **argv, const struct global *g)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	VEC(struct table) tables = { 0 };
 	const char *what = NULL;
 	bool json = false, is_table = false;
@@ -67,18 +62,9 @@ int cmd_ops(int argc, char **argv, const struct global *g)
 	struct db db;
 	int c, rc = -1;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			json = true;
-			break;
-		case 'h':
-			printf("usage: %s\n", usage);
-			return 0;
-		default:
-			return usage_error(usage, NULL);
-		}
-	}
+	c = json_only_options(argc, argv, usage, &json);
+	if (c >= 0)
+		return c;
 	if (optind + 1 < argc)
 		return usage_error(usage, "name at most one struct or table");
 	if (optind < argc)

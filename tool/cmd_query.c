@@ -80,8 +80,8 @@ int cmd_query(int argc, char **argv, const struct global *g)
 	};
 	enum out_format fmt = OUT_TABLE;
 	struct strvec params = { 0 };
-	sqlite3_stmt *st = NULL;
 	const char *text;
+	char what[160];
 	struct db db;
 	int c, rc = -1;
 
@@ -123,16 +123,8 @@ int cmd_query(int argc, char **argv, const struct global *g)
 		VEC_FREE(&params);
 		return -1;
 	}
-	if (sqlite3_prepare_v2(db.h, text, -1, &st, NULL) != SQLITE_OK) {
-		error_set("query '%s' does not prepare: %s", argv[optind], sqlite3_errmsg(db.h));
-		goto out;
-	}
-	if (bind_params(st, params.v, (int)params.n))
-		goto out;
-	if (print_rows(stdout, db.h, st, fmt) >= 0)
-		rc = 0;
-out:
-	sqlite3_finalize(st);
+	snprintf(what, sizeof(what), "query '%s'", argv[optind]);
+	rc = run_statement(db.h, text, what, params.v, (int)params.n, fmt);
 	db_close(&db);
 	VEC_FREE(&params);
 	return rc;

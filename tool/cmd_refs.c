@@ -18,29 +18,15 @@ static const char usage[] = "ndoscope [--db PATH] refs NAME|STRUCT.FIELD [--json
 
 int cmd_refs(int argc, char **argv, const struct global *g)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	json_t *arr = NULL;
 	bool json = false;
 	sqlite3_stmt *st;
 	struct db db;
 	int c, n = 0, rc = -1;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			json = true;
-			break;
-		case 'h':
-			printf("usage: %s\n", usage);
-			return 0;
-		default:
-			return usage_error(usage, NULL);
-		}
-	}
+	c = json_only_options(argc, argv, usage, &json);
+	if (c >= 0)
+		return c;
 	if (optind + 1 != argc)
 		return usage_error(usage, "name one function, global or STRUCT.FIELD");
 	if (db_open(&db, db_default_path(g->db), DB_READ))

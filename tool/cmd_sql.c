@@ -22,8 +22,6 @@ int cmd_sql(int argc, char **argv, const struct global *g)
 	};
 	enum out_format fmt = OUT_TABLE;
 	VEC(char *) params = { 0 };
-	sqlite3_stmt *st = NULL;
-	const char *tail;
 	struct db db;
 	int c, rc = -1;
 
@@ -53,30 +51,7 @@ int cmd_sql(int argc, char **argv, const struct global *g)
 	}
 	if (db_open(&db, db_default_path(g->db), DB_READ))
 		goto out;
-	if (sqlite3_prepare_v2(db.h, argv[optind], -1, &st, &tail) != SQLITE_OK) {
-		error_set("bad SQL: %s", sqlite3_errmsg(db.h));
-		goto out_close;
-	}
-	if (!st) {
-		error_set("bad SQL: no statement");
-		goto out_close;
-	}
-	while (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';')
-		tail++;
-	if (*tail) {
-		error_set("bad SQL: give one statement, not several");
-		goto out_close;
-	}
-	if (!sqlite3_stmt_readonly(st)) {
-		error_set("'sql' only reads: the statement would write");
-		goto out_close;
-	}
-	if (bind_params(st, params.v, (int)params.n))
-		goto out_close;
-	if (print_rows(stdout, db.h, st, fmt) >= 0)
-		rc = 0;
-out_close:
-	sqlite3_finalize(st);
+	rc = run_statement(db.h, argv[optind], "SQL", params.v, (int)params.n, fmt);
 	db_close(&db);
 out:
 	VEC_FREE(&params);

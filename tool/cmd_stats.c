@@ -12,27 +12,16 @@ static const char usage[] = "ndoscope [--db PATH] stats [--json]";
 
 int cmd_stats(int argc, char **argv, const struct global *g)
 {
-	static const struct option opts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum out_format fmt = OUT_TABLE;
+	bool json;
 	struct db db;
 	int c, n, rc = -1;
 
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'J':
-			fmt = OUT_JSON;
-			break;
-		case 'h':
-			printf("usage: %s\n", usage);
-			return 0;
-		default:
-			return usage_error(usage, NULL);
-		}
-	}
+	c = json_only_options(argc, argv, usage, &json);
+	if (c >= 0)
+		return c;
+	if (json)
+		fmt = OUT_JSON;
 	if (optind != argc)
 		return usage_error(usage, "stats takes no argument");
 	if (db_open(&db, db_default_path(g->db), DB_READ))

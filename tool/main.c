@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /* ndoscope: the command table and the global options. */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,31 @@ static void print_usage(FILE *out)
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(out, "  %-8s %s\n", c->name, c->help);
 	fprintf(out, "\n'ndoscope COMMAND --help' shows a command's options.\n");
+}
+
+int json_only_options(int argc, char **argv, const char *usage, bool *json)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	*json = false;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			*json = true;
+			break;
+		case 'h':
+			printf("usage: %s\n", usage);
+			return 0;
+		default:
+			return usage_error(usage, NULL);
+		}
+	}
+	return -1;
 }
 
 int usage_error(const char *usage, const char *fmt, ...)

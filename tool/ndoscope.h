@@ -6,6 +6,8 @@
 #ifndef NDOSCOPE_H
 #define NDOSCOPE_H
 
+#include <stdbool.h>
+
 #define NDOSCOPE_VERSION "0.1.0"
 
 struct global {
@@ -30,6 +32,12 @@ int cmd_impl(int argc, char **argv, const struct global *g);
 int cmd_ops(int argc, char **argv, const struct global *g);
 int cmd_refs(int argc, char **argv, const struct global *g);
 int cmd_query(int argc, char **argv, const struct global *g);
+
+/*
+ * Options of a command whose only option is --json: returns -1 to go on
+ * (optind at the first argument), else the exit code to return now.
+ */
+int json_only_options(int argc, char **argv, const char *usage, bool *json);
 
 /* Print a command's usage line to stderr and return the exit code for misuse. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

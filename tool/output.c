@@ -147,3 +147,37 @@ int bind_params(sqlite3_stmt *st, char *const *params, int n)
 	}
 	return 0;
 }
+
+int run_statement(sqlite3 *db, const char *sql, const char *what,
+		  char *const *params, int n_params, enum out_format fmt)
+{
+	sqlite3_stmt *st = NULL;
+	const char *tail;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, &tail) != SQLITE_OK) {
+		error_set("bad %s: %s", what, sqlite3_errmsg(db));
+		goto out;
+	}
+	if (!st) {
+		error_set("bad %s: no statement", what);
+		goto out;
+	}
+	while (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';')
+		tail++;
+	if (*tail) {
+		error_set("bad %s: give one statement, not several", what);
+		goto out;
+	}
+	if (!sqlite3_stmt_readonly(st)) {
+		error_set("%s would write: the index is only read here", what);
+		goto out;
+	}
+	if (bind_params(st, params, n_params))
+		goto out;
+	if (print_rows(stdout, db, st, fmt) >= 0)
+		rc = 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -13,4 +13,11 @@ int print_rows(FILE *out, sqlite3 *db, sqlite3_stmt *st, enum out_format fmt);
 /* Bind "-P name=value" parameters (":name", "@name", "$name" or "?N") to ST. */
 int bind_params(sqlite3_stmt *st, char *const *params, int n);
 
+/*
+ * Prepare SQL (one read-only statement), bind PARAMS and print its rows.
+ * WHAT names it in errors ("query 'x'", "SQL").
+ */
+int run_statement(sqlite3 *db, const char *sql, const char *what,
+		  char *const *params, int n_params, enum out_format fmt);
+
 #endif
