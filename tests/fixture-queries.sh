@@ -29,6 +29,7 @@ golden callees-netif_rx_indirect-types.txt callees netif_rx_indirect --include-t
 golden path-loopback.txt path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit
 golden path-loopback.json path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit --json
 golden path-k3.txt path dev_queue_xmit enqueue_to_backlog -k 3
+golden path-param-context.txt path blackhole_netdev_init gen_lo_setup
 golden impl-ndo_start_xmit.txt impl net_device_ops.ndo_start_xmit
 golden impl-ndo_start_xmit.json impl net_device_ops.ndo_start_xmit --json
 golden impl-priv_destructor.txt impl priv_destructor
@@ -53,6 +54,16 @@ for f in "$GOLD"/*.json; do
 		not_ok "$(basename "$f") is valid JSON"
 	fi
 done
+
+# A parameter hop follows the function passed at the call site the path came
+# through: blackhole_netdev_init passes blackhole_netdev_setup to
+# alloc_netdev_mqs, so no path leads from it to loopback_setup.
+run "$NDOSCOPE" --db "$DB" path blackhole_netdev_init loopback_setup
+expect_rc 1 "a parameter hop is context-sensitive in paths"
+run "$NDOSCOPE" --db "$DB" path loopback_net_init loopback_setup
+expect_eq "$out" "drivers/net/loopback.c:108: loopback_net_init -> alloc_netdev_mqs [direct]
+net/core/dev.c:142: alloc_netdev_mqs -> loopback_setup [param param:4, passed at drivers/net/loopback.c:108]" \
+	"and follows the function its caller passed"
 
 # Names that do not resolve: one clear message, a non-zero exit.
 run "$NDOSCOPE" --db "$DB" callers loopback_xmt

@@ -134,7 +134,7 @@ struct seg_search {
 	sqlite3_int64 to;
 	struct ptrmap dist;		/* id -> distance to TO + 1 */
 	VEC(const struct edge *) stack;
-	VEC(sqlite3_int64) on_path;
+	sqlite3_int64 stack_base;	/* the segment's start */
 	struct path_list found;
 	int want;
 	int64_t deadline;
@@ -236,25 +236,36 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 	}
 	for (size_t i = 0; i < out->v.n && (int)s->found.n < s->want; i++) {
 		const struct edge *e = &out->v.v[i];
+		const struct edge *in = s->stack.n ? s->stack.v[s->stack.n - 1] : NULL;
 		int d = dist_of(s, e->to);
 		bool ins, cycle = false;
 
 		if (d < 0 || d > left - 1)
 			continue;
+		/*
+		 * A parameter hop follows the function passed at the call site
+		 * the path came in through: NF_HOOK(..., ip_rcv_finish) goes on
+		 * to ip_rcv_finish, not to every okfn any caller passes.
+		 */
+		if (in && !strcmp(e->kind, "param") &&
+		    (e->bound_line != in->line || strcmp(e->bound_file, in->file)))
+			continue;
 		/* one edge per callee: the first call site stands for the others */
 		ptrmap_put(&seen_to, (uintptr_t)e->to + 1, 1, &ins);
 		if (!ins)
 			continue;
-		for (size_t k = 0; k < s->on_path.n; k++)
-			if (s->on_path.v[k] == e->to)
+		/* a function may recur on a path, entered from another call site */
+		for (size_t k = 0; k < s->stack.n; k++)
+			if (s->stack.v[k]->to == e->to && s->stack.v[k]->line == e->line &&
+			    !strcmp(s->stack.v[k]->file, e->file))
 				cycle = true;
+		if (e->to == s->stack_base)
+			cycle = true;
 		if (cycle)
 			continue;
 		VEC_PUSH(&s->stack, e);
-		VEC_PUSH(&s->on_path, e->to);
 		forward(s, e->to, e->to_name, left - 1);
 		s->stack.n--;
-		s->on_path.n--;
 	}
 	ptrmap_free(&seen_to);
 }
@@ -269,15 +280,14 @@ static int segment(struct graph *g, struct path_search *ps, sqlite3_int64 from, 
 	if (backward(&s, to_name))
 		goto out;
 	d0 = dist_of(&s, from);
+	s.stack_base = from;
 	if (d0 >= 0) {
-		VEC_PUSH(&s.on_path, from);
 		for (int len = d0 > 0 ? d0 : 1; len <= ps->max_depth && (int)s.found.n < s.want; len++)
 			forward(&s, from, from_name, len);
 	}
 out:
 	ptrmap_free(&s.dist);
 	VEC_FREE(&s.stack);
-	VEC_FREE(&s.on_path);
 	*out = s.found;
 	return s.err;
 }
