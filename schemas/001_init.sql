@@ -112,7 +112,8 @@ CREATE TABLE call (
 	line		INTEGER NOT NULL,
 	col		INTEGER NOT NULL,
 	macro		TEXT,
-	fn_type		TEXT			-- indirect calls: the callee's function type
+	fn_type		TEXT,			-- indirect calls: the callee's function type
+	args		TEXT			-- JSON [{"text": "(64 * 1024)", "value": 65536}, ...]
 );
 CREATE INDEX call_by_unit ON call(unit_id);
 CREATE INDEX call_by_caller ON call(caller_id);
@@ -195,6 +196,18 @@ CREATE INDEX assign_by_func ON assign(func_id);
 CREATE INDEX assign_by_field ON assign(struct, field);
 CREATE INDEX assign_by_via ON assign(struct || '.' || field);
 
+-- Every return statement with an expression: return NET_RX_DROP;
+CREATE TABLE ret (
+	unit_id		INTEGER NOT NULL,
+	func_id		INTEGER NOT NULL,
+	expr		TEXT NOT NULL,		-- as spelled
+	value		INTEGER,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX ret_by_unit ON ret(unit_id);
+CREATE INDEX ret_by_func ON ret(func_id);
+
 CREATE TABLE flag (
 	unit_id		INTEGER NOT NULL,
 	name		TEXT NOT NULL,
@@ -256,7 +269,8 @@ WHERE a.target_kind = 'function'
 
 CREATE VIEW assignments AS
 SELECT fs.name AS function, a.struct, a.field,
-       CASE a.op WHEN '=' THEN a.rhs ELSE a.op || ' ' || a.rhs END AS rhs,
+       CASE WHEN a.op = '=' THEN a.rhs WHEN a.rhs = '' THEN a.op
+	    ELSE a.op || ' ' || a.rhs END AS rhs,
        a.value, a.param, f.path AS file, a.line
 FROM assign a JOIN sym fs ON fs.id = a.func_id JOIN file f ON f.id = a.file_id;
 
@@ -306,6 +320,20 @@ CREATE VIEW refs AS
 SELECT s.name, s.kind AS target_kind, r.kind, f.path AS file, r.line, r.col,
        r.in_macro
 FROM ref r JOIN sym s ON s.id = r.sym_id JOIN file f ON f.id = r.file_id;
+
+-- The arguments of every call, as spelled, with their values when constant.
+CREATE VIEW call_args AS
+SELECT cr.name AS caller, ce.name AS callee, f.path AS file, c.line,
+       j.key + 1 AS arg, json_extract(j.value, '$.text') AS text,
+       json_extract(j.value, '$.value') AS value
+FROM call c JOIN sym cr ON cr.id = c.caller_id
+LEFT JOIN sym ce ON ce.id = c.callee_id
+JOIN file f ON f.id = c.file_id, json_each(c.args) j
+WHERE c.args IS NOT NULL;
+
+CREATE VIEW returns AS
+SELECT fs.name AS function, r.expr, r.value, f.path AS file, r.line
+FROM ret r JOIN sym fs ON fs.id = r.func_id JOIN file f ON f.id = r.file_id;
 
 CREATE VIEW tu_errors AS
 SELECT f.path AS tu, t.n_errors, d.seq, d.severity, df.path AS file,

@@ -66,6 +66,7 @@ void tu_facts_free(struct tu_facts *f)
 	VEC_FREE(&f->ops);
 	VEC_FREE(&f->args);
 	VEC_FREE(&f->assigns);
+	VEC_FREE(&f->rets);
 	VEC_FREE(&f->flags);
 	VEC_FREE(&f->refs);
 	VEC_FREE(&f->diags);

@@ -48,6 +48,14 @@ struct f_call {
 	const char *kind;
 	char *via, *macro;
 	char *fn_type;		/* indirect calls: the function type called */
+	char *args;		/* JSON: [{"text": ..., "value": N}, ...] or NULL */
+};
+
+struct f_ret {
+	int unit, func, file, line;
+	char *expr;		/* as spelled */
+	bool has_value;
+	int64_t value;
 };
 
 struct f_binding {
@@ -118,6 +126,7 @@ struct tu_facts {
 	VEC(struct f_ops) ops;
 	VEC(struct f_arg) args;
 	VEC(struct f_assign) assigns;
+	VEC(struct f_ret) rets;
 	VEC(struct f_flag) flags;
 	VEC(struct f_ref) refs;
 	VEC(struct f_diag) diags;

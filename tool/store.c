@@ -181,6 +181,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_int(st, 8, x->col);
 		bind_text(st, 9, x->macro);
 		bind_text(st, 10, x->fn_type);
+		bind_text(st, 11, x->args);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -268,6 +269,21 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_opt_int(st, 8, x->param > 0, x->param);
 		bind_int(st, 9, FILE_(x));
 		bind_int(st, 10, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->rets.n; i++) {
+		struct f_ret *x = &f->rets.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "ret_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->func);
+		bind_text(st, 3, x->expr);
+		bind_opt_int(st, 4, x->has_value, x->value);
+		bind_int(st, 5, FILE_(x));
+		bind_int(st, 6, x->line);
 		if (db_step_done(db, st))
 			return -1;
 	}

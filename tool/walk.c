@@ -618,6 +618,78 @@ static CXCursor named_target(CXCursor e, bool *addr_of)
 	return clang_getCursorReferenced(e);
 }
 
+static bool is_integer_type(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
+}
+
+/* The integer value of a constant expression, when it has one. */
+static bool eval_int(CXCursor e, int64_t *value)
+{
+	bool ok = false;
+	CXEvalResult ev;
+
+	if (!is_integer_type(clang_getCursorType(e)))
+		return false;
+	ev = clang_Cursor_Evaluate(e);
+	if (!ev)
+		return false;
+	if (clang_EvalResult_getKind(ev) == CXEval_Int) {
+		ok = true;
+		if (clang_EvalResult_isUnsignedInt(ev))
+			*value = (int64_t)clang_EvalResult_getAsUnsigned(ev);
+		else
+			*value = clang_EvalResult_getAsLongLong(ev);
+	}
+	clang_EvalResult_dispose(ev);
+	return ok;
+}
+
+static void json_escape(struct strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			sb_addf(sb, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			sb_addf(sb, "\\u%04x", *s);
+		else
+			sb_add(sb, s, 1);
+	}
+}
+
+/*
+ * The arguments of a call as spelled, with the value of each constant one:
+ * how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU.
+ */
+static char *call_args_json(struct walker *w, CXCursor call, int n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *out;
+
+	if (n <= 0)
+		return NULL;
+	sb_add(&sb, "[", 1);
+	for (int i = 0; i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, i);
+		enum CXCursorKind k = clang_getCursorKind(strip(a));
+		int64_t v;
+
+		sb_adds(&sb, i ? ",{\"text\":\"" : "{\"text\":\"");
+		json_escape(&sb, extent_text(w, a));
+		sb_add(&sb, "\"", 1);
+		/* variables and calls are not constants: skip the evaluator */
+		if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr &&
+		    k != CXCursor_CallExpr && eval_int(a, &v))
+			sb_addf(&sb, ",\"value\":%lld", (long long)v);
+		sb_add(&sb, "}", 1);
+	}
+	sb_add(&sb, "]", 1);
+	out = arena_strdup(&w->f->arena, sb.buf);
+	sb_free(&sb);
+	return out;
+}
+
 static void add_call(struct walker *w, CXCursor call)
 {
 	CXCursor ref = clang_getCursorReferenced(call);
@@ -688,9 +760,10 @@ static void add_call(struct walker *w, CXCursor call)
 		if (*ident && strcmp(ident, name))
 			fc.macro = arena_strdup(&w->f->arena, ident);
 	}
+	n = clang_Cursor_getNumArguments(call);
+	fc.args = call_args_json(w, call, n);
 	VEC_PUSH(&w->f->calls, fc);
 
-	n = clang_Cursor_getNumArguments(call);
 	for (int i = 0; i < n; i++) {
 		bool addr;
 		CXCursor t = named_target(clang_Cursor_getArgument(call, i), &addr);
@@ -715,12 +788,6 @@ static void add_call(struct walker *w, CXCursor call)
 	}
 }
 
-static bool is_integer_type(CXType t)
-{
-	t = clang_getCanonicalType(t);
-	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) || t.kind == CXType_Enum;
-}
-
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
 	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), field, t;
@@ -742,20 +809,7 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	a.field = cxstr(w, clang_getCursorSpelling(field));
 	a.op = arena_strdup(&w->f->arena, op);
 	a.rhs = extent_text(w, rhs);
-	if (is_integer_type(clang_getCursorType(rhs))) {
-		CXEvalResult ev = clang_Cursor_Evaluate(rhs);
-
-		if (ev) {
-			if (clang_EvalResult_getKind(ev) == CXEval_Int) {
-				a.has_value = true;
-				if (clang_EvalResult_isUnsignedInt(ev))
-					a.value = (int64_t)clang_EvalResult_getAsUnsigned(ev);
-				else
-					a.value = clang_EvalResult_getAsLongLong(ev);
-			}
-			clang_EvalResult_dispose(ev);
-		}
-	}
+	a.has_value = eval_int(rhs, &a.value);
 	t = strip(rhs);
 	if (clang_getCursorKind(t) == CXCursor_DeclRefExpr)
 		a.param = param_index(w, clang_getCursorReferenced(t));
@@ -781,6 +835,45 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 		if (b.fn >= 0)
 			VEC_PUSH(&w->f->bindings, b);
 	}
+}
+
+/* dev->stats.tx_dropped++: an assignment with no right-hand side */
+static void add_incdec(struct walker *w, CXCursor c, const char *op)
+{
+	CXCursor lhs = strip(child_at(c, 0)), field;
+	struct f_assign a = { .unit = w->unit, .func = w->fn_sym };
+	struct where at;
+
+	if (!w->in_fn || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+		return;
+	field = clang_getCursorReferenced(lhs);
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+		return;
+	at = where_of(w, clang_getCursorLocation(lhs));
+	if (at.idx < 0)
+		return;
+	a.file = at.idx;
+	a.line = at.line;
+	a.struct_name = field_struct(w, field);
+	a.field = cxstr(w, clang_getCursorSpelling(field));
+	a.op = arena_strdup(&w->f->arena, op);
+	a.rhs = arena_strdup(&w->f->arena, "");
+	VEC_PUSH(&w->f->assigns, a);
+}
+
+static void add_return(struct walker *w, CXCursor c)
+{
+	CXCursor e = child_at(c, 0);
+	struct f_ret r = { .unit = w->unit, .func = w->fn_sym };
+	struct where at = where_of(w, clang_getCursorLocation(c));
+
+	if (!w->in_fn || at.idx < 0 || clang_Cursor_isNull(e))
+		return;
+	r.file = at.idx;
+	r.line = at.line;
+	r.expr = extent_text(w, e);
+	r.has_value = eval_int(e, &r.value);
+	VEC_PUSH(&w->f->rets, r);
 }
 
 /* --- expressions -------------------------------------------------------- */
@@ -1044,7 +1137,13 @@ static void walk(struct walker *w, CXCursor c, enum role role)
 		return;
 	case CXCursor_UnaryOperator:
 		op_spelling(w, c, op);
+		if (!strcmp(op, "++") || !strcmp(op, "--"))
+			add_incdec(w, c, op);
 		walk_children(w, c, role, op);
+		return;
+	case CXCursor_ReturnStmt:
+		add_return(w, c);
+		walk_children(w, c, role, NULL);
 		return;
 	case CXCursor_DeclRefExpr:
 		add_ref(w, c, clang_getCursorReferenced(c), role);

@@ -36,6 +36,7 @@ DELETE FROM var_binding WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM ops_table WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM assign WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM ret WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM flag WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM ref WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM gc_units);
@@ -49,6 +50,7 @@ DELETE FROM var_binding WHERE unit_id = ?1;
 DELETE FROM ops_table WHERE unit_id = ?1;
 DELETE FROM fn_arg WHERE unit_id = ?1;
 DELETE FROM assign WHERE unit_id = ?1;
+DELETE FROM ret WHERE unit_id = ?1;
 DELETE FROM flag WHERE unit_id = ?1;
 DELETE FROM ref WHERE unit_id = ?1;
 DELETE FROM unit_fn WHERE unit_id = ?1;
@@ -76,8 +78,11 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 -- name: call_insert
-INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
+-- name: ret_insert
+INSERT INTO ret(unit_id, func_id, expr, value, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6);
 -- name: binding_insert
 INSERT INTO binding(unit_id, struct, field, fn_id, table_id, context, func_id, file_id, line, col)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
