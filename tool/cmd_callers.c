@@ -29,7 +29,7 @@ static int tree(struct walk *w, sqlite3_int64 id, const char *name, int level)
 	ptrmap_put(&w->expanded, (uintptr_t)id, 1, &ins);
 	if (!ins)
 		return 0;
-	l = w->reverse ? graph_in(&w->g, id, name) : graph_out(&w->g, id, name);
+	l = w->reverse ? callgraph_in(&w->g, id, name) : callgraph_out(&w->g, id, name);
 	if (!l)
 		return -1;
 	for (size_t i = 0; i < l->v.n; i++) {
@@ -96,7 +96,7 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		return -1;
 	if (resolve_function(&db, argv[optind], &fn))
 		goto out;
-	graph_init(&w.g, &db, types);
+	callgraph_init(&w.g, &db, types);
 	if (w.json)
 		w.arr = json_array();
 	if (!tree(&w, fn.id, fn.name, 0)) {
@@ -111,7 +111,7 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 	}
 	json_decref(w.arr);
 	ptrmap_free(&w.expanded);
-	graph_release(&w.g);
+	callgraph_release(&w.g);
 	resolved_release(&fn);
 out:
 	db_close(&db);

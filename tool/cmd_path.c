@@ -84,8 +84,8 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 		via_ids[i] = via[i].id;
 		via_names[i] = via[i].name;
 	}
-	graph_init(&g, &db, types);
-	if (graph_paths(&g, from.id, from.name, to.id, to.name, via_ids, via_names, n_via, &ps))
+	callgraph_init(&g, &db, types);
+	if (callgraph_paths(&g, from.id, from.name, to.id, to.name, via_ids, via_names, n_via, &ps))
 		goto out_graph;
 	rc = 0;
 	if (json) {
@@ -127,7 +127,7 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 	}
 out_graph:
 	path_search_release(&ps);
-	graph_release(&g);
+	callgraph_release(&g);
 out:
 	resolved_release(&from);
 	resolved_release(&to);

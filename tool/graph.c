@@ -17,7 +17,7 @@
 
 #define SQL "tool/sql/graph.sql"
 
-void graph_init(struct graph *g, struct db *db, bool types)
+void callgraph_init(struct graph *g, struct db *db, bool types)
 {
 	memset(g, 0, sizeof(*g));
 	g->db = db;
@@ -39,7 +39,7 @@ static void free_list(struct edge_list *l)
 	free(l);
 }
 
-void graph_release(struct graph *g)
+void callgraph_release(struct graph *g)
 {
 	for (size_t i = 0; i < g->lists.n; i++)
 		free_list(g->lists.v[i]);
@@ -116,12 +116,12 @@ static const struct edge_list *load(struct graph *g, sqlite3_int64 id, const cha
 	return l;
 }
 
-const struct edge_list *graph_out(struct graph *g, sqlite3_int64 id, const char *name)
+const struct edge_list *callgraph_out(struct graph *g, sqlite3_int64 id, const char *name)
 {
 	return load(g, id, name, false);
 }
 
-const struct edge_list *graph_in(struct graph *g, sqlite3_int64 id, const char *name)
+const struct edge_list *callgraph_in(struct graph *g, sqlite3_int64 id, const char *name)
 {
 	return load(g, id, name, true);
 }
@@ -165,7 +165,7 @@ static int backward(struct seg_search *s, const char *to_name)
 				s->ps->timed_out = true;
 				goto out;
 			}
-			in = graph_in(s->g, frontier.v[i], names.v[i]);
+			in = callgraph_in(s->g, frontier.v[i], names.v[i]);
 			if (!in) {
 				s->err = -1;
 				goto out;
@@ -217,7 +217,7 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 		return;
 	if (left == 0) {
 		if (node == s->to) {
-			struct path p = { 0 };
+			struct call_path p = { 0 };
 
 			for (size_t i = 0; i < s->stack.n; i++)
 				VEC_PUSH(&p.hops, s->stack.v[i]);
@@ -229,7 +229,7 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 		s->ps->timed_out = true;
 		return;
 	}
-	out = graph_out(s->g, node, name);
+	out = callgraph_out(s->g, node, name);
 	if (!out) {
 		s->err = -1;
 		return;
@@ -292,14 +292,14 @@ out:
 	return s.err;
 }
 
-static void free_paths(struct path *p, size_t n)
+static void free_paths(struct call_path *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		VEC_FREE(&p[i].hops);
 	free(p);
 }
 
-int graph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
+int callgraph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
 		sqlite3_int64 to, const char *to_name,
 		const sqlite3_int64 *via, const char *const *via_names, int n_via,
 		struct path_search *ps)
@@ -328,7 +328,7 @@ int graph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
 	 */
 	pick = xcalloc(n_seg, sizeof(*pick));
 	for (int made = 0; made < ps->k; made++) {
-		struct path p = { 0 };
+		struct call_path p = { 0 };
 		int best = -1;
 		size_t best_len = 0;
 

@@ -30,19 +30,19 @@ struct graph {
 	int loaded;			/* adjacency lists fetched */
 };
 
-void graph_init(struct graph *g, struct db *db, bool types);
-void graph_release(struct graph *g);
+void callgraph_init(struct graph *g, struct db *db, bool types);
+void callgraph_release(struct graph *g);
 
 /* Edges out of (callees) or into (callers) a function; NULL on a DB error. */
-const struct edge_list *graph_out(struct graph *g, sqlite3_int64 id, const char *name);
-const struct edge_list *graph_in(struct graph *g, sqlite3_int64 id, const char *name);
+const struct edge_list *callgraph_out(struct graph *g, sqlite3_int64 id, const char *name);
+const struct edge_list *callgraph_in(struct graph *g, sqlite3_int64 id, const char *name);
 
-struct path {
+struct call_path {
 	VEC(const struct edge *) hops;
 };
 
 struct path_list {
-	struct path *v;
+	struct call_path *v;
 	size_t n, alloc;
 };
 
@@ -60,7 +60,7 @@ struct path_search {
  * The k shortest simple paths FROM -> TO, each at most max_depth calls,
  * through every function in VIA in order. Returns -1 on a DB error.
  */
-int graph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
+int callgraph_paths(struct graph *g, sqlite3_int64 from, const char *from_name,
 		sqlite3_int64 to, const char *to_name,
 		const sqlite3_int64 *via, const char *const *via_names, int n_via,
 		struct path_search *ps);

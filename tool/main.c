@@ -21,6 +21,8 @@ static const struct command commands[] = {
 	  "what FUNC calls, through pointers too" },
 	{ "path", cmd_path, "FROM TO [--via FUNC]... [--max-depth N] [-k N] [--json]",
 	  "the shortest call paths from FROM to TO" },
+	{ "graph", cmd_graph, "FUNC [--callers|--callees] [--depth N] [--to FUNC [--via FUNC]...] [-f dot|svg|png] [-o FILE]",
+	  "an annotated call graph, as DOT, SVG or PNG" },
 	{ "impl", cmd_impl, "STRUCT.FIELD [--json]", "every function bound to a struct field" },
 	{ "ops", cmd_ops, "[STRUCT | TABLE] [--json]", "ops tables, or one table's members" },
 	{ "refs", cmd_refs, "NAME|STRUCT.FIELD [--json]", "every read, write, call and address-of" },

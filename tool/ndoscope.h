@@ -28,6 +28,7 @@ int cmd_sql(int argc, char **argv, const struct global *g);
 int cmd_callers(int argc, char **argv, const struct global *g);
 int cmd_callees(int argc, char **argv, const struct global *g);
 int cmd_path(int argc, char **argv, const struct global *g);
+int cmd_graph(int argc, char **argv, const struct global *g);
 int cmd_impl(int argc, char **argv, const struct global *g);
 int cmd_ops(int argc, char **argv, const struct global *g);
 int cmd_refs(int argc, char **argv, const struct global *g);
