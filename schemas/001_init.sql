@@ -113,7 +113,8 @@ CREATE TABLE call (
 	col		INTEGER NOT NULL,
 	macro		TEXT,
 	fn_type		TEXT,			-- indirect calls: the callee's function type
-	args		TEXT			-- JSON [{"text": "(64 * 1024)", "value": 65536}, ...]
+	args		TEXT,			-- JSON [{"text": "(64 * 1024)", "value": 65536}, ...]
+	guard		TEXT			-- the if-conditions it is under, joined by &&
 );
 CREATE INDEX call_by_unit ON call(unit_id);
 CREATE INDEX call_by_caller ON call(caller_id);
@@ -202,10 +203,51 @@ CREATE TABLE ret (
 	func_id		INTEGER NOT NULL,
 	expr		TEXT NOT NULL,		-- as spelled
 	value		INTEGER,
+	guard		TEXT,
 	file_id		INTEGER NOT NULL,
 	line		INTEGER NOT NULL
 );
 CREATE INDEX ret_by_unit ON ret(unit_id);
+
+-- Every scalar value in a table's initializer, by array element:
+-- .procname = "netdev_max_backlog", .data = &net_hotdata.max_backlog.
+CREATE TABLE init_field (
+	unit_id		INTEGER NOT NULL,
+	table_id	INTEGER NOT NULL,
+	elem		INTEGER NOT NULL,	-- index in an array table, -1 otherwise
+	struct		TEXT NOT NULL,
+	field		TEXT NOT NULL,
+	text		TEXT NOT NULL,		-- as spelled
+	value		INTEGER,
+	file_id		INTEGER NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX init_field_by_unit ON init_field(unit_id);
+CREATE INDEX init_field_by_table ON init_field(table_id, elem);
+CREATE INDEX init_field_by_text ON init_field(text);
+
+-- Labels and the gotos that jump to them, with the goto's conditions.
+CREATE TABLE flow (
+	unit_id		INTEGER NOT NULL,
+	func_id		INTEGER NOT NULL,
+	kind		TEXT NOT NULL,		-- label or goto
+	label		TEXT NOT NULL,
+	guard		TEXT,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX flow_by_unit ON flow(unit_id);
+CREATE INDEX flow_by_func ON flow(func_id);
+
+-- Assignments to local variables: max_backlog = READ_ONCE(net_hotdata.max_backlog)
+CREATE TABLE local (
+	unit_id		INTEGER NOT NULL,
+	func_id		INTEGER NOT NULL,
+	var		TEXT NOT NULL,
+	rhs		TEXT NOT NULL,
+	line		INTEGER NOT NULL
+);
+CREATE INDEX local_by_unit ON local(unit_id);
+CREATE INDEX local_by_func ON local(func_id);
 CREATE INDEX ret_by_func ON ret(func_id);
 
 CREATE TABLE flag (
@@ -330,6 +372,11 @@ FROM call c JOIN sym cr ON cr.id = c.caller_id
 LEFT JOIN sym ce ON ce.id = c.callee_id
 JOIN file f ON f.id = c.file_id, json_each(c.args) j
 WHERE c.args IS NOT NULL;
+
+CREATE VIEW init_fields AS
+SELECT ts.name AS table_name, i.elem, i.struct, i.field, i.text, i.value,
+       f.path AS file, i.line
+FROM init_field i JOIN sym ts ON ts.id = i.table_id JOIN file f ON f.id = i.file_id;
 
 CREATE VIEW returns AS
 SELECT fs.name AS function, r.expr, r.value, f.path AS file, r.line

@@ -9,7 +9,7 @@ expect_rc 0 "index the fixture tree"
 expect_match "$out" '^indexed 5, unchanged 0, failed 0, purged 0 in [0-9.]+s \(1 with parse errors' "summary line counts the TUs"
 
 # Every view, every column, in a total order: the golden files are exact.
-views="functions calls bindings ops_tables fn_args assignments flags returns call_args"
+views="functions calls bindings ops_tables fn_args assignments flags returns call_args init_fields"
 for v in $views; do
 	dump_view "$DB" "$v" >"$TMP/$v.tsv"
 	if [ -n "${UPDATE_EXPECTED:-}" ]; then

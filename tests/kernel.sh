@@ -95,4 +95,19 @@ expect_match "$err" "^error: no function named 'no_such_function_here' in the in
 run "$NDOSCOPE" --db "$DB" query tx-busy
 expect_rc 0 "query tx-busy runs on the real index"
 
+# Graphs (issue 4).
+run "$NDOSCOPE" --db "$DB" graph loopback_xmit --depth 3 -o "$TMP/lo.svg"
+expect_rc 0 "graph loopback_xmit --depth 3 -o lo.svg"
+if python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$TMP/lo.svg"; then
+	ok "the SVG is well-formed XML"
+else
+	not_ok "the SVG is well-formed XML"
+fi
+expect_match "$(cat "$TMP/lo.svg")" "<title>enqueue_to_backlog</title>" "the SVG reaches enqueue_to_backlog"
+run "$NDOSCOPE" --db "$DB" graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit -f dot
+expect_match "$out" '^  "__netdev_start_xmit" -> "loopback_xmit" \[penwidth=2, style=dashed, .*label="net_device_ops.ndo_start_xmit", tooltip="include/linux/netdevice.h:[0-9]+ calls through net_device_ops.ndo_start_xmit, bound at drivers/net/loopback.c:'"$lb_line"'"\];$' \
+	"the path graph labels the ndo_start_xmit edge with its binding"
+expect_match "$out" '"enqueue_to_backlog" \[label="enqueue_to_backlog\\nnet/core/dev.c:[0-9]+\\ndrops: [^"]*kfree_skb_reason[^"]*NET_RX_DROP' \
+	"enqueue_to_backlog is marked as a drop point"
+
 test_done

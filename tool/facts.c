@@ -67,6 +67,9 @@ void tu_facts_free(struct tu_facts *f)
 	VEC_FREE(&f->args);
 	VEC_FREE(&f->assigns);
 	VEC_FREE(&f->rets);
+	VEC_FREE(&f->inits);
+	VEC_FREE(&f->flows);
+	VEC_FREE(&f->locals);
 	VEC_FREE(&f->flags);
 	VEC_FREE(&f->refs);
 	VEC_FREE(&f->diags);

@@ -49,11 +49,34 @@ struct f_call {
 	char *via, *macro;
 	char *fn_type;		/* indirect calls: the function type called */
 	char *args;		/* JSON: [{"text": ..., "value": N}, ...] or NULL */
+	char *guard;		/* the if-conditions around it, or NULL */
+};
+
+/* A scalar value in an initializer: .procname = "netdev_max_backlog" */
+struct f_init {
+	int unit, table, elem, file, line;	/* elem: index in an array, or -1 */
+	char *struct_name, *field, *text;
+	bool has_value;
+	int64_t value;
+};
+
+/* A label, or a goto to one, in a function body. */
+struct f_flow {
+	int unit, func, line;
+	const char *kind;	/* label or goto */
+	char *label, *guard;
+};
+
+/* An assignment to a local variable: max_backlog = READ_ONCE(...) */
+struct f_local {
+	int unit, func, line;
+	char *var, *rhs;
 };
 
 struct f_ret {
 	int unit, func, file, line;
 	char *expr;		/* as spelled */
+	char *guard;
 	bool has_value;
 	int64_t value;
 };
@@ -127,6 +150,9 @@ struct tu_facts {
 	VEC(struct f_arg) args;
 	VEC(struct f_assign) assigns;
 	VEC(struct f_ret) rets;
+	VEC(struct f_init) inits;
+	VEC(struct f_flow) flows;
+	VEC(struct f_local) locals;
 	VEC(struct f_flag) flags;
 	VEC(struct f_ref) refs;
 	VEC(struct f_diag) diags;

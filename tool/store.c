@@ -182,6 +182,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_text(st, 9, x->macro);
 		bind_text(st, 10, x->fn_type);
 		bind_text(st, 11, x->args);
+		bind_text(st, 12, x->guard);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -282,8 +283,56 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_sym(s, f, ids, st, 2, x->func);
 		bind_text(st, 3, x->expr);
 		bind_opt_int(st, 4, x->has_value, x->value);
-		bind_int(st, 5, FILE_(x));
+		bind_text(st, 5, x->guard);
+		bind_int(st, 6, FILE_(x));
+		bind_int(st, 7, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->inits.n; i++) {
+		struct f_init *x = &f->inits.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "init_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->table);
+		bind_int(st, 3, x->elem);
+		bind_text(st, 4, x->struct_name);
+		bind_text(st, 5, x->field);
+		bind_text(st, 6, x->text);
+		bind_opt_int(st, 7, x->has_value, x->value);
+		bind_int(st, 8, FILE_(x));
+		bind_int(st, 9, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->flows.n; i++) {
+		struct f_flow *x = &f->flows.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "flow_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->func);
+		bind_text(st, 3, x->kind);
+		bind_text(st, 4, x->label);
+		bind_text(st, 5, x->guard);
 		bind_int(st, 6, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->locals.n; i++) {
+		struct f_local *x = &f->locals.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "local_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_sym(s, f, ids, st, 2, x->func);
+		bind_text(st, 3, x->var);
+		bind_text(st, 4, x->rhs);
+		bind_int(st, 5, x->line);
 		if (db_step_done(db, st))
 			return -1;
 	}

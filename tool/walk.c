@@ -51,7 +51,23 @@ struct walker {
 	CXCursor fn;
 	int fn_sym;
 	VEC(CXCursor) params;
+	struct strvec conds;		/* if-conditions around the current statement */
 };
+
+/* The conditions around the current statement, joined, or NULL. */
+static char *guard_text(struct walker *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *out;
+
+	if (!w->conds.n)
+		return NULL;
+	for (size_t i = 0; i < w->conds.n; i++)
+		sb_addf(&sb, "%s%s", i ? " && " : "", w->conds.v[i]);
+	out = arena_strdup(&w->f->arena, sb.buf);
+	sb_free(&sb);
+	return out;
+}
 
 const char *cx_strerror(enum CXErrorCode code)
 {
@@ -762,6 +778,7 @@ static void add_call(struct walker *w, CXCursor call)
 	}
 	n = clang_Cursor_getNumArguments(call);
 	fc.args = call_args_json(w, call, n);
+	fc.guard = guard_text(w);
 	VEC_PUSH(&w->f->calls, fc);
 
 	for (int i = 0; i < n; i++) {
@@ -773,10 +790,13 @@ static void add_call(struct walker *w, CXCursor call)
 
 		if (tk == CXCursor_FunctionDecl) {
 			a.target_kind = "function";
-		} else if (tk == CXCursor_VarDecl && addr && is_global_var(t)) {
+		} else if (tk == CXCursor_VarDecl && is_global_var(t)) {
 			CXType ty = clang_getCanonicalType(clang_getCursorType(t));
 
-			if (ty.kind != CXType_Record)
+			/* &ops_table, or a table array passed by name */
+			if (!(addr && ty.kind == CXType_Record) &&
+			    !(!addr && (ty.kind == CXType_ConstantArray ||
+					ty.kind == CXType_IncompleteArray)))
 				continue;
 			a.target_kind = "var";
 		} else {
@@ -788,6 +808,20 @@ static void add_call(struct walker *w, CXCursor call)
 	}
 }
 
+/* max_backlog = READ_ONCE(net_hotdata.max_backlog): what a local holds */
+static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLocation loc)
+{
+	struct where at = where_of(w, loc);
+	struct f_local l = { .unit = w->unit, .func = w->fn_sym };
+
+	if (at.idx < 0)
+		return;
+	l.line = at.line;
+	l.var = cxstr(w, clang_getCursorSpelling(var));
+	l.rhs = extent_text(w, rhs);
+	VEC_PUSH(&w->f->locals, l);
+}
+
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
 	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), field, t;
@@ -795,10 +829,19 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	struct where at;
 	bool addr;
 
-	if (!w->in_fn || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+	if (!w->in_fn || clang_Cursor_isNull(rhs))
+		return;
+	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr && !strcmp(op, "=")) {
+		CXCursor var = clang_getCursorReferenced(lhs);
+
+		if (clang_getCursorKind(var) == CXCursor_VarDecl && !is_global_var(var))
+			add_local(w, var, rhs, clang_getCursorLocation(lhs));
+		return;
+	}
+	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
 		return;
 	field = clang_getCursorReferenced(lhs);
-	if (clang_getCursorKind(field) != CXCursor_FieldDecl || clang_Cursor_isNull(rhs))
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
 		return;
 	at = where_of(w, clang_getCursorLocation(lhs));
 	if (at.idx < 0)
@@ -873,6 +916,7 @@ static void add_return(struct walker *w, CXCursor c)
 	r.line = at.line;
 	r.expr = extent_text(w, e);
 	r.has_value = eval_int(e, &r.value);
+	r.guard = guard_text(w);
 	VEC_PUSH(&w->f->rets, r);
 }
 
@@ -940,6 +984,8 @@ struct init_walk {
 	struct walker *w;
 	CXType type;		/* canonical type being initialized */
 	int table;		/* the variable, or -1 */
+	int elem;		/* index in the outermost array, or -1 */
+	int next_elem;
 	int bound;		/* functions bound so far */
 	int pos;		/* next positional field, -1 when unknown */
 	VEC(CXCursor) fields;
@@ -954,7 +1000,7 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData d)
 	return CXVisit_Continue;
 }
 
-static int walk_init(struct walker *w, CXCursor list, CXType type, int table);
+static int walk_init(struct walker *w, CXCursor list, CXType type, int table, int elem);
 
 static void init_value(struct init_walk *iw, CXCursor val, CXCursor field, CXType type)
 {
@@ -965,7 +1011,7 @@ static void init_value(struct init_walk *iw, CXCursor val, CXCursor field, CXTyp
 	CXCursor t;
 
 	if (clang_getCursorKind(val) == CXCursor_InitListExpr) {
-		iw->bound += walk_init(w, val, type, iw->table);
+		iw->bound += walk_init(w, val, type, iw->table, iw->elem);
 		return;
 	}
 	walk(w, val, R_READ);
@@ -975,6 +1021,16 @@ static void init_value(struct init_walk *iw, CXCursor val, CXCursor field, CXTyp
 	at = where_of(w, clang_getCursorLocation(val));
 	if (at.idx < 0)
 		return;
+	if (iw->table >= 0) {
+		struct f_init fi = { .unit = w->unit, .table = iw->table, .elem = iw->elem,
+				     .file = at.idx, .line = at.line };
+
+		fi.struct_name = field_struct(w, field);
+		fi.field = cxstr(w, clang_getCursorSpelling(field));
+		fi.text = extent_text(w, val);
+		fi.has_value = eval_int(val, &fi.value);
+		VEC_PUSH(&w->f->inits, fi);
+	}
 	if (clang_getCursorKind(t) == CXCursor_FunctionDecl) {
 		struct f_binding b = { .unit = w->unit, .table = iw->table, .func = -1,
 				       .file = at.idx, .line = at.line, .col = at.col,
@@ -1009,6 +1065,8 @@ static enum CXChildVisitResult init_child(CXCursor c, CXCursor parent, CXClientD
 	if (type.kind == CXType_ConstantArray || type.kind == CXType_IncompleteArray) {
 		CXType elem = clang_getCanonicalType(clang_getArrayElementType(type));
 
+		iw->elem = iw->elem >= 0 && iw->type.kind != CXType_ConstantArray &&
+			   iw->type.kind != CXType_IncompleteArray ? iw->elem : iw->next_elem++;
 		if (is_designated(c)) {
 			val = last_child(c);
 			/* walk the index expressions for their references */
@@ -1063,9 +1121,10 @@ static enum CXChildVisitResult init_child(CXCursor c, CXCursor parent, CXClientD
 }
 
 /* Walk an initializer list of TYPE; returns how many functions it binds. */
-static int walk_init(struct walker *w, CXCursor list, CXType type, int table)
+static int walk_init(struct walker *w, CXCursor list, CXType type, int table, int elem)
 {
-	struct init_walk iw = { .w = w, .type = clang_getCanonicalType(type), .table = table };
+	struct init_walk iw = { .w = w, .type = clang_getCanonicalType(type), .table = table,
+				.elem = elem };
 
 	clang_visitChildren(list, init_child, &iw);
 	VEC_FREE(&iw.fields);
@@ -1095,6 +1154,8 @@ static void walk_var(struct walker *w, CXCursor var)
 	if (clang_Cursor_isNull(le.e))
 		return;
 	if (clang_getCursorKind(le.e) != CXCursor_InitListExpr) {
+		if (w->in_fn && !is_global_var(var))
+			add_local(w, var, le.e, clang_getCursorLocation(var));
 		walk(w, le.e, R_READ);
 		return;
 	}
@@ -1103,7 +1164,7 @@ static void walk_var(struct walker *w, CXCursor var)
 		is_array = true;
 	}
 	table = sym_of(w, var);
-	bound = walk_init(w, le.e, type, table);
+	bound = walk_init(w, le.e, type, table, -1);
 	is_static = clang_Cursor_getStorageClass(var) == CX_SC_Static;
 	if (bound && rec.kind == CXType_Record && table >= 0 &&
 	    (is_global_var(var) || is_static)) {
@@ -1117,12 +1178,73 @@ static void walk_var(struct walker *w, CXCursor var)
 	}
 }
 
+struct if_walk {
+	struct walker *w;
+	char *cond;
+	unsigned i;
+};
+
+/* if (c) A else B: A is walked under c, B under !(c) */
+static enum CXChildVisitResult if_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct if_walk *iw = d;
+	struct walker *w = iw->w;
+	unsigned i = iw->i++;
+
+	if (i == 0) {
+		iw->cond = extent_text(w, c);
+		walk(w, c, R_READ);
+		return CXChildVisit_Continue;
+	}
+	if (i == 1) {
+		VEC_PUSH(&w->conds, iw->cond);
+	} else {
+		char *neg = xasprintf("!(%s)", iw->cond);
+
+		VEC_PUSH(&w->conds, arena_strdup(&w->f->arena, neg));
+		free(neg);
+	}
+	walk(w, c, R_READ);
+	w->conds.n--;
+	return CXChildVisit_Continue;
+}
+
+static void add_flow(struct walker *w, CXCursor c, const char *kind)
+{
+	struct where at = where_of(w, clang_getCursorLocation(c));
+	struct f_flow fl = { .unit = w->unit, .func = w->fn_sym, .kind = kind };
+
+	if (!w->in_fn || at.idx < 0)
+		return;
+	fl.line = at.line;
+	if (!strcmp(kind, "label")) {
+		fl.label = cxstr(w, clang_getCursorSpelling(c));
+	} else {
+		fl.label = cxstr(w, clang_getCursorSpelling(child_at(c, 0)));
+		fl.guard = guard_text(w);
+	}
+	VEC_PUSH(&w->f->flows, fl);
+}
+
 static void walk(struct walker *w, CXCursor c, enum role role)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	char op[8];
 
 	switch (k) {
+	case CXCursor_IfStmt: {
+		struct if_walk iw = { .w = w };
+
+		clang_visitChildren(c, if_child, &iw);
+		return;
+	}
+	case CXCursor_LabelStmt:
+		add_flow(w, c, "label");
+		walk_children(w, c, role, NULL);
+		return;
+	case CXCursor_GotoStmt:
+		add_flow(w, c, "goto");
+		return;
 	case CXCursor_CallExpr:
 		if (w->in_fn)
 			add_call(w, c);
@@ -1595,5 +1717,6 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	ptrmap_free(&w.cursor_idx);
 	VEC_FREE(&w.cursor_names);
 	VEC_FREE(&w.params);
+	VEC_FREE(&w.conds);
 	return rc;
 }

@@ -37,6 +37,9 @@ DELETE FROM ops_table WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM assign WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM ret WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM local WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM flow WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM init_field WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM flag WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM ref WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM gc_units);
@@ -51,6 +54,9 @@ DELETE FROM ops_table WHERE unit_id = ?1;
 DELETE FROM fn_arg WHERE unit_id = ?1;
 DELETE FROM assign WHERE unit_id = ?1;
 DELETE FROM ret WHERE unit_id = ?1;
+DELETE FROM local WHERE unit_id = ?1;
+DELETE FROM flow WHERE unit_id = ?1;
+DELETE FROM init_field WHERE unit_id = ?1;
 DELETE FROM flag WHERE unit_id = ?1;
 DELETE FROM ref WHERE unit_id = ?1;
 DELETE FROM unit_fn WHERE unit_id = ?1;
@@ -78,11 +84,18 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 -- name: call_insert
-INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args, guard)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
 -- name: ret_insert
-INSERT INTO ret(unit_id, func_id, expr, value, file_id, line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+INSERT INTO ret(unit_id, func_id, expr, value, guard, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+-- name: init_insert
+INSERT INTO init_field(unit_id, table_id, elem, struct, field, text, value, file_id, line)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+-- name: flow_insert
+INSERT INTO flow(unit_id, func_id, kind, label, guard, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6);
+-- name: local_insert
+INSERT INTO local(unit_id, func_id, var, rhs, line) VALUES (?1, ?2, ?3, ?4, ?5);
 -- name: binding_insert
 INSERT INTO binding(unit_id, struct, field, fn_id, table_id, context, func_id, file_id, line, col)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
