@@ -110,4 +110,29 @@ expect_match "$out" '^  "__netdev_start_xmit" -> "loopback_xmit" \[penwidth=2, s
 expect_match "$out" '"enqueue_to_backlog" \[label="enqueue_to_backlog\\nnet/core/dev.c:[0-9]+\\ndrops: [^"]*kfree_skb_reason[^"]*NET_RX_DROP' \
 	"enqueue_to_backlog is marked as a drop point"
 
+# Reports (issue 4). sysctl_net_core.c holds the table that names netdev_max_backlog.
+run "$NDOSCOPE" --db "$DB" index -C "$K" net/core/sysctl_net_core.c
+expect_match "$out" "^indexed 1, " "add net/core/sysctl_net_core.c"
+run "$NDOSCOPE" --db "$DB" report lo
+expect_rc 0 "report lo"
+lo=$out
+expect_match "$lo" '^\| net_device.mtu = \| `\(64 \* 1024\)` \| 65536 \| passed by loopback_setup as gen_lo_setup.s 2nd argument' "report lo: mtu 65536, and where it came from"
+expect_match "$lo" '^### netdev_ops = &loopback_ops \(struct net_device_ops, drivers/net/loopback.c:' "report lo: loopback_ops"
+for slot in ndo_init ndo_start_xmit ndo_get_stats64 ndo_set_mac_address; do
+	expect_match "$lo" "^\\| \`$slot\` \\| \`[a-z0-9_]+\` \\| drivers/net/loopback.c:[0-9]+ \\|\$" "report lo: loopback_ops member $slot"
+done
+expect_match "$lo" '^\| 0 \| `NETIF_F_SG` \| Scatter/gather IO. \|$' "report lo: NETIF_F_SG explained as scatter/gather"
+expect_match "$lo" '`netif_rx_internal` → `enqueue_to_backlog`' "report lo: the path down to enqueue_to_backlog"
+expect_match "$lo" 'when: `goto cpu_backlog_drop if unlikely\(qlen > max_backlog\)`' "report lo: the backlog drop condition, as spelled"
+expect_match "$lo" 'net_hotdata.max_backlog is the sysctl net.core.netdev_max_backlog' "report lo: named as the sysctl net.core.netdev_max_backlog"
+expect_match "$lo" '^N: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue' "report lo: LOOPBACK in the ip link view"
+expect_match "$lo" '^    link/loopback ' "report lo: link/loopback"
+run "$NDOSCOPE" --db "$DB" report blackhole_dev
+bh=$out
+expect_match "$bh" '^\| net_device.mtu = \| `ETH_MIN_MTU` \| 68 \|' "report blackhole_dev: mtu 68"
+expect_match "$bh" '^### netdev_ops = &blackhole_netdev_ops ' "report blackhole_dev: blackhole_netdev_ops"
+run "$NDOSCOPE" --db "$DB" report drivers/net/loopback.c -o "$TMP/lo.html"
+expect_rc 0 "report drivers/net/loopback.c -o lo.html"
+expect_eq "$(grep -c '<section>' "$TMP/lo.html")" 2 "a file that sets up two devices reports each"
+
 test_done

@@ -26,6 +26,8 @@ static const struct command commands[] = {
 	{ "impl", cmd_impl, "STRUCT.FIELD [--json]", "every function bound to a struct field" },
 	{ "ops", cmd_ops, "[STRUCT | TABLE] [--json]", "ops tables, or one table's members" },
 	{ "refs", cmd_refs, "NAME|STRUCT.FIELD [--json]", "every read, write, call and address-of" },
+	{ "report", cmd_report, "DRIVER [-f md|html|json] [-o FILE] | --matrix DIR",
+	  "a driver explained end to end, or a driver matrix" },
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
 	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
 	  "run one read-only SQL statement over the index" },

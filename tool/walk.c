@@ -348,8 +348,43 @@ static char *extent_text(struct walker *w, CXCursor c)
 	char *out;
 	int idx;
 
+	CXFile fs;
+	unsigned os;
+
 	clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
 	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &o2);
+	clang_getFileLocation(clang_getRangeStart(r), &fs, NULL, NULL, &os);
+	if (fs && f1 && clang_File_isEqual(fs, f1) && os != o1) {
+		/*
+		 * Spelled in a macro's argument, as "lo" in alloc_netdev(0, "lo", ...):
+		 * the argument runs to the next top-level ',' or ')'.
+		 */
+		int depth = 0;
+		char quote = 0;
+
+		idx = file_index(w, fs);
+		t = file_text(w, fs, idx, &size);
+		for (o1 = o2 = os; t && o2 < size; o2++) {
+			char ch = t[o2];
+
+			if (quote) {
+				if (ch == '\\')
+					o2++;
+				else if (ch == quote)
+					quote = 0;
+			} else if (ch == '"' || ch == '\'') {
+				quote = ch;
+			} else if (ch == '(' || ch == '[' || ch == '{') {
+				depth++;
+			} else if (ch == ')' || ch == ']' || ch == '}') {
+				if (!depth--)
+					break;
+			} else if (ch == ',' && !depth) {
+				break;
+			}
+		}
+		f1 = f2 = fs;
+	}
 	if (!f1 || !clang_File_isEqual(f1, f2) || o2 < o1)
 		return arena_strdup(&w->f->arena, "?");
 	idx = file_index(w, f1);

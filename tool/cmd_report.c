@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-2.0
+/* ndoscope report: a driver explained end to end, or a driver matrix. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "error.h"
+#include "ndoscope.h"
+#include "report.h"
+
+static const char usage[] =
+	"ndoscope [--db PATH] report DRIVER [-f md|html|json] [-o FILE]\n"
+	"       ndoscope [--db PATH] report --matrix DIR [-f md|html|csv] [-o FILE]";
+
+int cmd_report(int argc, char **argv, const struct global *g)
+{
+	static const struct option opts[] = {
+		{ "matrix", no_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = NULL, *output = NULL;
+	bool matrix = false;
+	json_t *devices;
+	FILE *out = stdout;
+	struct db db;
+	int c, rc = -1;
+
+	while ((c = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			matrix = true;
+			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			printf("usage: %s\n", usage);
+			return 0;
+		default:
+			return usage_error(usage, NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(usage, matrix ? "name one directory" : "name one driver");
+	if (!format && output) {
+		const char *ext = strrchr(output, '.');
+
+		format = ext && (!strcmp(ext, ".html") || !strcmp(ext, ".json") || !strcmp(ext, ".csv")) ?
+			 ext + 1 : "md";
+	}
+	if (!format)
+		format = "md";
+	if (strcmp(format, "md") && strcmp(format, "html") &&
+	    strcmp(format, matrix ? "csv" : "json"))
+		return usage_error(usage, "-f takes md, html or %s, not '%s'", matrix ? "csv" : "json", format);
+	if (db_open(&db, db_default_path(g->db), DB_READ))
+		return -1;
+	devices = report_build(&db, argv[optind], matrix);
+	if (!devices)
+		goto out;
+	if (output && !(out = fopen(output, "w"))) {
+		error_set("cannot write '%s': %m", output);
+		goto out_json;
+	}
+	if (matrix)
+		rc = report_matrix(out, devices, format);
+	else if (!strcmp(format, "json"))
+		rc = json_dumpf(devices, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? error_set("cannot write the report") :
+		     (fputc('\n', out), 0);
+	else if (!strcmp(format, "html"))
+		rc = report_html(out, devices, argv[optind]);
+	else
+		rc = report_md(out, devices);
+	if (output && fclose(out) && !rc)
+		rc = error_set("cannot write '%s': %m", output);
+out_json:
+	json_decref(devices);
+out:
+	db_close(&db);
+	return rc;
+}

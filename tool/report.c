@@ -1,0 +1,1012 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Gathering a driver report. A device is a setup function passed to
+ * alloc_netdev_mqs; from there the report follows what the index knows:
+ * how the allocation is reached, what the setup path assigns (through
+ * helpers, with each argument's value), which ops tables it attaches, the
+ * transmit path through ndo_start_xmit, and where that path drops packets
+ * and under which conditions.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "error.h"
+#include "report.h"
+
+#define SQL "tool/sql/report.sql"
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : NULL;
+}
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *step(const char *text, const char *file, int line)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "text", json_string(text));
+	json_object_set_new(o, "file", jstr(file));
+	json_object_set_new(o, "line", json_integer(line));
+	return o;
+}
+
+/* "lo" from "\"lo\"" */
+static char *unquote(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"')
+		return xstrndup(s + 1, n - 2);
+	return xstrdup(s);
+}
+
+static const char *ordinal(int n)
+{
+	static char buf[16];
+	const char *suf = "th";
+
+	if (n % 100 < 11 || n % 100 > 13)
+		suf = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+	snprintf(buf, sizeof(buf), "%d%s", n, suf);
+	return buf;
+}
+
+/* --- 1. registration ------------------------------------------------------ */
+
+/* How FN is reached, bottom up, prepended to STEPS. */
+static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *steps, int depth)
+{
+	sqlite3_stmt *st;
+	char text[512];
+
+	if (depth > 5)
+		return;
+	st = db_stmt(db, SQL, "bound_in");
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 table = sqlite3_column_int64(st, 2);
+		char *strct = xstrdup(col(st, 0)), *field = xstrdup(col(st, 1));
+		char *tname = xstrdup(col(st, 3)), *file = xstrdup(col(st, 4));
+		int line = sqlite3_column_int(st, 5);
+
+		sqlite3_reset(st);
+		snprintf(text, sizeof(text), "%s.%s = %s (struct %s)", tname, field, name, strct);
+		json_array_insert_new(steps, 0, step(text, file, line));
+		st = db_stmt(db, SQL, "table_passed");
+		bind_int(st, 1, table);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_int64 caller = sqlite3_column_int64(st, 0);
+			char *cname = xstrdup(col(st, 1));
+
+			snprintf(text, sizeof(text), "%s calls %s(&%s)", cname,
+				 col(st, 2) ? col(st, 2) : "?", tname);
+			json_array_insert_new(steps, 0, step(text, col(st, 3), sqlite3_column_int(st, 4)));
+			sqlite3_reset(st);
+			reached(db, caller, cname, steps, depth + 1);
+			free(cname);
+		} else {
+			sqlite3_reset(st);
+		}
+		free(strct);
+		free(field);
+		free(tname);
+		free(file);
+		return;
+	}
+	sqlite3_reset(st);
+
+	/* module_init(fn), device_initcall(fn): the address taken at file scope */
+	st = db_stmt(db, SQL, "file_scope_addr");
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(text, sizeof(text), "%s is an initcall (module_init or *_initcall)", name);
+		json_array_insert_new(steps, 0, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		sqlite3_reset(st);
+		return;
+	}
+	sqlite3_reset(st);
+
+	st = db_stmt(db, SQL, "direct_caller");
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sqlite3_int64 caller = sqlite3_column_int64(st, 0);
+		char *cname = xstrdup(col(st, 1));
+
+		snprintf(text, sizeof(text), "%s calls %s", cname, name);
+		json_array_insert_new(steps, 0, step(text, col(st, 2), sqlite3_column_int(st, 3)));
+		sqlite3_reset(st);
+		reached(db, caller, cname, steps, depth + 1);
+		free(cname);
+		return;
+	}
+	sqlite3_reset(st);
+}
+
+/* --- 2. settings ---------------------------------------------------------- */
+
+static void add_setting(json_t *settings, sqlite3_stmt *st, const char *rhs, json_t *value,
+			const char *from)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "struct", json_string(col(st, 0)));
+	json_object_set_new(o, "field", json_string(col(st, 1)));
+	json_object_set_new(o, "op", json_string(col(st, 2)));
+	json_object_set_new(o, "rhs", json_string(rhs));
+	json_object_set_new(o, "value", value);
+	json_object_set_new(o, "from", json_string(from));
+	json_object_set_new(o, "file", json_string(col(st, 6)));
+	json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 7)));
+	json_array_append_new(settings, o);
+}
+
+static json_t *col_value(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() :
+	       json_integer(sqlite3_column_int64(st, i));
+}
+
+/* FN's own assignments; helpers it calls add theirs, their parameters replaced by its arguments. */
+static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_t *settings)
+{
+	struct call_row {
+		sqlite3_int64 id;
+		char *name, *args;
+		int line;
+	};
+	VEC(struct call_row) calls = { 0 };
+	sqlite3_stmt *st;
+	char from[512];
+
+	st = db_stmt(db, SQL, "calls_from");
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct call_row c = { .id = sqlite3_column_int64(st, 0),
+				      .name = xstrdup(col(st, 1)),
+				      .args = col(st, 2) ? xstrdup(col(st, 2)) : NULL,
+				      .line = sqlite3_column_int(st, 4) };
+
+		VEC_PUSH(&calls, c);
+	}
+	sqlite3_reset(st);
+
+	snprintf(from, sizeof(from), "set by %s", name);
+	st = db_stmt(db, SQL, "assigns");
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		add_setting(settings, st, col(st, 3), col_value(st, 4), from);
+	sqlite3_reset(st);
+
+	for (size_t i = 0; i < calls.n; i++) {
+		json_t *args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
+
+		st = db_stmt(db, SQL, "assigns");
+		bind_int(st, 1, calls.v[i].id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			int p = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 5);
+			json_t *arg = p && args ? json_array_get(args, p - 1) : NULL;
+
+			if (arg) {
+				json_t *v = json_object_get(arg, "value");
+
+				snprintf(from, sizeof(from), "passed by %s as %s's %s argument",
+					 name, calls.v[i].name, ordinal(p));
+				add_setting(settings, st, json_string_value(json_object_get(arg, "text")),
+					    v ? json_incref(v) : json_null(), from);
+			} else {
+				snprintf(from, sizeof(from), "set by %s, called by %s", calls.v[i].name, name);
+				add_setting(settings, st, col(st, 3), col_value(st, 4), from);
+			}
+		}
+		sqlite3_reset(st);
+		json_decref(args);
+	}
+	for (size_t i = 0; i < calls.n; i++) {
+		free(calls.v[i].name);
+		free(calls.v[i].args);
+	}
+	VEC_FREE(&calls);
+}
+
+/* The value a field ends with: '=' sets, '|=' and '&=' combine. */
+static json_t *effective(json_t *settings, const char *strct, const char *field, const char **rhs)
+{
+	json_t *s, *out = NULL;
+	size_t i;
+
+	*rhs = NULL;
+	json_array_foreach(settings, i, s) {
+		const char *op = json_string_value(json_object_get(s, "op"));
+		json_t *v = json_object_get(s, "value");
+
+		if (strcmp(json_string_value(json_object_get(s, "struct")), strct) ||
+		    strcmp(json_string_value(json_object_get(s, "field")), field))
+			continue;
+		if (!strcmp(op, "=")) {
+			*rhs = json_string_value(json_object_get(s, "rhs"));
+			out = json_is_integer(v) ? v : NULL;
+		} else if (out && json_is_integer(v) && !strcmp(op, "|=")) {
+			out = json_integer(json_integer_value(out) | json_integer_value(v));
+			json_object_set_new(s, "_combined", out);
+		} else if (out && json_is_integer(v) && !strcmp(op, "&=")) {
+			out = json_integer(json_integer_value(out) & json_integer_value(v));
+			json_object_set_new(s, "_combined", out);
+		} else if (!strcmp(op, "|=") && json_is_integer(v) && !*rhs) {
+			/* |= on a field the setup path never set: the core left it 0 */
+			out = v;
+			*rhs = json_string_value(json_object_get(s, "rhs"));
+		} else {
+			out = NULL;
+		}
+	}
+	return out;
+}
+
+/* --- 3, 4. flags and features ---------------------------------------------- */
+
+static json_t *decode(struct db *db, long long value, const char *like, const char *file_like)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "flags_in");
+	json_t *arr = json_array();
+
+	bind_text(st, 1, like);
+	bind_text(st, 2, file_like);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		long long f = sqlite3_column_int64(st, 1);
+		json_t *o;
+
+		if (!f || (value & f) != f || sqlite3_column_type(st, 2) == SQLITE_NULL)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "name", json_string(col(st, 0)));
+		json_object_set_new(o, "bit", json_integer(sqlite3_column_int(st, 2)));
+		json_object_set_new(o, "doc", jstr(col(st, 3)));
+		json_array_append_new(arr, o);
+	}
+	sqlite3_reset(st);
+	return arr;
+}
+
+/* NETIF_F_* names in RHS that are not single flags: composites, with the bits they add. */
+static json_t *composites(struct db *db, const char *rhs, long long value)
+{
+	json_t *arr = json_array();
+	long long single = 0;
+	struct strvec comp = { 0 };
+	const char *p = rhs;
+
+	while (p && (p = strstr(p, "NETIF_F_"))) {
+		size_t n = 0;
+		char *name;
+		sqlite3_stmt *st;
+
+		while (isalnum((unsigned char)p[n]) || p[n] == '_')
+			n++;
+		name = xstrndup(p, n);
+		p += n;
+		st = db_stmt(db, SQL, "flag_named");
+		bind_text(st, 1, name);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			single |= sqlite3_column_int64(st, 0);
+		else
+			VEC_PUSH(&comp, xstrdup(name));
+		sqlite3_reset(st);
+		free(name);
+	}
+	for (size_t i = 0; i < comp.n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "name", json_string(comp.v[i]));
+		/* with one composite, its bits are what the single flags leave */
+		if (comp.n == 1)
+			json_object_set_new(o, "bits", decode(db, value & ~single, "NETIF\\_F\\_%",
+							      "%netdev_features.h"));
+		json_array_append_new(arr, o);
+		free(comp.v[i]);
+	}
+	VEC_FREE(&comp);
+	return arr;
+}
+
+/* --- 5. ops tables --------------------------------------------------------- */
+
+static bool is_member(json_t *members, const char *field, size_t len)
+{
+	size_t i;
+	json_t *m;
+
+	json_array_foreach(members, i, m) {
+		const char *f = json_string_value(json_object_get(m, "field"));
+
+		if (strlen(f) == len && !strncmp(f, field, len))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a call made under GUARD happen for this table? Each condition of the
+ * guard that tests a slot (->slot) must hold: "!(ops->x)" needs x empty,
+ * "ops->x" needs x set.
+ */
+static bool fallback_applies(struct db *db, const char *strct, const char *guard, json_t *members)
+{
+	const char *c = guard;
+
+	while (c && *c) {
+		const char *end = strstr(c, " && ");
+		size_t clen = end ? (size_t)(end - c) : strlen(c);
+		bool negated = !strncmp(c, "!(", 2);
+		const char *p = c;
+
+		while ((p = strstr(p, "->")) && p < c + clen) {
+			const char *id = p + 2;
+			size_t n = 0;
+			char *via;
+			sqlite3_stmt *st;
+			bool slot;
+
+			while (isalnum((unsigned char)id[n]) || id[n] == '_')
+				n++;
+			p = id + n;
+			via = xasprintf("%s.%.*s", strct, (int)n, id);
+			st = db_stmt(db, SQL, "is_slot");
+			bind_text(st, 1, via);
+			slot = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_reset(st);
+			free(via);
+			if (!slot)
+				continue;
+			if (negated == is_member(members, id, n))
+				return false;
+		}
+		c = end ? end + 4 : NULL;
+	}
+	return true;
+}
+
+static json_t *ops_table(struct db *db, const char *field, const char *rhs, const char *from,
+			 sqlite3_int64 *table_id)
+{
+	json_t *o = json_object(), *members = json_array(), *nulls = json_array();
+	const char *name = rhs && rhs[0] == '&' ? rhs + 1 : NULL;
+	sqlite3_stmt *st;
+	char *strct = NULL;
+
+	*table_id = 0;
+	json_object_set_new(o, "field", json_string(field));
+	json_object_set_new(o, "from", json_string(from));
+	json_object_set_new(o, "table", jstr(name));
+	if (name) {
+		st = db_stmt(db, SQL, "ops_table_named");
+		bind_text(st, 1, name);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*table_id = sqlite3_column_int64(st, 0);
+			strct = xstrdup(col(st, 1));
+			json_object_set_new(o, "struct", json_string(strct));
+			json_object_set_new(o, "file", json_string(col(st, 2)));
+			json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 3)));
+		}
+		sqlite3_reset(st);
+	}
+	if (*table_id) {
+		st = db_stmt(db, SQL, "table_members");
+		bind_int(st, 1, *table_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			json_t *m = json_object();
+
+			json_object_set_new(m, "field", json_string(col(st, 0)));
+			json_object_set_new(m, "function", json_string(col(st, 1)));
+			json_object_set_new(m, "file", json_string(col(st, 2)));
+			json_object_set_new(m, "line", json_integer(sqlite3_column_int(st, 3)));
+			json_array_append_new(members, m);
+		}
+		sqlite3_reset(st);
+		/*
+		 * Empty slots the core calls, and what it does instead: a call made
+		 * when the condition says the slot is NULL. Every slot the condition
+		 * needs NULL must be empty in this table.
+		 */
+		st = db_stmt(db, SQL, "null_slots");
+		bind_text(st, 1, strct);
+		bind_int(st, 2, *table_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *slot = col(st, 0), *guard = col(st, 5);
+			bool ok = true, dup = false;
+			size_t k;
+			json_t *m, *n;
+
+			(void)m;
+			ok = fallback_applies(db, strct, guard, members);
+			json_array_foreach(nulls, k, n)
+				if (!strcmp(json_string_value(json_object_get(n, "slot")), slot))
+					dup = true;
+			if (!ok || dup)
+				continue;
+			n = json_object();
+			json_object_set_new(n, "slot", json_string(slot));
+			json_object_set_new(n, "core", json_string(col(st, 1)));
+			json_object_set_new(n, "fallback", json_string(col(st, 2)));
+			json_object_set_new(n, "file", json_string(col(st, 3)));
+			json_object_set_new(n, "line", json_integer(sqlite3_column_int(st, 4)));
+			json_array_append_new(nulls, n);
+		}
+		sqlite3_reset(st);
+	}
+	json_object_set_new(o, "members", members);
+	json_object_set_new(o, "null_slots", nulls);
+	free(strct);
+	return o;
+}
+
+/* --- 6, 7. transmit path and its drop points -------------------------------- */
+
+static sqlite3_int64 function_id(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "function_named");
+	sqlite3_int64 id = 0;
+
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+/* The sysctl that binds EXPR (a global, or global.member), as net.core.NAME. */
+static char *sysctl_name(struct db *db, const char *expr, char **where)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "sysctl_of");
+	sqlite3_int64 table;
+	char *proc, *path = NULL, *out;
+
+	*where = NULL;
+	bind_text(st, 1, expr);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	table = sqlite3_column_int64(st, 0);
+	proc = unquote(col(st, 2));
+	*where = xasprintf("%s:%d", col(st, 5), sqlite3_column_int(st, 4));
+	sqlite3_reset(st);
+
+	/* register_net_sysctl(&init_net, "net/core", table): the first string argument */
+	st = db_stmt(db, SQL, "table_registered");
+	bind_int(st, 1, table);
+	if (sqlite3_step(st) == SQLITE_ROW && col(st, 1)) {
+		json_t *args = json_loads(col(st, 1), 0, NULL), *a;
+		size_t i;
+
+		json_array_foreach(args, i, a) {
+			const char *t = json_string_value(json_object_get(a, "text"));
+			const char *q = t ? strchr(t, '"') : NULL;
+			const char *e = q ? strchr(q + 1, '"') : NULL;
+
+			if (q && e && !path)
+				path = xstrndup(q + 1, e - q - 1);
+		}
+		json_decref(args);
+	}
+	sqlite3_reset(st);
+	if (path) {
+		for (char *c = path; *c; c++)
+			if (*c == '/')
+				*c = '.';
+		out = xasprintf("%s.%s", path, proc);
+	} else {
+		out = xstrdup(proc);
+	}
+	free(path);
+	free(proc);
+	return out;
+}
+
+static void append_unique(json_t *arr, const char *text)
+{
+	size_t i;
+	json_t *e;
+
+	json_array_foreach(arr, i, e)
+		if (!strcmp(json_string_value(e), text))
+			return;
+	json_array_append_new(arr, json_string(text));
+}
+
+static bool is_ident_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '_';
+}
+
+/* Explain the names in a condition: locals' values, and sysctls behind globals. */
+static void explain(struct db *db, sqlite3_int64 fn, const char *cond, json_t *out)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "locals_of");
+	struct strvec exprs = { 0 };
+
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *var = col(st, 0), *rhs = col(st, 1), *p = cond;
+		size_t n = strlen(var);
+		char text[512];
+		bool used = false;
+
+		while ((p = strstr(p, var))) {
+			if ((p == cond || !is_ident_char(p[-1])) && !is_ident_char(p[n]))
+				used = true;
+			p += n;
+		}
+		if (!used)
+			continue;
+		snprintf(text, sizeof(text), "%s = %s", var, rhs);
+		append_unique(out, text);
+		VEC_PUSH(&exprs, xstrdup(rhs));
+	}
+	sqlite3_reset(st);
+	VEC_PUSH(&exprs, xstrdup(cond));
+	/* every identifier or a.b.c in those expressions may be a sysctl's data */
+	for (size_t i = 0; i < exprs.n; i++) {
+		const char *p = exprs.v[i];
+
+		while (*p) {
+			size_t n = 0;
+			char *name, *where, *sys;
+
+			if (!is_ident_char(*p) || isdigit((unsigned char)*p)) {
+				p++;
+				continue;
+			}
+			while (is_ident_char(p[n]) || (p[n] == '.' && is_ident_char(p[n + 1])))
+				n++;
+			name = xstrndup(p, n);
+			p += n;
+			sys = sysctl_name(db, name, &where);
+			if (sys) {
+				char *text = xasprintf("%s is the sysctl %s (%s)", name, sys, where);
+
+				append_unique(out, text);
+				free(text);
+				free(sys);
+				free(where);
+			}
+			free(name);
+		}
+		free(exprs.v[i]);
+	}
+	VEC_FREE(&exprs);
+}
+
+static json_t *drops_of(struct db *db, sqlite3_int64 fn, const char *name)
+{
+	struct row {
+		char *kind, *what, *file, *guard;
+		int line;
+	};
+	VEC(struct row) rows = { 0 };
+	json_t *arr = json_array(), *counters = json_array();
+	sqlite3_stmt *st = db_stmt(db, SQL, "drop_points");
+
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct row r = { xstrdup(col(st, 0)), xstrdup(col(st, 1)), xstrdup(col(st, 2)),
+				 col(st, 4) ? xstrdup(col(st, 4)) : NULL, sqlite3_column_int(st, 3) };
+
+		VEC_PUSH(&rows, r);
+	}
+	sqlite3_reset(st);
+	st = db_stmt(db, SQL, "drop_counters");
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		json_array_append_new(counters, step(col(st, 1), col(st, 2), sqlite3_column_int(st, 3)));
+	sqlite3_reset(st);
+
+	for (size_t i = 0; i < rows.n; i++) {
+		struct row *r = &rows.v[i];
+		json_t *o = json_object(), *conds = json_array(), *why = json_array();
+
+		json_object_set_new(o, "function", json_string(name));
+		if (r->kind[0] == 'r') {
+			char *t = xasprintf("return %s", r->what);
+
+			json_object_set_new(o, "what", json_string(t));
+			free(t);
+		} else {
+			json_object_set_new(o, "what", json_string(r->what));
+		}
+		json_object_set_new(o, "file", json_string(r->file));
+		json_object_set_new(o, "line", json_integer(r->line));
+		if (r->guard) {
+			json_array_append_new(conds, json_string(r->guard));
+			explain(db, fn, r->guard, why);
+		}
+		/* reached by goto: the conditions of the gotos to the labels before it */
+		st = db_stmt(db, SQL, "labels_before");
+		bind_int(st, 1, fn);
+		bind_int(st, 2, r->line);
+		{
+			struct strvec labels = { 0 };
+
+			while (sqlite3_step(st) == SQLITE_ROW)
+				VEC_PUSH(&labels, xstrdup(col(st, 0)));
+			sqlite3_reset(st);
+			for (size_t k = 0; k < labels.n; k++) {
+				sqlite3_stmt *g = db_stmt(db, SQL, "gotos_to");
+
+				bind_int(g, 1, fn);
+				bind_text(g, 2, labels.v[k]);
+				while (sqlite3_step(g) == SQLITE_ROW) {
+					char *t = xasprintf("goto %s if %s", labels.v[k],
+							    col(g, 0) ? col(g, 0) : "(always)");
+
+					json_array_append_new(conds, json_string(t));
+					if (col(g, 0))
+						explain(db, fn, col(g, 0), why);
+					free(t);
+				}
+				sqlite3_reset(g);
+				free(labels.v[k]);
+			}
+			VEC_FREE(&labels);
+		}
+		json_object_set_new(o, "conditions", conds);
+		json_object_set_new(o, "explained", why);
+		json_object_set_new(o, "counters", json_incref(counters));
+		json_array_append_new(arr, o);
+		free(r->kind);
+		free(r->what);
+		free(r->file);
+		free(r->guard);
+	}
+	json_decref(counters);
+	VEC_FREE(&rows);
+	return arr;
+}
+
+static void transmit(struct db *db, const char *xmit, json_t *dev)
+{
+	struct builder b = { .max_fanout = 8, .dot.left_to_right = true };
+	struct path_search ps = { .max_depth = 16, .k = 1, .time_limit_ms = 2000 };
+	struct resolved from = { 0 }, to = { 0 }, via = { 0 };
+	json_t *hops = json_array(), *drops = json_array();
+	sqlite3_int64 xid = function_id(db, xmit);
+	const char *stops[] = { "enqueue_to_backlog", NULL };
+	bool found = false;
+
+	from.id = function_id(db, "__dev_queue_xmit");
+	from.name = xstrdup("__dev_queue_xmit");
+	via.id = xid;
+	via.name = xstrdup(xmit);
+	draw_init(&b, db, false);
+	for (int i = 0; stops[i] && from.id && xid && !found; i++) {
+		to.id = function_id(db, stops[i]);
+		free(to.name);
+		to.name = xstrdup(stops[i]);
+		if (!to.id)
+			continue;
+		path_search_release(&ps);
+		if (!draw_paths(&b, &from, &to, &via, 1, &ps))
+			found = true;
+	}
+	if (!found && from.id && xid) {
+		/* the packet stops in the driver: the path to ndo_start_xmit */
+		dotout_release(&b.dot);
+		draw_release(&b);
+		draw_init(&b, db, false);
+		path_search_release(&ps);
+		found = !draw_paths(&b, &from, &via, NULL, 0, &ps);
+	}
+	error_clear();
+	if (found && ps.paths.n) {
+		size_t len;
+		char *dot;
+		struct ptrmap seen = { 0 };
+
+		for (size_t h = 0; h < ps.paths.v[0].hops.n; h++) {
+			const struct edge *e = ps.paths.v[0].hops.v[h];
+			json_t *o = json_object();
+
+			json_object_set_new(o, "caller", json_string(e->from_name));
+			json_object_set_new(o, "callee", json_string(e->to_name));
+			json_object_set_new(o, "kind", json_string(e->kind));
+			json_object_set_new(o, "via", jstr(e->via));
+			json_object_set_new(o, "file", json_string(e->file));
+			json_object_set_new(o, "line", json_integer(e->line));
+			json_object_set_new(o, "bound_file", jstr(e->bound_file));
+			json_object_set_new(o, "bound_line", e->bound_file ? json_integer(e->bound_line) : json_null());
+			json_array_append_new(hops, o);
+		}
+		/* drop points of the driver's xmit and of what it leads to */
+		for (size_t h = 0; h < ps.paths.v[0].hops.n; h++) {
+			const struct edge *e = ps.paths.v[0].hops.v[h];
+			bool ins, after = false;
+			json_t *d, *x;
+			size_t k;
+
+			for (size_t j = 0; j <= h; j++)
+				if (ps.paths.v[0].hops.v[j]->to == xid)
+					after = true;
+			if (!after)
+				continue;
+			ptrmap_put(&seen, (uintptr_t)e->to, 1, &ins);
+			if (!ins)
+				continue;
+			d = drops_of(db, e->to, e->to_name);
+			json_array_foreach(d, k, x)
+				json_array_append(drops, x);
+			json_decref(d);
+		}
+		ptrmap_free(&seen);
+		dot = draw_dot(&b, &len);
+		json_object_set_new(dev, "transmit_dot", json_stringn(dot, len));
+		free(dot);
+	}
+	json_object_set_new(dev, "transmit_path", hops);
+	json_object_set_new(dev, "drop_points", drops);
+	path_search_release(&ps);
+	draw_release(&b);
+	resolved_release(&from);
+	resolved_release(&to);
+	resolved_release(&via);
+}
+
+/* --- 8. what ip link shows --------------------------------------------------- */
+
+static void ip_link(json_t *dev, json_t *flags, long long priv, bool have_priv, const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	json_t *mtu = json_object_get(dev, "mtu"), *f;
+	const char *type = json_string_value(json_object_get(dev, "type"));
+	json_t *qlen = json_object_get(dev, "tx_queue_len");
+	long long no_queue = json_integer_value(json_object_get(dev, "_iff_no_queue"));
+	char link[64] = "ether";
+	size_t i;
+	bool first = true;
+
+	sb_addf(&sb, "N: %s: <", name);
+	json_array_foreach(flags, i, f) {
+		sb_addf(&sb, "%s%s", first ? "" : ",", json_string_value(json_object_get(f, "name")) + 4);
+		first = false;
+	}
+	sb_addf(&sb, "%sUP,LOWER_UP>", first ? "" : ",");
+	if (json_is_integer(mtu))
+		sb_addf(&sb, " mtu %lld", (long long)json_integer_value(mtu));
+	if (have_priv && no_queue && (priv & no_queue))
+		sb_adds(&sb, " qdisc noqueue");
+	else
+		sb_adds(&sb, " qdisc (the default qdisc)");
+	sb_adds(&sb, " state UNKNOWN mode DEFAULT group default");
+	if (json_is_integer(qlen))
+		sb_addf(&sb, " qlen %lld", (long long)json_integer_value(qlen));
+	if (type && !strncmp(type, "ARPHRD_", 7)) {
+		snprintf(link, sizeof(link), "%s", type + 7);
+		for (char *c = link; *c; c++)
+			*c = (char)tolower((unsigned char)*c);
+	}
+	sb_addf(&sb, "\n    link/%s 00:00:00:00:00:00 brd 00:00:00:00:00:00", link);
+	json_object_set_new(dev, "ip_link", json_string(sb.buf));
+	sb_free(&sb);
+}
+
+/* --- a device ---------------------------------------------------------------- */
+
+static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
+		      sqlite3_int64 init, const char *init_name, const char *file, int line,
+		      const char *name_text)
+{
+	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
+	json_t *features = json_array(), *ops = json_array(), *v;
+	char *name = unquote(name_text), text[512];
+	const char *rhs, *xmit = NULL;
+	sqlite3_stmt *st;
+	long long priv = 0;
+	bool have_priv = false;
+
+	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
+	json_object_set_new(dev, "setup", json_string(setup_name));
+	json_object_set_new(dev, "init", json_string(init_name));
+
+	/* 1. registration, top down */
+	reached(db, init, init_name, steps, 0);
+	snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
+		 name_text ? name_text : "?", setup_name);
+	json_array_append_new(steps, step(text, file, line));
+	st = db_stmt(db, SQL, "register_call");
+	bind_int(st, 1, init);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(text, sizeof(text), "%s calls %s(dev)", init_name, col(st, 0));
+		json_array_append_new(steps, step(text, col(st, 1), sqlite3_column_int(st, 2)));
+	}
+	sqlite3_reset(st);
+	json_object_set_new(dev, "registration", steps);
+
+	/* 2. settings */
+	settings_of(db, setup, setup_name, settings);
+	json_object_set_new(dev, "settings", settings);
+	v = effective(settings, "net_device", "mtu", &rhs);
+	json_object_set_new(dev, "mtu", v ? json_incref(v) : json_null());
+	v = effective(settings, "net_device", "type", &rhs);
+	json_object_set_new(dev, "type", jstr(rhs));
+	v = effective(settings, "net_device", "tx_queue_len", &rhs);
+	json_object_set_new(dev, "tx_queue_len", v ? json_incref(v) : json_null());
+
+	/* 3. flags */
+	v = effective(settings, "net_device", "flags", &rhs);
+	json_object_set_new(dev, "flags", v ? decode(db, json_integer_value(v), "IFF\\_%",
+							"%uapi/linux/if.h") : json_array());
+	v = effective(settings, "net_device", "priv_flags", &rhs);
+	if (v) {
+		priv = json_integer_value(v);
+		have_priv = true;
+	}
+	json_object_set_new(dev, "priv_flags", v ? decode(db, priv, "IFF\\_%", "%linux/netdevice.h") :
+			    json_array());
+	st = db_stmt(db, SQL, "flag_named");
+	bind_text(st, 1, "IFF_NO_QUEUE");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		json_object_set_new(dev, "_iff_no_queue", json_integer(sqlite3_column_int64(st, 0)));
+	sqlite3_reset(st);
+
+	/* 4. features */
+	{
+		static const char *const fields[] = { "features", "hw_features", "vlan_features",
+						      "hw_enc_features", "mpls_features", NULL };
+
+		for (int i = 0; fields[i]; i++) {
+			json_t *o;
+
+			v = effective(settings, "net_device", fields[i], &rhs);
+			if (!rhs)
+				continue;
+			o = json_object();
+			json_object_set_new(o, "field", json_string(fields[i]));
+			json_object_set_new(o, "rhs", json_string(rhs));
+			json_object_set_new(o, "value", v ? json_incref(v) : json_null());
+			json_object_set_new(o, "bits", v ? decode(db, json_integer_value(v), "NETIF\\_F\\_%",
+								  "%netdev_features.h") : json_array());
+			json_object_set_new(o, "composites", v ? composites(db, rhs, json_integer_value(v)) :
+					    json_array());
+			json_array_append_new(features, o);
+		}
+	}
+	json_object_set_new(dev, "features", features);
+
+	/* 5. ops tables: every *_ops field the setup path assigns */
+	{
+		size_t i;
+		json_t *s;
+
+		json_array_foreach(settings, i, s) {
+			const char *field = json_string_value(json_object_get(s, "field"));
+			size_t n = strlen(field);
+			sqlite3_int64 tid;
+			json_t *t;
+
+			if (strcmp(json_string_value(json_object_get(s, "struct")), "net_device") ||
+			    n < 4 || strcmp(field + n - 4, "_ops"))
+				continue;
+			t = ops_table(db, field, json_string_value(json_object_get(s, "rhs")),
+				      json_string_value(json_object_get(s, "from")), &tid);
+			if (!strcmp(field, "netdev_ops")) {
+				size_t k;
+				json_t *m;
+
+				json_array_foreach(json_object_get(t, "members"), k, m)
+					if (!strcmp(json_string_value(json_object_get(m, "field")), "ndo_start_xmit"))
+						xmit = json_string_value(json_object_get(m, "function"));
+			}
+			json_array_append_new(ops, t);
+		}
+	}
+	json_object_set_new(dev, "ops", ops);
+
+	/* 6, 7. transmit path and drop points */
+	json_object_set_new(dev, "xmit", jstr(xmit));
+	if (xmit) {
+		char *x = xstrdup(xmit);
+
+		transmit(db, x, dev);
+		free(x);
+	} else {
+		json_object_set_new(dev, "transmit_path", json_array());
+		json_object_set_new(dev, "drop_points", json_array());
+	}
+
+	/* 8. ip link */
+	ip_link(dev, json_object_get(dev, "flags"), priv, have_priv, name ? name : setup_name);
+	json_object_del(dev, "_iff_no_queue");
+	free(name);
+	return dev;
+}
+
+static bool under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	while (n && dir[n - 1] == '/')
+		n--;
+	return path && !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+json_t *report_build(struct db *db, const char *driver, bool matrix)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "devices");
+	json_t *devices = json_array();
+	struct row {
+		sqlite3_int64 setup, init;
+		char *setup_name, *init_name, *file, *name, *setup_file;
+		int line;
+	};
+	VEC(struct row) rows = { 0 };
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct row r = {
+			.setup = sqlite3_column_int64(st, 0), .setup_name = xstrdup(col(st, 1)),
+			.init = sqlite3_column_int64(st, 2), .init_name = xstrdup(col(st, 3)),
+			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
+			.name = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
+			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
+		};
+
+		VEC_PUSH(&rows, r);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < rows.n; i++) {
+		struct row *r = &rows.v[i];
+		char *name = unquote(r->name);
+		bool match;
+
+		if (matrix)
+			match = under(r->file, driver) || under(r->setup_file, driver);
+		else
+			match = !strcmp(r->file, driver) || (r->setup_file && !strcmp(r->setup_file, driver)) ||
+				(name && !strcmp(name, driver)) || !strcmp(r->setup_name, driver);
+		if (!match && !matrix) {
+			/* an ops table: a device whose setup path attaches it */
+			json_t *s = json_array();
+			size_t k;
+			json_t *e;
+
+			settings_of(db, r->setup, r->setup_name, s);
+			json_array_foreach(s, k, e) {
+				const char *rhs = json_string_value(json_object_get(e, "rhs"));
+
+				if (rhs && rhs[0] == '&' && !strcmp(rhs + 1, driver))
+					match = true;
+			}
+			json_decref(s);
+		}
+		if (match)
+			json_array_append_new(devices, device(db, r->setup, r->setup_name, r->init,
+							      r->init_name, r->file, r->line, r->name));
+		free(name);
+	}
+	for (size_t i = 0; i < rows.n; i++) {
+		free(rows.v[i].setup_name);
+		free(rows.v[i].init_name);
+		free(rows.v[i].file);
+		free(rows.v[i].name);
+		free(rows.v[i].setup_file);
+	}
+	VEC_FREE(&rows);
+	if (!json_array_size(devices)) {
+		json_decref(devices);
+		error_set(matrix ? "no device is set up under '%s' in the index" :
+			  "no device matches '%s' in the index: name a source file, an interface name, a setup function or an ops table",
+			  driver);
+		return NULL;
+	}
+	return devices;
+}

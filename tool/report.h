@@ -1,0 +1,26 @@
+/*
+ * Driver reports: everything the index knows about each device a driver
+ * sets up, gathered into one JSON document that the md and html renderers
+ * (report_render.c) and --json all read.
+ */
+#ifndef NDOSCOPE_REPORT_H
+#define NDOSCOPE_REPORT_H
+
+#include <stdio.h>
+#include <jansson.h>
+
+#include "db.h"
+
+/*
+ * The devices matching DRIVER: a source file, an interface name as passed
+ * to alloc_netdev ("lo"), a setup function or an ops table. With MATRIX,
+ * DRIVER is a directory and every device set up under it is included.
+ * Returns a JSON array of devices, or NULL with the error set.
+ */
+json_t *report_build(struct db *db, const char *driver, bool matrix);
+
+int report_md(FILE *out, json_t *devices);
+int report_html(FILE *out, json_t *devices, const char *title);
+int report_matrix(FILE *out, json_t *devices, const char *format);
+
+#endif

@@ -1,0 +1,597 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Driver reports as Markdown, as one self-contained HTML page (the graph
+ * inline as SVG), and the driver matrix. Everything comes from the JSON
+ * that report.c builds; every string from the source is escaped.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dot.h"
+#include "error.h"
+#include "report.h"
+
+#define S(o, k) json_string_value(json_object_get((o), (k)))
+#define I(o, k) json_integer_value(json_object_get((o), (k)))
+
+/* --- Markdown ----------------------------------------------------------- */
+
+/* A table cell: | would end it, newlines would break the row. */
+static void md_cell(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '|')
+			fputs("\\|", out);
+		else if (*s == '\n')
+			fputc(' ', out);
+		else
+			fputc(*s, out);
+	}
+}
+
+static void md_at(FILE *out, json_t *o)
+{
+	if (S(o, "file"))
+		fprintf(out, "%s:%lld", S(o, "file"), (long long)I(o, "line"));
+}
+
+static void md_bits(FILE *out, json_t *bits)
+{
+	size_t i;
+	json_t *b;
+
+	fputs("| bit | flag | the kernel's comment |\n|---|---|---|\n", out);
+	json_array_foreach(bits, i, b) {
+		fprintf(out, "| %lld | `%s` | ", (long long)I(b, "bit"), S(b, "name"));
+		md_cell(out, S(b, "doc") ? S(b, "doc") : "");
+		fputs(" |\n", out);
+	}
+}
+
+static void md_device(FILE *out, json_t *d)
+{
+	json_t *x, *y;
+	size_t i, k;
+
+	fprintf(out, "# %s\n\n", S(d, "name"));
+	fprintf(out, "Set up by `%s`; allocated and registered by `%s`.\n\n", S(d, "setup"), S(d, "init"));
+
+	fputs("## 1. Registration\n\n", out);
+	json_array_foreach(json_object_get(d, "registration"), i, x) {
+		fprintf(out, "%zu. ", i + 1);
+		md_at(out, x);
+		fprintf(out, ": %s\n", S(x, "text"));
+	}
+
+	fputs("\n## 2. Settings\n\n| field | as written | value | where it comes from | at |\n|---|---|---|---|---|\n", out);
+	json_array_foreach(json_object_get(d, "settings"), i, x) {
+		json_t *v = json_object_get(x, "value");
+
+		fprintf(out, "| %s.%s %s | `", S(x, "struct"), S(x, "field"), S(x, "op"));
+		md_cell(out, S(x, "rhs"));
+		fputs("` | ", out);
+		if (json_is_integer(v))
+			fprintf(out, "%lld", (long long)json_integer_value(v));
+		fputs(" | ", out);
+		md_cell(out, S(x, "from"));
+		fputs(" | ", out);
+		md_at(out, x);
+		fputs(" |\n", out);
+	}
+
+	fputs("\n## 3. Flags\n\n", out);
+	if (!json_array_size(json_object_get(d, "flags")) && !json_array_size(json_object_get(d, "priv_flags")))
+		fputs("The setup path sets no device flags.\n", out);
+	json_array_foreach(json_object_get(d, "flags"), i, x)
+		fprintf(out, "- flags: `%s`: %s\n", S(x, "name"), S(x, "doc") ? S(x, "doc") : "");
+	json_array_foreach(json_object_get(d, "priv_flags"), i, x)
+		fprintf(out, "- priv_flags: `%s`: %s\n", S(x, "name"), S(x, "doc") ? S(x, "doc") : "");
+
+	fputs("\n## 4. Features\n", out);
+	if (!json_array_size(json_object_get(d, "features")))
+		fputs("\nThe setup path sets no features.\n", out);
+	json_array_foreach(json_object_get(d, "features"), i, x) {
+		json_t *v = json_object_get(x, "value");
+
+		fprintf(out, "\n### %s = `", S(x, "field"));
+		md_cell(out, S(x, "rhs"));
+		fputs("`", out);
+		if (json_is_integer(v))
+			fprintf(out, " (0x%llx)", (unsigned long long)json_integer_value(v));
+		fputs("\n\n", out);
+		if (json_array_size(json_object_get(x, "bits")))
+			md_bits(out, json_object_get(x, "bits"));
+		else
+			fputs("Not a constant: see the settings above.\n", out);
+		json_array_foreach(json_object_get(x, "composites"), k, y) {
+			size_t j;
+			json_t *b;
+
+			fprintf(out, "\n`%s` expands to:", S(y, "name"));
+			json_array_foreach(json_object_get(y, "bits"), j, b)
+				fprintf(out, "%s `%s`", j ? "," : "", S(b, "name"));
+			fputs(".\n", out);
+		}
+	}
+
+	fputs("\n## 5. Ops tables\n", out);
+	json_array_foreach(json_object_get(d, "ops"), i, x) {
+		if (!S(x, "table")) {
+			fprintf(out, "\n### %s = NULL (%s)\n", S(x, "field"), S(x, "from"));
+			continue;
+		}
+		if (!S(x, "struct")) {
+			fprintf(out, "\n### %s = &%s (%s; not defined in the indexed files)\n",
+				S(x, "field"), S(x, "table"), S(x, "from"));
+			continue;
+		}
+		fprintf(out, "\n### %s = &%s (struct %s, ", S(x, "field"), S(x, "table"), S(x, "struct"));
+		md_at(out, x);
+		fprintf(out, "; %s)\n\n| slot | function | at |\n|---|---|---|\n", S(x, "from"));
+		json_array_foreach(json_object_get(x, "members"), k, y) {
+			fprintf(out, "| `%s` | `%s` | ", S(y, "field"), S(y, "function"));
+			md_at(out, y);
+			fputs(" |\n", out);
+		}
+		if (json_array_size(json_object_get(x, "null_slots"))) {
+			fputs("\nEmpty slots the core falls back from:\n\n", out);
+			json_array_foreach(json_object_get(x, "null_slots"), k, y) {
+				fprintf(out, "- `%s` is NULL: `%s` calls `%s` instead (", S(y, "slot"),
+					S(y, "core"), S(y, "fallback"));
+				md_at(out, y);
+				fputs(")\n", out);
+			}
+		}
+	}
+
+	fputs("\n## 6. Transmit path\n\n", out);
+	if (!json_array_size(json_object_get(d, "transmit_path")))
+		fprintf(out, "No path from `__dev_queue_xmit` to `%s` in the index.\n",
+			S(d, "xmit") ? S(d, "xmit") : "its ndo_start_xmit");
+	json_array_foreach(json_object_get(d, "transmit_path"), i, x) {
+		fprintf(out, "%zu. %s:%lld: `%s` → `%s`", i + 1, S(x, "file"), (long long)I(x, "line"),
+			S(x, "caller"), S(x, "callee"));
+		if (S(x, "via"))
+			fprintf(out, " through `%s`, bound at %s:%lld", S(x, "via"), S(x, "bound_file"),
+				(long long)I(x, "bound_line"));
+		fputs("\n", out);
+	}
+	if (S(d, "transmit_dot"))
+		fprintf(out, "\n```dot\n%s```\n", S(d, "transmit_dot"));
+
+	fputs("\n## 7. Drop points\n\n", out);
+	if (!json_array_size(json_object_get(d, "drop_points")))
+		fputs("None on the transmit path.\n", out);
+	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
+		fprintf(out, "- %s:%lld: `%s` %s %s\n", S(x, "file"), (long long)I(x, "line"),
+			S(x, "function"), strncmp(S(x, "what"), "return", 6) ? "calls" : "does",
+			S(x, "what"));
+		json_array_foreach(json_object_get(x, "conditions"), k, y)
+			fprintf(out, "  - when: `%s`\n", json_string_value(y));
+		json_array_foreach(json_object_get(x, "explained"), k, y)
+			fprintf(out, "  - `%s`\n", json_string_value(y));
+		json_array_foreach(json_object_get(x, "counters"), k, y) {
+			fprintf(out, "  - counted by `%s` (", S(y, "text"));
+			md_at(out, y);
+			fputs(")\n", out);
+		}
+	}
+
+	fprintf(out, "\n## 8. What `ip link` shows\n\n```\n%s\n```\n\n"
+		"N is the interface's index. UP and LOWER_UP appear once it is brought up.\n",
+		S(d, "ip_link"));
+}
+
+int report_md(FILE *out, json_t *devices)
+{
+	size_t i;
+	json_t *d;
+
+	json_array_foreach(devices, i, d) {
+		if (i)
+			fputs("\n---\n\n", out);
+		md_device(out, d);
+	}
+	return 0;
+}
+
+/* --- HTML ------------------------------------------------------------------ */
+
+static void h(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+static void h_at(FILE *out, json_t *o)
+{
+	if (!S(o, "file"))
+		return;
+	fputs("<span class=at>", out);
+	h(out, S(o, "file"));
+	fprintf(out, ":%lld</span>", (long long)I(o, "line"));
+}
+
+static const char css[] =
+	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1100px;"
+	"padding:0 1.5em;color:#222}h1{border-bottom:2px solid #1565c0;padding-bottom:.2em}"
+	"h2{margin-top:1.8em;color:#1565c0}h3{margin-bottom:.3em}code{font:13px/1.4 ui-monospace,Menlo,monospace;"
+	"background:#f3f4f6;padding:1px 4px;border-radius:3px}table{border-collapse:collapse;margin:.5em 0;"
+	"font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
+	"th{background:#f6f8fa}.at{color:#666;font:12px ui-monospace,Menlo,monospace;white-space:nowrap}"
+	".svg{overflow-x:auto;border:1px solid #eee;border-radius:6px;padding:8px;background:#fff}"
+	".drop{border-left:4px solid #c62828;padding:.3em .8em;margin:.6em 0;background:#fff5f5}"
+	".svg svg{width:max(100%,1500px);height:auto}td code{white-space:pre-wrap}pre{background:#1e1e1e;color:#eee;padding:1em;border-radius:6px;overflow-x:auto}"
+	"nav a{margin-right:1em}ol li,ul li{margin:.2em 0}";
+
+static void h_device(FILE *out, json_t *d)
+{
+	json_t *x, *y;
+	size_t i, k;
+
+	fputs("<section><h1>", out);
+	h(out, S(d, "name"));
+	fputs("</h1><p>Set up by <code>", out);
+	h(out, S(d, "setup"));
+	fputs("</code>; allocated and registered by <code>", out);
+	h(out, S(d, "init"));
+	fputs("</code>.</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+	json_array_foreach(json_object_get(d, "registration"), i, x) {
+		fputs("<li>", out);
+		h(out, S(x, "text"));
+		fputs(" ", out);
+		h_at(out, x);
+		fputs("</li>", out);
+	}
+	fputs("</ol>\n<h2 id=s2>2. Settings</h2><table><tr><th>field</th><th>as written</th><th>value</th>"
+	      "<th>where it comes from</th><th>at</th></tr>", out);
+	json_array_foreach(json_object_get(d, "settings"), i, x) {
+		json_t *v = json_object_get(x, "value");
+
+		fputs("<tr><td><code>", out);
+		if (strcmp(S(x, "struct"), "net_device")) {
+			h(out, S(x, "struct"));
+			fputc('.', out);
+		}
+		h(out, S(x, "field"));
+		if (strcmp(S(x, "op"), "=")) {
+			fputc(' ', out);
+			h(out, S(x, "op"));
+		}
+		fputs("</code></td><td><code>", out);
+		h(out, S(x, "rhs"));
+		fputs("</code></td><td>", out);
+		if (json_is_integer(v))
+			fprintf(out, "%lld", (long long)json_integer_value(v));
+		fputs("</td><td>", out);
+		h(out, S(x, "from"));
+		fputs("</td><td>", out);
+		h_at(out, x);
+		fputs("</td></tr>", out);
+	}
+	fputs("</table>\n<h2 id=s3>3. Flags</h2><table><tr><th>field</th><th>flag</th><th>the kernel's comment</th></tr>", out);
+	json_array_foreach(json_object_get(d, "flags"), i, x) {
+		fputs("<tr><td>flags</td><td><code>", out);
+		h(out, S(x, "name"));
+		fputs("</code></td><td>", out);
+		h(out, S(x, "doc"));
+		fputs("</td></tr>", out);
+	}
+	json_array_foreach(json_object_get(d, "priv_flags"), i, x) {
+		fputs("<tr><td>priv_flags</td><td><code>", out);
+		h(out, S(x, "name"));
+		fputs("</code></td><td>", out);
+		h(out, S(x, "doc"));
+		fputs("</td></tr>", out);
+	}
+	fputs("</table>\n<h2 id=s4>4. Features</h2>", out);
+	json_array_foreach(json_object_get(d, "features"), i, x) {
+		json_t *v = json_object_get(x, "value");
+
+		fputs("<h3><code>", out);
+		h(out, S(x, "field"));
+		fputs(" = ", out);
+		h(out, S(x, "rhs"));
+		fputs("</code>", out);
+		if (json_is_integer(v))
+			fprintf(out, " <span class=at>0x%llx</span>", (unsigned long long)json_integer_value(v));
+		fputs("</h3><table><tr><th>bit</th><th>flag</th><th>the kernel's comment</th></tr>", out);
+		json_array_foreach(json_object_get(x, "bits"), k, y) {
+			fprintf(out, "<tr><td>%lld</td><td><code>", (long long)I(y, "bit"));
+			h(out, S(y, "name"));
+			fputs("</code></td><td>", out);
+			h(out, S(y, "doc"));
+			fputs("</td></tr>", out);
+		}
+		fputs("</table>", out);
+		json_array_foreach(json_object_get(x, "composites"), k, y) {
+			size_t j;
+			json_t *b;
+
+			fputs("<p><code>", out);
+			h(out, S(y, "name"));
+			fputs("</code> expands to:", out);
+			json_array_foreach(json_object_get(y, "bits"), j, b) {
+				fputs(j ? ", <code>" : " <code>", out);
+				h(out, S(b, "name"));
+				fputs("</code>", out);
+			}
+			fputs(".</p>", out);
+		}
+	}
+	fputs("\n<h2 id=s5>5. Ops tables</h2>", out);
+	json_array_foreach(json_object_get(d, "ops"), i, x) {
+		fputs("<h3><code>", out);
+		h(out, S(x, "field"));
+		fputs(" = ", out);
+		if (S(x, "table")) {
+			fputc('&', out);
+			h(out, S(x, "table"));
+		} else {
+			fputs("NULL", out);
+		}
+		fputs("</code> ", out);
+		h_at(out, x);
+		fputs("</h3><p>", out);
+		h(out, S(x, "from"));
+		fputs("</p>", out);
+		if (!json_array_size(json_object_get(x, "members")))
+			continue;
+		fputs("<table><tr><th>slot</th><th>function</th><th>at</th></tr>", out);
+		json_array_foreach(json_object_get(x, "members"), k, y) {
+			fputs("<tr><td><code>", out);
+			h(out, S(y, "field"));
+			fputs("</code></td><td><code>", out);
+			h(out, S(y, "function"));
+			fputs("</code></td><td>", out);
+			h_at(out, y);
+			fputs("</td></tr>", out);
+		}
+		fputs("</table>", out);
+		if (json_array_size(json_object_get(x, "null_slots"))) {
+			fputs("<p>Empty slots the core falls back from:</p><ul>", out);
+			json_array_foreach(json_object_get(x, "null_slots"), k, y) {
+				fputs("<li><code>", out);
+				h(out, S(y, "slot"));
+				fputs("</code> is NULL: <code>", out);
+				h(out, S(y, "core"));
+				fputs("</code> calls <code>", out);
+				h(out, S(y, "fallback"));
+				fputs("</code> instead ", out);
+				h_at(out, y);
+				fputs("</li>", out);
+			}
+			fputs("</ul>", out);
+		}
+	}
+	fputs("\n<h2 id=s6>6. Transmit path</h2><ol>", out);
+	json_array_foreach(json_object_get(d, "transmit_path"), i, x) {
+		fputs("<li><code>", out);
+		h(out, S(x, "caller"));
+		fputs("</code> → <code>", out);
+		h(out, S(x, "callee"));
+		fputs("</code> ", out);
+		h_at(out, x);
+		if (S(x, "via")) {
+			fputs(" through <code>", out);
+			h(out, S(x, "via"));
+			fputs("</code>, bound at ", out);
+			fprintf(out, "<span class=at>");
+			h(out, S(x, "bound_file"));
+			fprintf(out, ":%lld</span>", (long long)I(x, "bound_line"));
+		}
+		fputs("</li>", out);
+	}
+	fputs("</ol>", out);
+	if (S(d, "transmit_dot")) {
+		char *svg = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&svg, &len);
+		const char *dot = S(d, "transmit_dot");
+
+		if (mem && !dotout_render(dot, strlen(dot), "svg", mem)) {
+			const char *start;
+
+			fclose(mem);
+			/* inline the <svg> element itself, not its XML prologue */
+			start = strstr(svg, "<svg");
+			fputs("<div class=svg>", out);
+			fputs(start ? start : "", out);
+			fputs("</div>", out);
+		} else if (mem) {
+			fclose(mem);
+		}
+		free(svg);
+	}
+	fputs("\n<h2 id=s7>7. Drop points</h2>", out);
+	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
+		fputs("<div class=drop><code>", out);
+		h(out, S(x, "function"));
+		fputs("</code> ", out);
+		h(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
+		fputs(" <code>", out);
+		h(out, S(x, "what"));
+		fputs("</code> ", out);
+		h_at(out, x);
+		fputs("<ul>", out);
+		json_array_foreach(json_object_get(x, "conditions"), k, y) {
+			fputs("<li>when <code>", out);
+			h(out, json_string_value(y));
+			fputs("</code></li>", out);
+		}
+		json_array_foreach(json_object_get(x, "explained"), k, y) {
+			fputs("<li><code>", out);
+			h(out, json_string_value(y));
+			fputs("</code></li>", out);
+		}
+		json_array_foreach(json_object_get(x, "counters"), k, y) {
+			fputs("<li>counted by <code>", out);
+			h(out, S(y, "text"));
+			fputs("</code> ", out);
+			h_at(out, y);
+			fputs("</li>", out);
+		}
+		fputs("</ul></div>", out);
+	}
+	fputs("\n<h2 id=s8>8. What <code>ip link</code> shows</h2><pre>", out);
+	h(out, S(d, "ip_link"));
+	fputs("</pre><p>N is the interface's index. UP and LOWER_UP appear once it is brought up.</p></section>\n", out);
+}
+
+int report_html(FILE *out, json_t *devices, const char *title)
+{
+	size_t i;
+	json_t *d;
+
+	fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>", out);
+	h(out, title);
+	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", css);
+	json_array_foreach(devices, i, d) {
+		fprintf(out, "<a href=\"#dev%zu\">", i);
+		h(out, S(d, "name"));
+		fputs("</a>", out);
+	}
+	fputs("</nav>\n", out);
+	json_array_foreach(devices, i, d) {
+		fprintf(out, "<div id=\"dev%zu\">", i);
+		h_device(out, d);
+		fputs("</div>", out);
+	}
+	fputs("<footer class=at>made by ndoscope from the index</footer></body></html>\n", out);
+	return 0;
+}
+
+/* --- the matrix -------------------------------------------------------------- */
+
+static void add_unique(struct strvec *v, const char *s)
+{
+	for (size_t i = 0; i < v->n; i++)
+		if (!strcmp(v->v[i], s))
+			return;
+	VEC_PUSH(v, xstrdup(s));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *slot_of(json_t *d, const char *slot)
+{
+	size_t i, k;
+	json_t *o, *m;
+
+	json_array_foreach(json_object_get(d, "ops"), i, o) {
+		if (strcmp(S(o, "field"), "netdev_ops"))
+			continue;
+		json_array_foreach(json_object_get(o, "members"), k, m)
+			if (!strcmp(S(m, "field"), slot))
+				return S(m, "function");
+	}
+	return NULL;
+}
+
+static bool has_feature(json_t *d, const char *flag)
+{
+	size_t i, k;
+	json_t *f, *b;
+
+	json_array_foreach(json_object_get(d, "features"), i, f) {
+		if (strcmp(S(f, "field"), "features"))
+			continue;
+		json_array_foreach(json_object_get(f, "bits"), k, b)
+			if (!strcmp(S(b, "name"), flag))
+				return true;
+	}
+	return false;
+}
+
+int report_matrix(FILE *out, json_t *devices, const char *format)
+{
+	struct strvec slots = { 0 }, feats = { 0 };
+	bool csv = !strcmp(format, "csv"), html = !strcmp(format, "html");
+	size_t i, k, j;
+	json_t *d, *o, *m;
+
+	json_array_foreach(devices, i, d) {
+		json_array_foreach(json_object_get(d, "ops"), k, o)
+			if (!strcmp(S(o, "field"), "netdev_ops"))
+				json_array_foreach(json_object_get(o, "members"), j, m)
+					add_unique(&slots, S(m, "field"));
+		json_array_foreach(json_object_get(d, "features"), k, o)
+			if (!strcmp(S(o, "field"), "features"))
+				json_array_foreach(json_object_get(o, "bits"), j, m)
+					add_unique(&feats, S(m, "name"));
+	}
+	if (slots.n)
+		qsort(slots.v, slots.n, sizeof(*slots.v), cmp_str);
+	if (feats.n)
+		qsort(feats.v, feats.n, sizeof(*feats.v), cmp_str);
+
+	if (html)
+		fprintf(out, "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>driver matrix</title>"
+			"<style>%s</style></head><body><h1>Driver matrix</h1><table><tr><th>device</th><th>setup</th>", css);
+	else if (csv)
+		fputs("device,setup", out);
+	else
+		fputs("| device | setup |", out);
+	for (i = 0; i < slots.n + feats.n; i++) {
+		const char *c = i < slots.n ? slots.v[i] : feats.v[i - slots.n];
+
+		if (html) {
+			fputs("<th>", out);
+			h(out, c);
+			fputs("</th>", out);
+		} else {
+			fprintf(out, csv ? ",%s" : " %s |", c);
+		}
+	}
+	fputs(html ? "</tr>\n" : "\n", out);
+	if (!csv && !html) {
+		fputs("|---|---|", out);
+		for (i = 0; i < slots.n + feats.n; i++)
+			fputs("---|", out);
+		fputs("\n", out);
+	}
+	json_array_foreach(devices, k, d) {
+		if (html) {
+			fputs("<tr><td>", out);
+			h(out, S(d, "name"));
+			fputs("</td><td><code>", out);
+			h(out, S(d, "setup"));
+			fputs("</code></td>", out);
+		} else {
+			fprintf(out, csv ? "%s,%s" : "| %s | `%s` |", S(d, "name"), S(d, "setup"));
+		}
+		for (i = 0; i < slots.n + feats.n; i++) {
+			const char *v = i < slots.n ? slot_of(d, slots.v[i]) :
+					(has_feature(d, feats.v[i - slots.n]) ? "yes" : NULL);
+
+			if (html) {
+				fputs("<td>", out);
+				h(out, v ? v : "");
+				fputs("</td>", out);
+			} else {
+				fprintf(out, csv ? ",%s" : " %s |", v ? v : "");
+			}
+		}
+		fputs(html ? "</tr>\n" : "\n", out);
+	}
+	if (html)
+		fputs("</table></body></html>\n", out);
+	for (i = 0; i < slots.n; i++)
+		free(slots.v[i]);
+	for (i = 0; i < feats.n; i++)
+		free(feats.v[i]);
+	VEC_FREE(&slots);
+	VEC_FREE(&feats);
+	return 0;
+}

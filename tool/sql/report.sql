@@ -1,0 +1,136 @@
+-- Statements of 'ndoscope report'.
+
+-- Devices: every function passed to alloc_netdev_mqs as its setup (4th
+-- argument), with the interface name and where the allocation is.
+-- name: devices
+SELECT s.id, s.name, cr.id, cr.name, f.path, a.line,
+	json_extract(c.args, '$[1].text'),
+	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = s.id LIMIT 1)
+FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id AND ce.name = 'alloc_netdev_mqs'
+JOIN sym s ON s.id = a.target_id JOIN sym cr ON cr.id = a.caller_id
+JOIN file f ON f.id = a.file_id
+LEFT JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id
+	AND c.file_id = a.file_id AND c.line = a.line
+WHERE a.arg = 4 AND a.target_kind = 'function'
+GROUP BY s.id, a.caller_id
+ORDER BY f.path, a.line;
+
+-- How a function is reached: bound in a table, a table passed to a register
+-- function, an initcall, or a direct call.
+-- name: bound_in
+SELECT b.struct, b.field, ts.id, ts.name, f.path, b.line
+FROM binding b JOIN sym ts ON ts.id = b.table_id JOIN file f ON f.id = b.file_id
+WHERE b.fn_id = ?1 LIMIT 1;
+-- name: table_passed
+SELECT cr.id, cr.name, ce.name, f.path, a.line
+FROM fn_arg a JOIN sym cr ON cr.id = a.caller_id LEFT JOIN sym ce ON ce.id = a.callee_id
+JOIN file f ON f.id = a.file_id
+WHERE a.target_id = ?1 ORDER BY f.path, a.line LIMIT 1;
+-- name: file_scope_addr
+SELECT f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
+WHERE r.sym_id = ?1 AND r.kind = 'addr'
+  AND NOT EXISTS (SELECT 1 FROM func fn WHERE fn.file_id = r.file_id
+		  AND r.line BETWEEN fn.line AND fn.end_line)
+LIMIT 1;
+-- name: direct_caller
+SELECT c.caller_id, s.name, f.path, c.line FROM call c JOIN sym s ON s.id = c.caller_id
+JOIN file f ON f.id = c.file_id
+WHERE c.callee_id = ?1 AND c.kind = 'direct' ORDER BY f.path, c.line LIMIT 1;
+-- name: register_call
+SELECT ce.name, f.path, c.line FROM call c JOIN sym ce ON ce.id = c.callee_id
+JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND ce.name LIKE 'register\_netdev%' ESCAPE '\'
+ORDER BY c.line LIMIT 1;
+
+-- What a function assigns to struct fields, in order.
+-- name: assigns
+SELECT a.struct, a.field, a.op, a.rhs, a.value, a.param, f.path, a.line
+FROM assign a JOIN file f ON f.id = a.file_id
+WHERE a.func_id = ?1 ORDER BY f.path, a.line;
+-- The direct calls a function makes, with their arguments.
+-- name: calls_from
+SELECT c.callee_id, ce.name, c.args, f.path, c.line
+FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.kind = 'direct' ORDER BY c.line;
+
+-- Flags of a family: device flags live in if.h, private flags in netdevice.h.
+-- name: flags_in
+SELECT name, value, bit, doc FROM flag g JOIN file f ON f.id = g.file_id
+WHERE name LIKE ?1 ESCAPE '\' AND f.path LIKE ?2
+ORDER BY value;
+-- name: flag_named
+SELECT value, bit, doc FROM flag WHERE name = ?1 LIMIT 1;
+
+-- name: ops_table_named
+SELECT o.sym_id, o.struct, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id WHERE s.name = ?1 LIMIT 1;
+-- name: table_members
+SELECT b.field, fs.name, f.path, b.line FROM binding b JOIN sym fs ON fs.id = b.fn_id
+JOIN file f ON f.id = b.file_id WHERE b.table_id = ?1 AND b.context = 'initializer'
+ORDER BY b.line, b.col;
+-- name: function_named
+SELECT s.id FROM sym s WHERE s.name = ?1 AND s.kind = 'function' LIMIT 1;
+
+-- Drop points of a function, each with its conditions.
+-- name: drop_points
+SELECT 'call', coalesce(c.macro, ce.name), f.path, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1
+  AND (ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
+		   'kfree_skb_list_reason')
+       OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\' OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\')
+UNION ALL
+SELECT 'return', r.expr, f.path, r.line, r.guard
+FROM ret r JOIN file f ON f.id = r.file_id
+WHERE r.func_id = ?1 AND r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
+ORDER BY 3, 4;
+-- Drop counters a function increments.
+-- name: drop_counters
+SELECT 'call', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')', f.path, c.line
+FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1
+  AND (ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
+       OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%'))
+UNION ALL
+SELECT 'assign', a.struct || '.' || a.field || a.op, f.path, a.line
+FROM assign a JOIN file f ON f.id = a.file_id
+WHERE a.func_id = ?1 AND a.op IN ('++', '+=') AND a.field LIKE '%drop%'
+ORDER BY 3, 4;
+-- The labels before a line, and the gotos to a label, in a function.
+-- name: labels_before
+SELECT label, line FROM flow WHERE func_id = ?1 AND kind = 'label' AND line <= ?2
+  AND NOT EXISTS (SELECT 1 FROM ret r WHERE r.func_id = ?1 AND r.line > flow.line AND r.line < ?2)
+ORDER BY line;
+-- name: gotos_to
+SELECT guard, line FROM flow WHERE func_id = ?1 AND kind = 'goto' AND label = ?2 ORDER BY line;
+-- name: locals_of
+SELECT var, rhs, line FROM local WHERE func_id = ?1 ORDER BY line;
+-- A sysctl that binds an expression: the element of a table whose .data is &EXPR.
+-- name: sysctl_of
+SELECT ts.id, ts.name, p.text, d.file_id, d.line,
+	(SELECT f.path FROM file f WHERE f.id = d.file_id)
+FROM init_field d JOIN sym ts ON ts.id = d.table_id
+JOIN init_field p ON p.table_id = d.table_id AND p.elem = d.elem AND p.field = 'procname'
+WHERE d.field = 'data' AND d.text = '&' || ?1
+LIMIT 1;
+-- Where a table is registered, and the arguments of that call.
+-- name: table_registered
+SELECT ce.name, c.args, f.path, c.line FROM fn_arg a
+JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id AND c.file_id = a.file_id
+	AND c.line = a.line
+JOIN sym ce ON ce.id = a.callee_id JOIN file f ON f.id = a.file_id
+WHERE a.target_id = ?1 LIMIT 1;
+-- Slots of a struct the core calls through but this table leaves empty, and
+-- what the core calls instead: a call in the same function under the
+-- negated condition, e.g. netdev_stats_to_stats64() when !(ops->ndo_get_stats64).
+-- name: null_slots
+SELECT substr(k.via, length(?1) + 2) AS slot, ks.name, ce.name, f.path, c.line, c.guard
+FROM call k
+JOIN call c ON c.caller_id = k.caller_id AND c.kind = 'direct'
+	AND c.guard LIKE '%!(%' || substr(k.via, length(?1) + 2) || ')%'
+JOIN sym ce ON ce.id = c.callee_id JOIN sym ks ON ks.id = k.caller_id JOIN file f ON f.id = c.file_id
+WHERE k.kind = 'field' AND k.via LIKE ?1 || '.%'
+  AND NOT EXISTS (SELECT 1 FROM binding b WHERE b.table_id = ?2 AND ?1 || '.' || b.field = k.via)
+ORDER BY slot, f.path, c.line;
+-- name: is_slot
+SELECT 1 FROM call WHERE via = ?1 AND kind = 'field' LIMIT 1;
