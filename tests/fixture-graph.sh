@@ -7,23 +7,13 @@
 DB=$TMP/fx.db
 "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 GOLD=$EXPECTED/graph
-mkdir -p "$GOLD"
 
-golden() {	# golden NAME ARGS...
-	local name=$1
-	shift
-	"$NDOSCOPE" --db "$DB" graph "$@" >"$TMP/$name" 2>"$TMP/$name.err"
-	local code=$?
-	[ "$code" = 0 ] || echo "exit $code: $(cat "$TMP/$name.err")" >>"$TMP/$name"
-	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$GOLD/$name"
-	expect_file_eq "$TMP/$name" "$GOLD/$name" "graph $* (fixtures/expected/graph/$name)"
-}
 
-golden path-loopback.dot __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit
-golden path-collapsed.dot __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2
-golden path-expanded.dot __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2 --expand
-golden callees-alloc.dot alloc_netdev_mqs --max-fanout 3
-golden callers-backlog.dot enqueue_to_backlog --callers --depth 4 --cluster dir --url-base http://localhost:8000/src
+golden "$GOLD" path-loopback.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit
+golden "$GOLD" path-collapsed.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2
+golden "$GOLD" path-expanded.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2 --expand
+golden "$GOLD" callees-alloc.dot graph alloc_netdev_mqs --max-fanout 3
+golden "$GOLD" callers-backlog.dot graph enqueue_to_backlog --callers --depth 4 --cluster dir --url-base http://localhost:8000/src
 
 d=$(cat "$GOLD/path-loopback.dot")
 expect_match "$d" '"__netdev_start_xmit" -> "loopback_xmit" \[penwidth=2, style=dashed, color="#1565c0", fontcolor="#1565c0", label="net_device_ops.ndo_start_xmit", tooltip="include/linux/netdevice.h:127 calls through net_device_ops.ndo_start_xmit, bound at drivers/net/loopback.c:65"\]' \

@@ -7,44 +7,34 @@
 DB=$TMP/fx.db
 "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 GOLD=$EXPECTED/cli
-mkdir -p "$GOLD"
 
 # golden NAME ARGS...: stdout (and the exit code, when not 0) against GOLD/NAME
-golden() {
-	local name=$1
-	shift
-	"$NDOSCOPE" --db "$DB" "$@" >"$TMP/$name" 2>"$TMP/$name.err"
-	local code=$?
-	[ "$code" = 0 ] || echo "exit $code" >>"$TMP/$name"
-	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$GOLD/$name"
-	expect_file_eq "$TMP/$name" "$GOLD/$name" "ndoscope $* (fixtures/expected/cli/$name)"
-}
 
-golden callers-loopback_xmit.txt callers loopback_xmit
-golden callers-loopback_xmit.json callers loopback_xmit --json
-golden callers-enqueue_to_backlog-d4.txt callers enqueue_to_backlog --depth 4
-golden callees-alloc_netdev_mqs.txt callees alloc_netdev_mqs
-golden callees-free_netdev.txt callees free_netdev
-golden callees-netif_rx_indirect-types.txt callees netif_rx_indirect --include-type-matches
-golden path-loopback.txt path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit
-golden path-loopback.json path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit --json
-golden path-k3.txt path dev_queue_xmit enqueue_to_backlog -k 3
-golden path-param-context.txt path blackhole_netdev_init gen_lo_setup
-golden impl-ndo_start_xmit.txt impl net_device_ops.ndo_start_xmit
-golden impl-ndo_start_xmit.json impl net_device_ops.ndo_start_xmit --json
-golden impl-priv_destructor.txt impl priv_destructor
-golden ops-all.txt ops
-golden ops-loopback_ops.txt ops loopback_ops
-golden ops-net_device_ops.json ops net_device_ops --json
-golden refs-loopback_dev.txt refs net.loopback_dev
-golden refs-netdev_max_backlog.json refs netdev_max_backlog --json
-golden query-tx-busy.txt query tx-busy
-golden query-drops-from.txt query drops-from -P from=__dev_queue_xmit
-golden query-ops-missing.txt query ops-missing -P struct=net_device_ops -P field=ndo_init
-golden query-setup-of.tsv query setup-of -P function=gen_lo_setup --tsv
-golden query-decode-features.txt query decode-features -P value=25
-golden query-static-collisions.txt query static-collisions
-golden query-list.txt query --list
+golden "$GOLD" callers-loopback_xmit.txt callers loopback_xmit
+golden "$GOLD" callers-loopback_xmit.json callers loopback_xmit --json
+golden "$GOLD" callers-enqueue_to_backlog-d4.txt callers enqueue_to_backlog --depth 4
+golden "$GOLD" callees-alloc_netdev_mqs.txt callees alloc_netdev_mqs
+golden "$GOLD" callees-free_netdev.txt callees free_netdev
+golden "$GOLD" callees-netif_rx_indirect-types.txt callees netif_rx_indirect --include-type-matches
+golden "$GOLD" path-loopback.txt path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit
+golden "$GOLD" path-loopback.json path __dev_queue_xmit enqueue_to_backlog --via loopback_xmit --json
+golden "$GOLD" path-k3.txt path dev_queue_xmit enqueue_to_backlog -k 3
+golden "$GOLD" path-param-context.txt path blackhole_netdev_init gen_lo_setup
+golden "$GOLD" impl-ndo_start_xmit.txt impl net_device_ops.ndo_start_xmit
+golden "$GOLD" impl-ndo_start_xmit.json impl net_device_ops.ndo_start_xmit --json
+golden "$GOLD" impl-priv_destructor.txt impl priv_destructor
+golden "$GOLD" ops-all.txt ops
+golden "$GOLD" ops-loopback_ops.txt ops loopback_ops
+golden "$GOLD" ops-net_device_ops.json ops net_device_ops --json
+golden "$GOLD" refs-loopback_dev.txt refs net.loopback_dev
+golden "$GOLD" refs-netdev_max_backlog.json refs netdev_max_backlog --json
+golden "$GOLD" query-tx-busy.txt query tx-busy
+golden "$GOLD" query-drops-from.txt query drops-from -P from=__dev_queue_xmit
+golden "$GOLD" query-ops-missing.txt query ops-missing -P struct=net_device_ops -P field=ndo_init
+golden "$GOLD" query-setup-of.tsv query setup-of -P function=gen_lo_setup --tsv
+golden "$GOLD" query-decode-features.txt query decode-features -P value=25
+golden "$GOLD" query-static-collisions.txt query static-collisions
+golden "$GOLD" query-list.txt query --list
 
 # Every JSON output parses.
 for f in "$GOLD"/*.json; do

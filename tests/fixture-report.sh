@@ -8,22 +8,12 @@
 DB=$TMP/fx.db
 "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 GOLD=$EXPECTED/report
-mkdir -p "$GOLD"
 
-golden() {	# golden NAME ARGS...
-	local name=$1
-	shift
-	"$NDOSCOPE" --db "$DB" report "$@" >"$TMP/$name" 2>"$TMP/$name.err"
-	local code=$?
-	[ "$code" = 0 ] || echo "exit $code: $(cat "$TMP/$name.err")" >>"$TMP/$name"
-	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$GOLD/$name"
-	expect_file_eq "$TMP/$name" "$GOLD/$name" "report $* (fixtures/expected/report/$name)"
-}
 
-golden lo.md lo
-golden loopback.c.md drivers/net/loopback.c
-golden matrix.md --matrix drivers/net
-golden matrix.csv --matrix drivers/net -f csv
+golden "$GOLD" lo.md report lo
+golden "$GOLD" loopback.c.md report drivers/net/loopback.c
+golden "$GOLD" matrix.md report --matrix drivers/net
+golden "$GOLD" matrix.csv report --matrix drivers/net -f csv
 
 lo=$(cat "$GOLD/lo.md")
 expect_match "$lo" '^\| net_device.mtu = \| `\(64 \* 1024\)` \| 65536 \| passed by loopback_setup as gen_lo_setup.s 2nd argument \|' \

@@ -83,3 +83,17 @@ dump_view() {
 	[ -n "$cols" ] || { echo "dump_view: no columns for $2" >&2; return 1; }
 	"$NDOSCOPE" --db "$1" sql --tsv "SELECT * FROM $2 ORDER BY $cols"
 }
+
+# golden DIR NAME ARGS...: run ndoscope --db "$DB" ARGS, compare its stdout
+# (and a non-zero exit with its stderr) with DIR/NAME. With UPDATE_EXPECTED
+# set, write DIR/NAME instead: review the diff before committing it.
+golden() {
+	local dir=$1 name=$2 code
+	shift 2
+	mkdir -p "$dir"
+	"$NDOSCOPE" --db "$DB" "$@" >"$TMP/$name" 2>"$TMP/$name.err"
+	code=$?
+	[ "$code" = 0 ] || echo "exit $code: $(cat "$TMP/$name.err")" >>"$TMP/$name"
+	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$dir/$name"
+	expect_file_eq "$TMP/$name" "$dir/$name" "ndoscope $* (${dir#"$SRC"/}/$name)"
+}
