@@ -219,6 +219,7 @@ CREATE TABLE init_field (
 	field		TEXT NOT NULL,
 	text		TEXT NOT NULL,		-- as spelled
 	value		INTEGER,
+	str		TEXT,			-- a string constant's value: DRV_NAME -> veth
 	file_id		INTEGER NOT NULL,
 	line		INTEGER NOT NULL
 );
@@ -375,7 +376,7 @@ WHERE c.args IS NOT NULL;
 
 CREATE VIEW init_fields AS
 SELECT ts.name AS table_name, i.elem, i.struct, i.field, i.text, i.value,
-       f.path AS file, i.line
+       f.path AS file, i.line, i.str
 FROM init_field i JOIN sym ts ON ts.id = i.table_id JOIN file f ON f.id = i.file_id;
 
 CREATE VIEW returns AS

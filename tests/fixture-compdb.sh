@@ -16,7 +16,7 @@ gccflags="-Wp,-MMD,drivers/net/.x.o.d -nostdinc -I./arch/x86/include -I./arch/x8
 {
 	echo "["
 	sep=""
-	for f in drivers/net/loopback.c drivers/net/dummy.c drivers/net/veth.c drivers/net/broken.c net/core/dev.c; do
+	for f in drivers/net/loopback.c drivers/net/dummy.c drivers/net/veth.c drivers/net/broken.c drivers/net/nlmon.c net/core/dev.c; do
 		base=$(basename "$f" .c)
 		printf '%s {"directory": "%s", "file": "%s",\n  "command": "gcc %s -DKBUILD_MODFILE='"'"'\\"%s\\"'"'"' -DKBUILD_BASENAME='"'"'\\"%s\\"'"'"' -DKBUILD_MODNAME='"'"'\\"%s\\"'"'"' -c -o %s %s"}\n' \
 			"$sep" "$T" "$f" "$gccflags" "${f%.c}" "$base" "$base" "${f%.c}.o" "$f"
@@ -31,7 +31,7 @@ python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/compile_commands.
 DB=$TMP/cc.db
 run "$NDOSCOPE" --db "$DB" index -C "$T"
 expect_rc 0 "index from TREE/compile_commands.json"
-expect_match "$out" "^indexed 5, unchanged 0, failed 0, purged 0 in .* \(1 with parse errors" \
+expect_match "$out" "^indexed 6, unchanged 0, failed 0, purged 0 in .* \(1 with parse errors" \
 	"every entry parses; only broken.c has its error"
 expect_eq "$(q "$DB" "SELECT count(*) FROM tu WHERE n_errors > 0 AND file_id IN (SELECT id FROM file WHERE path != 'drivers/net/broken.c')")" 0 \
 	"no gcc-only flag reaches libclang as an error"
@@ -53,10 +53,10 @@ expect_eq "$(q "$TMP/p.db" "SELECT count(*) FROM ops_tables WHERE name = 'loopba
 run "$NDOSCOPE" flags -C "$FIXTURE" drivers net
 expect_rc 0 "flags prints the compile commands"
 printf '%s\n' "$out" >"$TMP/flags.json"
-expect_eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/flags.json")" 5 \
+expect_eq "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/flags.json")" 6 \
 	"one command per TU"
 run "$NDOSCOPE" --db "$TMP/rt.db" index -C "$FIXTURE" -p "$TMP/flags.json"
-expect_match "$out" "^indexed 5, " "index -p with the printed commands"
+expect_match "$out" "^indexed 6, " "index -p with the printed commands"
 for v in functions calls bindings; do
 	dump_view "$TMP/rt.db" "$v" >"$TMP/rt-$v.tsv"
 	expect_file_eq "$TMP/rt-$v.tsv" "$EXPECTED/$v.tsv" "flags round trip: view $v matches the golden file"

@@ -20,7 +20,7 @@ expect_match "$d" '"__netdev_start_xmit" -> "loopback_xmit" \[penwidth=2, style=
 	"the field hop is dashed, labelled, and says where it is bound"
 expect_match "$d" '"enqueue_to_backlog" \[label="enqueue_to_backlog\\nnet/core/dev.c:21\\ndrops: softnet_data.dropped\+\+, kfree_skb, NET_RX_DROP"' \
 	"enqueue_to_backlog is marked with its three ways of dropping"
-expect_match "$(cat "$GOLD/path-collapsed.dot")" 'label="\+3 more ndo_start_xmit implementations"' \
+expect_match "$(cat "$GOLD/path-collapsed.dot")" 'label="\+4 more ndo_start_xmit implementations"' \
 	"a fan-out over --max-fanout is one node, the path's target kept"
 expect_match "$(cat "$GOLD/callees-alloc.dot")" 'label="4 functions passed as param:4"' \
 	"a parameter fan-out collapses too"

@@ -36,6 +36,13 @@ fi
 expect_eq "$("$NDOSCOPE" --db "$DB" report loopback_setup | head -1)" "# lo" "a setup function names its device"
 expect_eq "$("$NDOSCOPE" --db "$DB" report blackhole_netdev_ops | head -1)" "# blackhole_dev" "an ops table names its device"
 
+# A device only rtnetlink makes: found by its rtnl_link_ops, named by its .kind.
+nl=$("$NDOSCOPE" --db "$DB" report nlmon)
+expect_match "$nl" '^Set up by `nlmon_setup`; made by rtnetlink \(`ip link add ... type nlmon`\).$' \
+	"an rtnl_link_ops device is found and named by its .kind (DRV_NAME)"
+expect_match "$nl" 'nlmon_init is an initcall|nlmon_register is an initcall' "and its registration is traced to the initcall"
+expect_match "$nl" 'nlmon_register calls rtnl_link_register\(&nlmon_link_ops\)' "through rtnl_link_register"
+
 run "$NDOSCOPE" --db "$DB" report lo -f json
 expect_rc 0 "report -f json"
 expect_eq "$(printf '%s' "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin)[0]; print(d["mtu"], d["xmit"], len(d["transmit_path"]))')" \

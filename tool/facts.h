@@ -56,6 +56,7 @@ struct f_call {
 struct f_init {
 	int unit, table, elem, file, line;	/* elem: index in an array, or -1 */
 	char *struct_name, *field, *text;
+	char *str;				/* a string constant's value, or NULL */
 	bool has_value;
 	int64_t value;
 };

@@ -66,14 +66,19 @@ static const char *ordinal(int n)
 
 /* --- 1. registration ------------------------------------------------------ */
 
-/* How FN is reached, bottom up, prepended to STEPS. */
+/* How FN is reached, bottom up, prepended to STEPS; each function once. */
 static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *steps, int depth)
 {
+	static __thread sqlite3_int64 seen[8];
 	sqlite3_stmt *st;
 	char text[512];
 
 	if (depth > 5)
 		return;
+	for (int i = 0; i < depth; i++)
+		if (seen[i] == fn)
+			return;
+	seen[depth] = fn;
 	st = db_stmt(db, SQL, "bound_in");
 	bind_int(st, 1, fn);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -816,20 +821,28 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 
 	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
 	json_object_set_new(dev, "setup", json_string(setup_name));
-	json_object_set_new(dev, "init", json_string(init_name));
+	json_object_set_new(dev, "init", init ? json_string(init_name) : json_string("rtnetlink"));
 
 	/* 1. registration, top down */
-	reached(db, init, init_name, steps, 0);
-	snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
-		 name_text ? name_text : "?", setup_name);
-	json_array_append_new(steps, step(text, file, line));
-	st = db_stmt(db, SQL, "register_call");
-	bind_int(st, 1, init);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(text, sizeof(text), "%s calls %s(dev)", init_name, col(st, 0));
-		json_array_append_new(steps, step(text, col(st, 1), sqlite3_column_int(st, 2)));
+	if (!init) {
+		/* made by rtnetlink: "ip link add type KIND" calls the setup */
+		reached(db, setup, setup_name, steps, 0);
+		snprintf(text, sizeof(text), "'ip link add ... type %s' makes the device: rtnetlink allocates it and calls %s",
+			 name ? name : "?", setup_name);
+		json_array_append_new(steps, step(text, file, line));
+	} else {
+		reached(db, init, init_name, steps, 0);
+		snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
+			 name_text ? name_text : "?", setup_name);
+		json_array_append_new(steps, step(text, file, line));
+		st = db_stmt(db, SQL, "register_call");
+		bind_int(st, 1, init);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(text, sizeof(text), "%s calls %s(dev)", init_name, col(st, 0));
+			json_array_append_new(steps, step(text, col(st, 1), sqlite3_column_int(st, 2)));
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
 	json_object_set_new(dev, "registration", steps);
 
 	/* 2. settings */
@@ -960,6 +973,32 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
 		};
 
+		VEC_PUSH(&rows, r);
+	}
+	sqlite3_reset(st);
+	/* devices made by rtnetlink, unless an alloc_netdev call already made them */
+	st = db_stmt(db, SQL, "rtnl_devices");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct row r = {
+			.setup = sqlite3_column_int64(st, 0), .setup_name = xstrdup(col(st, 1)),
+			.init = 0, .init_name = xstrdup(col(st, 3)),
+			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
+			.name = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
+			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
+		};
+		bool seen = false;
+
+		for (size_t i = 0; i < rows.n; i++)
+			if (rows.v[i].setup == r.setup)
+				seen = true;
+		if (seen) {
+			free(r.setup_name);
+			free(r.init_name);
+			free(r.file);
+			free(r.name);
+			free(r.setup_file);
+			continue;
+		}
 		VEC_PUSH(&rows, r);
 	}
 	sqlite3_reset(st);

@@ -54,7 +54,12 @@ static void md_device(FILE *out, json_t *d)
 	size_t i, k;
 
 	fprintf(out, "# %s\n\n", S(d, "name"));
-	fprintf(out, "Set up by `%s`; allocated and registered by `%s`.\n\n", S(d, "setup"), S(d, "init"));
+	if (!strcmp(S(d, "init"), "rtnetlink"))
+		fprintf(out, "Set up by `%s`; made by rtnetlink (`ip link add ... type %s`).\n\n",
+			S(d, "setup"), S(d, "name"));
+	else
+		fprintf(out, "Set up by `%s`; allocated and registered by `%s`.\n\n", S(d, "setup"),
+			S(d, "init"));
 
 	fputs("## 1. Registration\n\n", out);
 	json_array_foreach(json_object_get(d, "registration"), i, x) {
@@ -241,9 +246,15 @@ static void h_device(FILE *out, json_t *d)
 	h(out, S(d, "name"));
 	fputs("</h1><p>Set up by <code>", out);
 	h(out, S(d, "setup"));
-	fputs("</code>; allocated and registered by <code>", out);
-	h(out, S(d, "init"));
-	fputs("</code>.</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+	if (!strcmp(S(d, "init"), "rtnetlink")) {
+		fputs("</code>; made by rtnetlink (<code>ip link add ... type ", out);
+		h(out, S(d, "name"));
+		fputs("</code>).</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+	} else {
+		fputs("</code>; allocated and registered by <code>", out);
+		h(out, S(d, "init"));
+		fputs("</code>.</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+	}
 	json_array_foreach(json_object_get(d, "registration"), i, x) {
 		fputs("<li>", out);
 		h(out, S(x, "text"));

@@ -304,6 +304,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_opt_int(st, 7, x->has_value, x->value);
 		bind_int(st, 8, FILE_(x));
 		bind_int(st, 9, x->line);
+		bind_text(st, 10, x->str);
 		if (db_step_done(db, st))
 			return -1;
 	}

@@ -697,6 +697,24 @@ static bool eval_int(CXCursor e, int64_t *value)
 	return ok;
 }
 
+/* The value of a string constant behind a macro, or NULL. */
+static char *eval_str(struct walker *w, CXCursor e)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(e));
+	CXEvalResult ev;
+	char *out = NULL;
+
+	if (t.kind != CXType_Pointer && t.kind != CXType_ConstantArray)
+		return NULL;
+	ev = clang_Cursor_Evaluate(e);
+	if (!ev)
+		return NULL;
+	if (clang_EvalResult_getKind(ev) == CXEval_StrLiteral)
+		out = arena_strdup(&w->f->arena, clang_EvalResult_getAsStr(ev));
+	clang_EvalResult_dispose(ev);
+	return out;
+}
+
 static void json_escape(struct strbuf *sb, const char *s)
 {
 	for (; *s; s++) {
@@ -1064,6 +1082,8 @@ static void init_value(struct init_walk *iw, CXCursor val, CXCursor field, CXTyp
 		fi.field = cxstr(w, clang_getCursorSpelling(field));
 		fi.text = extent_text(w, val);
 		fi.has_value = eval_int(val, &fi.value);
+		if (!fi.has_value && fi.text[0] != '"')
+			fi.str = eval_str(w, val);	/* .kind = DRV_NAME */
 		VEC_PUSH(&w->f->inits, fi);
 	}
 	if (clang_getCursorKind(t) == CXCursor_FunctionDecl) {

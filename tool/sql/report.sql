@@ -25,7 +25,7 @@ WHERE b.fn_id = ?1 LIMIT 1;
 SELECT cr.id, cr.name, ce.name, f.path, a.line
 FROM fn_arg a JOIN sym cr ON cr.id = a.caller_id LEFT JOIN sym ce ON ce.id = a.callee_id
 JOIN file f ON f.id = a.file_id
-WHERE a.target_id = ?1 ORDER BY f.path, a.line LIMIT 1;
+WHERE a.target_id = ?1 ORDER BY ce.name LIKE '%register%' DESC, f.path, a.line LIMIT 1;
 -- name: file_scope_addr
 SELECT f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
 WHERE r.sym_id = ?1 AND r.kind = 'addr'
@@ -134,3 +134,15 @@ WHERE k.kind = 'field' AND k.via LIKE ?1 || '.%'
 ORDER BY slot, f.path, c.line;
 -- name: is_slot
 SELECT 1 FROM call WHERE via = ?1 AND kind = 'field' LIMIT 1;
+
+-- Devices made by rtnetlink: a setup function bound in an rtnl_link_ops,
+-- named by its .kind.
+-- name: rtnl_devices
+SELECT b.fn_id, fs.name, b.table_id, ts.name, f.path, b.line,
+	(SELECT coalesce('"' || i.str || '"', i.text) FROM init_field i
+	 WHERE i.table_id = b.table_id AND i.field = 'kind' LIMIT 1),
+	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = b.fn_id LIMIT 1)
+FROM binding b JOIN sym fs ON fs.id = b.fn_id JOIN sym ts ON ts.id = b.table_id
+JOIN file f ON f.id = b.file_id
+WHERE b.struct = 'rtnl_link_ops' AND b.field = 'setup'
+ORDER BY f.path, b.line;

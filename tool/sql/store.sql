@@ -90,8 +90,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
 INSERT INTO ret(unit_id, func_id, expr, value, guard, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 -- name: init_insert
-INSERT INTO init_field(unit_id, table_id, elem, struct, field, text, value, file_id, line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
+INSERT INTO init_field(unit_id, table_id, elem, struct, field, text, value, file_id, line, str)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
 -- name: flow_insert
 INSERT INTO flow(unit_id, func_id, kind, label, guard, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6);
 -- name: local_insert
