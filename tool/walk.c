@@ -861,6 +861,34 @@ static void add_call(struct walker *w, CXCursor call)
 	}
 }
 
+/*
+ * The struct field LHS writes (dev->mtu in dev->mtu = x, dev->x++), filling
+ * A's where, struct, field and op. False when LHS is not a field.
+ */
+static bool field_write(struct walker *w, CXCursor lhs, const char *op, struct f_assign *a,
+			struct where *at)
+{
+	CXCursor field;
+
+	if (!w->in_fn || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+		return false;
+	field = clang_getCursorReferenced(lhs);
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+		return false;
+	*at = where_of(w, clang_getCursorLocation(lhs));
+	if (at->idx < 0)
+		return false;
+	memset(a, 0, sizeof(*a));
+	a->unit = w->unit;
+	a->func = w->fn_sym;
+	a->file = at->idx;
+	a->line = at->line;
+	a->struct_name = field_struct(w, field);
+	a->field = cxstr(w, clang_getCursorSpelling(field));
+	a->op = arena_strdup(&w->f->arena, op);
+	return true;
+}
+
 /* max_backlog = READ_ONCE(net_hotdata.max_backlog): what a local holds */
 static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLocation loc)
 {
@@ -877,8 +905,8 @@ static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLoca
 
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
-	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), field, t;
-	struct f_assign a = { .unit = w->unit, .func = w->fn_sym };
+	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), t;
+	struct f_assign a;
 	struct where at;
 	bool addr;
 
@@ -891,19 +919,8 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 			add_local(w, var, rhs, clang_getCursorLocation(lhs));
 		return;
 	}
-	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+	if (!field_write(w, lhs, op, &a, &at))
 		return;
-	field = clang_getCursorReferenced(lhs);
-	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
-		return;
-	at = where_of(w, clang_getCursorLocation(lhs));
-	if (at.idx < 0)
-		return;
-	a.file = at.idx;
-	a.line = at.line;
-	a.struct_name = field_struct(w, field);
-	a.field = cxstr(w, clang_getCursorSpelling(field));
-	a.op = arena_strdup(&w->f->arena, op);
 	a.rhs = extent_text(w, rhs);
 	a.has_value = eval_int(rhs, &a.value);
 	t = strip(rhs);
@@ -936,23 +953,11 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 /* dev->stats.tx_dropped++: an assignment with no right-hand side */
 static void add_incdec(struct walker *w, CXCursor c, const char *op)
 {
-	CXCursor lhs = strip(child_at(c, 0)), field;
-	struct f_assign a = { .unit = w->unit, .func = w->fn_sym };
+	struct f_assign a;
 	struct where at;
 
-	if (!w->in_fn || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+	if (!field_write(w, strip(child_at(c, 0)), op, &a, &at))
 		return;
-	field = clang_getCursorReferenced(lhs);
-	if (clang_getCursorKind(field) != CXCursor_FieldDecl)
-		return;
-	at = where_of(w, clang_getCursorLocation(lhs));
-	if (at.idx < 0)
-		return;
-	a.file = at.idx;
-	a.line = at.line;
-	a.struct_name = field_struct(w, field);
-	a.field = cxstr(w, clang_getCursorSpelling(field));
-	a.op = arena_strdup(&w->f->arena, op);
 	a.rhs = arena_strdup(&w->f->arena, "");
 	VEC_PUSH(&w->f->assigns, a);
 }
