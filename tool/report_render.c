@@ -216,6 +216,14 @@ static void h(FILE *out, const char *s)
 	}
 }
 
+/* <code>S</code>, escaped */
+static void h_code(FILE *out, const char *s)
+{
+	fputs("<code>", out);
+	h(out, s);
+	fputs("</code>", out);
+}
+
 static void h_at(FILE *out, json_t *o)
 {
 	if (!S(o, "file"))
@@ -251,9 +259,9 @@ static void h_device(FILE *out, json_t *d)
 		h(out, S(d, "name"));
 		fputs("</code>).</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
 	} else {
-		fputs("</code>; allocated and registered by <code>", out);
-		h(out, S(d, "init"));
-		fputs("</code>.</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+		fputs("</code>; allocated and registered by ", out);
+		h_code(out, S(d, "init"));
+		fputs(".</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
 	}
 	json_array_foreach(json_object_get(d, "registration"), i, x) {
 		fputs("<li>", out);
@@ -277,9 +285,9 @@ static void h_device(FILE *out, json_t *d)
 			fputc(' ', out);
 			h(out, S(x, "op"));
 		}
-		fputs("</code></td><td><code>", out);
-		h(out, S(x, "rhs"));
 		fputs("</code></td><td>", out);
+		h_code(out, S(x, "rhs"));
+		fputs("</td><td>", out);
 		if (json_is_integer(v))
 			fprintf(out, "%lld", (long long)json_integer_value(v));
 		fputs("</td><td>", out);
@@ -290,16 +298,16 @@ static void h_device(FILE *out, json_t *d)
 	}
 	fputs("</table>\n<h2 id=s3>3. Flags</h2><table><tr><th>field</th><th>flag</th><th>the kernel's comment</th></tr>", out);
 	json_array_foreach(json_object_get(d, "flags"), i, x) {
-		fputs("<tr><td>flags</td><td><code>", out);
-		h(out, S(x, "name"));
-		fputs("</code></td><td>", out);
+		fputs("<tr><td>flags</td><td>", out);
+		h_code(out, S(x, "name"));
+		fputs("</td><td>", out);
 		h(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
 	json_array_foreach(json_object_get(d, "priv_flags"), i, x) {
-		fputs("<tr><td>priv_flags</td><td><code>", out);
-		h(out, S(x, "name"));
-		fputs("</code></td><td>", out);
+		fputs("<tr><td>priv_flags</td><td>", out);
+		h_code(out, S(x, "name"));
+		fputs("</td><td>", out);
 		h(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
@@ -327,9 +335,9 @@ static void h_device(FILE *out, json_t *d)
 			size_t j;
 			json_t *b;
 
-			fputs("<p><code>", out);
-			h(out, S(y, "name"));
-			fputs("</code> expands to:", out);
+			fputs("<p>", out);
+			h_code(out, S(y, "name"));
+			fputs(" expands to:", out);
 			json_array_foreach(json_object_get(y, "bits"), j, b) {
 				fputs(j ? ", <code>" : " <code>", out);
 				h(out, S(b, "name"));
@@ -358,11 +366,11 @@ static void h_device(FILE *out, json_t *d)
 			continue;
 		fputs("<table><tr><th>slot</th><th>function</th><th>at</th></tr>", out);
 		json_array_foreach(json_object_get(x, "members"), k, y) {
-			fputs("<tr><td><code>", out);
-			h(out, S(y, "field"));
-			fputs("</code></td><td><code>", out);
-			h(out, S(y, "function"));
-			fputs("</code></td><td>", out);
+			fputs("<tr><td>", out);
+			h_code(out, S(y, "field"));
+			fputs("</td><td>", out);
+			h_code(out, S(y, "function"));
+			fputs("</td><td>", out);
 			h_at(out, y);
 			fputs("</td></tr>", out);
 		}
@@ -370,13 +378,13 @@ static void h_device(FILE *out, json_t *d)
 		if (json_array_size(json_object_get(x, "null_slots"))) {
 			fputs("<p>Empty slots the core falls back from:</p><ul>", out);
 			json_array_foreach(json_object_get(x, "null_slots"), k, y) {
-				fputs("<li><code>", out);
-				h(out, S(y, "slot"));
-				fputs("</code> is NULL: <code>", out);
-				h(out, S(y, "core"));
-				fputs("</code> calls <code>", out);
-				h(out, S(y, "fallback"));
-				fputs("</code> instead ", out);
+				fputs("<li>", out);
+				h_code(out, S(y, "slot"));
+				fputs(" is NULL: ", out);
+				h_code(out, S(y, "core"));
+				fputs(" calls ", out);
+				h_code(out, S(y, "fallback"));
+				fputs(" instead ", out);
 				h_at(out, y);
 				fputs("</li>", out);
 			}
@@ -385,16 +393,16 @@ static void h_device(FILE *out, json_t *d)
 	}
 	fputs("\n<h2 id=s6>6. Transmit path</h2><ol>", out);
 	json_array_foreach(json_object_get(d, "transmit_path"), i, x) {
-		fputs("<li><code>", out);
-		h(out, S(x, "caller"));
-		fputs("</code> → <code>", out);
-		h(out, S(x, "callee"));
-		fputs("</code> ", out);
+		fputs("<li>", out);
+		h_code(out, S(x, "caller"));
+		fputs(" → ", out);
+		h_code(out, S(x, "callee"));
+		fputs(" ", out);
 		h_at(out, x);
 		if (S(x, "via")) {
-			fputs(" through <code>", out);
-			h(out, S(x, "via"));
-			fputs("</code>, bound at ", out);
+			fputs(" through ", out);
+			h_code(out, S(x, "via"));
+			fputs(", bound at ", out);
 			fprintf(out, "<span class=at>");
 			h(out, S(x, "bound_file"));
 			fprintf(out, ":%lld</span>", (long long)I(x, "bound_line"));
@@ -424,29 +432,29 @@ static void h_device(FILE *out, json_t *d)
 	}
 	fputs("\n<h2 id=s7>7. Drop points</h2>", out);
 	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
-		fputs("<div class=drop><code>", out);
-		h(out, S(x, "function"));
-		fputs("</code> ", out);
+		fputs("<div class=drop>", out);
+		h_code(out, S(x, "function"));
+		fputs(" ", out);
 		h(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
-		fputs(" <code>", out);
-		h(out, S(x, "what"));
-		fputs("</code> ", out);
+		fputs(" ", out);
+		h_code(out, S(x, "what"));
+		fputs(" ", out);
 		h_at(out, x);
 		fputs("<ul>", out);
 		json_array_foreach(json_object_get(x, "conditions"), k, y) {
-			fputs("<li>when <code>", out);
-			h(out, json_string_value(y));
-			fputs("</code></li>", out);
+			fputs("<li>when ", out);
+			h_code(out, json_string_value(y));
+			fputs("</li>", out);
 		}
 		json_array_foreach(json_object_get(x, "explained"), k, y) {
-			fputs("<li><code>", out);
-			h(out, json_string_value(y));
-			fputs("</code></li>", out);
+			fputs("<li>", out);
+			h_code(out, json_string_value(y));
+			fputs("</li>", out);
 		}
 		json_array_foreach(json_object_get(x, "counters"), k, y) {
-			fputs("<li>counted by <code>", out);
-			h(out, S(y, "text"));
-			fputs("</code> ", out);
+			fputs("<li>counted by ", out);
+			h_code(out, S(y, "text"));
+			fputs(" ", out);
 			h_at(out, y);
 			fputs("</li>", out);
 		}
@@ -576,9 +584,9 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 		if (html) {
 			fputs("<tr><td>", out);
 			h(out, S(d, "name"));
-			fputs("</td><td><code>", out);
-			h(out, S(d, "setup"));
-			fputs("</code></td>", out);
+			fputs("</td><td>", out);
+			h_code(out, S(d, "setup"));
+			fputs("</td>", out);
 		} else {
 			fprintf(out, csv ? "%s,%s" : "| %s | `%s` |", S(d, "name"), S(d, "setup"));
 		}
