@@ -74,6 +74,14 @@ expect_match "$err" "was made by a newer ndoscope \(schema 99; this one knows up
 run "$NDOSCOPE" --db "$TMP/newer.db" sql "SELECT 1"
 expect_nonzero "newer schema: readers refuse it too"
 
+# A database of the same schema version from a different build of it.
+cp "$DB" "$TMP/otherbuild.db"
+sqlite3 "$TMP/otherbuild.db" "UPDATE meta SET value = 'x' WHERE key = 'schema'"
+run "$NDOSCOPE" --db "$TMP/otherbuild.db" stats
+expect_nonzero "another build's schema: non-zero exit"
+expect_eq "$err" "error: '$TMP/otherbuild.db' was made by another build of ndoscope's schema 1: delete it and run 'ndoscope index' again" \
+	"another build's schema: one clear line"
+
 # A database another index is writing: its lock is held.
 exec 9>"$DB.lock"
 flock -n 9

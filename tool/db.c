@@ -153,6 +153,53 @@ static int count_tables(struct db *db)
 	return n;
 }
 
+/*
+ * The schema's text, hashed: a database whose user_version matches but whose
+ * fingerprint does not was made by a development build of that version.
+ */
+static void fingerprint(char out[17])
+{
+	uint64_t h = 0;
+
+	for (size_t i = 0; i < sizeof(migrations) / sizeof(migrations[0]); i++)
+		h ^= hash_str(embedded_get(migrations[i])) + (h << 6) + (h >> 2);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static int set_fingerprint(struct db *db)
+{
+	sqlite3_stmt *st;
+	char fp[17];
+	int rc;
+
+	fingerprint(fp);
+	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?1)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return sqlerr(db, "cannot write to");
+	sqlite3_bind_text(st, 1, fp, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sqlerr(db, "cannot write to");
+}
+
+static int check_fingerprint(struct db *db)
+{
+	sqlite3_stmt *st;
+	char fp[17];
+	bool same = false;
+
+	fingerprint(fp);
+	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			same = !strcmp((const char *)sqlite3_column_text(st, 0), fp);
+		sqlite3_finalize(st);
+	}
+	if (!same)
+		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
+				 db->path, DB_SCHEMA_VERSION);
+	return 0;
+}
+
 static int migrate(struct db *db)
 {
 	int v, latest = sizeof(migrations) / sizeof(migrations[0]);
@@ -172,7 +219,7 @@ static int migrate(struct db *db)
 		if (db_exec(db, "BEGIN IMMEDIATE") || db_exec(db, sql))
 			goto fail;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
-		if (db_exec(db, pragma) || db_exec(db, "COMMIT"))
+		if (db_exec(db, pragma) || set_fingerprint(db) || db_exec(db, "COMMIT"))
 			goto fail;
 	}
 	return 0;
@@ -221,6 +268,8 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 				  path, v, DB_SCHEMA_VERSION);
 			goto fail;
 		}
+		if (v == DB_SCHEMA_VERSION && check_fingerprint(db))
+			goto fail;
 		return 0;
 	}
 	if (user_version(db, &v))
@@ -229,7 +278,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
 	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
-	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db))
+	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db))
 		goto fail;
 	return 0;
 fail:
