@@ -18,16 +18,19 @@ reach(id, depth) AS (
 	UNION
 	SELECT e.b, r.depth + 1 FROM reach r JOIN edge e ON e.a = r.id
 	WHERE r.depth < coalesce(:depth, 10)
+),
+frees(func_id, callee, file_id, line) AS (
+	-- the drop frees graph and report mark, and consume_skb: a free that is no drop
+	SELECT func_id, callee, file_id, line FROM drop_site WHERE kind = 'free'
+	UNION
+	SELECT c.caller_id, ce.name, c.file_id, c.line FROM call c
+	JOIN sym ce ON ce.id = c.callee_id AND ce.name = 'consume_skb'
 )
-SELECT s.name AS function, d.name AS frees_with, f.path AS file, c.line,
+SELECT s.name AS function, d.callee AS frees_with, f.path AS file, d.line,
 	min(r.depth) AS depth
 FROM reach r
-JOIN call c ON c.caller_id = r.id AND c.kind = 'direct'
-JOIN sym d ON d.id = c.callee_id
+JOIN frees d ON d.func_id = r.id
 JOIN sym s ON s.id = r.id
-JOIN file f ON f.id = c.file_id
-WHERE d.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
-		 'kfree_skb_list_reason', 'dev_kfree_skb_any', 'dev_kfree_skb_irq',
-		 'dev_kfree_skb_any_reason', 'dev_kfree_skb_irq_reason', 'consume_skb')
-GROUP BY s.name, d.name, f.path, c.line
-ORDER BY depth, f.path, c.line;
+JOIN file f ON f.id = d.file_id
+GROUP BY s.name, d.callee, f.path, d.line
+ORDER BY depth, f.path, d.line;

@@ -374,6 +374,33 @@ LEFT JOIN sym ce ON ce.id = c.callee_id
 JOIN file f ON f.id = c.file_id, json_each(c.args) j
 WHERE c.args IS NOT NULL;
 
+-- Where a function drops a packet, one definition for graph, report and
+-- queries: a call that frees the skb ('free'), a return of NET_RX_DROP or
+-- NETDEV_TX_BUSY ('return'), an increment of a drop counter ('counter').
+-- Internal: by ids.
+CREATE VIEW drop_site AS
+SELECT c.caller_id AS func_id, 'free' AS kind, coalesce(c.macro, ce.name) AS what,
+       ce.name AS callee, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
+		  'kfree_skb_list_reason')
+   OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+   OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+UNION ALL
+SELECT r.func_id, 'return', r.expr, NULL, r.file_id, r.line, r.guard
+FROM ret r
+WHERE r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
+UNION ALL
+SELECT c.caller_id, 'counter', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')',
+       ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
+   OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%')
+UNION ALL
+SELECT a.func_id, 'counter', a.struct || '.' || a.field || a.op, NULL, a.file_id, a.line, NULL
+FROM assign a
+WHERE a.op IN ('++', '+=') AND a.field LIKE '%drop%';
+
 CREATE VIEW init_fields AS
 SELECT ts.name AS table_name, i.elem, i.struct, i.field, i.text, i.value,
        f.path AS file, i.line, i.str

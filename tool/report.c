@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "edge_format.h"
 #include "error.h"
 #include "report.h"
 
@@ -719,20 +720,8 @@ static void transmit(struct db *db, const char *xmit, json_t *dev)
 		char *dot;
 		struct ptrmap seen = { 0 };
 
-		for (size_t h = 0; h < ps.paths.v[0].hops.n; h++) {
-			const struct edge *e = ps.paths.v[0].hops.v[h];
-			json_t *o = json_object();
-
-			json_object_set_new(o, "caller", json_string(e->from_name));
-			json_object_set_new(o, "callee", json_string(e->to_name));
-			json_object_set_new(o, "kind", json_string(e->kind));
-			json_object_set_new(o, "via", jstr(e->via));
-			json_object_set_new(o, "file", json_string(e->file));
-			json_object_set_new(o, "line", json_integer(e->line));
-			json_object_set_new(o, "bound_file", jstr(e->bound_file));
-			json_object_set_new(o, "bound_line", e->bound_file ? json_integer(e->bound_line) : json_null());
-			json_array_append_new(hops, o);
-		}
+		for (size_t h = 0; h < ps.paths.v[0].hops.n; h++)
+			json_array_append_new(hops, edge_json(ps.paths.v[0].hops.v[h]));
 		/* drop points of the driver's xmit and of what it leads to */
 		for (size_t h = 0; h < ps.paths.v[0].hops.n; h++) {
 			const struct edge *e = ps.paths.v[0].hops.v[h];

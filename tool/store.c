@@ -20,17 +20,16 @@ void store_init(struct store *s, struct db *db)
 	s->db = db;
 }
 
-void store_release(struct store *s)
-{
-	strmap_free(&s->file_ids);
-	strmap_free(&s->sym_ids);
-}
-
 /* Rows rolled back may have been cached: forget them all. */
 static void forget_cache(struct store *s)
 {
 	strmap_free(&s->file_ids);
 	strmap_free(&s->sym_ids);
+}
+
+void store_release(struct store *s)
+{
+	forget_cache(s);
 }
 
 static sqlite3_int64 file_id(struct store *s, const char *path)

@@ -78,26 +78,15 @@ LIMIT 5000;
 SELECT f.path, fn.line FROM func fn JOIN file f ON f.id = fn.file_id
 WHERE fn.sym_id = ?1 ORDER BY f.path LIMIT 1;
 
--- Where a function drops a packet: a call that frees the skb, a return of
--- NET_RX_DROP or NETDEV_TX_BUSY, or an increment of a drop counter.
+-- Where a function drops a packet (the drop_site view), as graph labels them.
 -- name: drops
-SELECT 'calls ' || coalesce(c.macro, ce.name), f.path, c.line
-FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
-WHERE c.caller_id = ?1
-  AND (ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
-		   'kfree_skb_list_reason')
-       OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\'
-       OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\'
-       OR ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
-       OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%'))
-UNION ALL
-SELECT 'returns ' || r.expr, f.path, r.line
-FROM ret r JOIN file f ON f.id = r.file_id
-WHERE r.func_id = ?1 AND r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
-UNION ALL
-SELECT 'counts ' || a.struct || '.' || a.field || a.op, f.path, a.line
-FROM assign a JOIN file f ON f.id = a.file_id
-WHERE a.func_id = ?1 AND a.op IN ('++', '+=') AND a.field LIKE '%drop%'
+SELECT CASE
+	WHEN d.kind = 'return' THEN 'returns ' || d.what
+	WHEN d.kind = 'counter' AND d.callee IS NULL THEN 'counts ' || d.what
+	WHEN d.kind = 'counter' THEN 'calls ' || d.callee
+	ELSE 'calls ' || d.what END, f.path, d.line
+FROM drop_site d JOIN file f ON f.id = d.file_id
+WHERE d.func_id = ?1
 ORDER BY 2, 3, 1;
 
 -- How many functions are bound to a field: the size of a fan-out.

@@ -71,30 +71,17 @@ ORDER BY b.line, b.col;
 -- name: function_named
 SELECT s.id FROM sym s WHERE s.name = ?1 AND s.kind = 'function' LIMIT 1;
 
--- Drop points of a function, each with its conditions.
+-- Drop points of a function (the drop_site view), each with its conditions.
 -- name: drop_points
-SELECT 'call', coalesce(c.macro, ce.name), f.path, c.line, c.guard
-FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
-WHERE c.caller_id = ?1
-  AND (ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
-		   'kfree_skb_list_reason')
-       OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\' OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\')
-UNION ALL
-SELECT 'return', r.expr, f.path, r.line, r.guard
-FROM ret r JOIN file f ON f.id = r.file_id
-WHERE r.func_id = ?1 AND r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
+SELECT CASE d.kind WHEN 'return' THEN 'return' ELSE 'call' END, d.what, f.path, d.line, d.guard
+FROM drop_site d JOIN file f ON f.id = d.file_id
+WHERE d.func_id = ?1 AND d.kind IN ('free', 'return')
 ORDER BY 3, 4;
 -- Drop counters a function increments.
 -- name: drop_counters
-SELECT 'call', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')', f.path, c.line
-FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
-WHERE c.caller_id = ?1
-  AND (ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
-       OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%'))
-UNION ALL
-SELECT 'assign', a.struct || '.' || a.field || a.op, f.path, a.line
-FROM assign a JOIN file f ON f.id = a.file_id
-WHERE a.func_id = ?1 AND a.op IN ('++', '+=') AND a.field LIKE '%drop%'
+SELECT d.kind, d.what, f.path, d.line
+FROM drop_site d JOIN file f ON f.id = d.file_id
+WHERE d.func_id = ?1 AND d.kind = 'counter'
 ORDER BY 3, 4;
 -- The labels before a line, and the gotos to a label, in a function.
 -- name: labels_before
