@@ -9,8 +9,8 @@
 
 #include <jansson.h>
 
-#include "error.h"
-#include "flags.h"
+#include "base/error.h"
+#include "index/flags.h"
 #include "ndoscope.h"
 
 static const char usage[] = "ndoscope flags [-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]";

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "draw.h"
-#include "error.h"
+#include "base/db.h"
+#include "render/draw.h"
+#include "base/error.h"
 #include "ndoscope.h"
 
 static const char usage[] =

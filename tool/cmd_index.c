@@ -12,13 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "error.h"
-#include "flags.h"
+#include "base/db.h"
+#include "base/error.h"
+#include "index/flags.h"
 #include "ndoscope.h"
-#include "progress.h"
-#include "store.h"
-#include "walk.h"
+#include "base/progress.h"
+#include "index/store.h"
+#include "index/walk.h"
 
 #define SQL "tool/sql/store.sql"
 

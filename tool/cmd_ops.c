@@ -7,9 +7,9 @@
 
 #include <jansson.h>
 
-#include "db.h"
-#include "error.h"
-#include "names.h"
+#include "base/db.h"
+#include "base/error.h"
+#include "query/names.h"
 #include "ndoscope.h"
 
 #define SQL "tool/sql/lookup.sql"

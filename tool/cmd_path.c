@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "edge_format.h"
-#include "error.h"
-#include "graph.h"
-#include "names.h"
+#include "base/db.h"
+#include "render/edge_format.h"
+#include "base/error.h"
+#include "query/graph.h"
+#include "query/names.h"
 #include "ndoscope.h"
 
 static const char usage[] =

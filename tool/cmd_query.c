@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "embedded.h"
-#include "error.h"
+#include "base/db.h"
+#include "base/embedded.h"
+#include "base/error.h"
 #include "ndoscope.h"
-#include "output.h"
+#include "render/output.h"
 
 static const char usage[] =
 	"ndoscope [--db PATH] query NAME [-P NAME=VALUE]... [--json | --tsv]\n"

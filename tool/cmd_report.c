@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "db.h"
-#include "error.h"
+#include "base/db.h"
+#include "base/error.h"
 #include "ndoscope.h"
-#include "report.h"
+#include "query/report.h"
 
 static const char usage[] =
 	"ndoscope [--db PATH] report DRIVER [-f md|html|json] [-o FILE]\n"

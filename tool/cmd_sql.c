@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
-#include "error.h"
+#include "base/db.h"
+#include "base/error.h"
 #include "ndoscope.h"
-#include "output.h"
+#include "render/output.h"
 
 static const char usage[] = "ndoscope [--db PATH] sql [--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'";
 

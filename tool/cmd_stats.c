@@ -3,10 +3,10 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "db.h"
-#include "error.h"
+#include "base/db.h"
+#include "base/error.h"
 #include "ndoscope.h"
-#include "output.h"
+#include "render/output.h"
 
 static const char usage[] = "ndoscope [--db PATH] stats [--json]";
 

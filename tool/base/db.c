@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "db.h"
-#include "embedded.h"
-#include "error.h"
+#include "base/db.h"
+#include "base/embedded.h"
+#include "base/error.h"
 
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {

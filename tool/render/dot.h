@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "graph.h"
+#include "query/graph.h"
 
 struct gnode {
 	sqlite3_int64 id;		/* 0 for a collapsed fan-out */

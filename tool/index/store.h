@@ -2,8 +2,8 @@
 #ifndef NDOSCOPE_STORE_H
 #define NDOSCOPE_STORE_H
 
-#include "db.h"
-#include "facts.h"
+#include "base/db.h"
+#include "index/facts.h"
 
 struct store {
 	struct db *db;

@@ -7,7 +7,7 @@
 #define NDOSCOPE_FACTS_H
 
 #include <stdint.h>
-#include "util.h"
+#include "base/util.h"
 
 struct arena {
 	struct arena_block *head;

@@ -14,8 +14,8 @@
 
 #include <jansson.h>
 
-#include "error.h"
-#include "flags.h"
+#include "base/error.h"
+#include "index/flags.h"
 
 /* gcc-only flags: exact spellings, then prefixes. */
 static const char *const drop_exact[] = {

@@ -6,9 +6,9 @@
 #ifndef NDOSCOPE_DRAW_H
 #define NDOSCOPE_DRAW_H
 
-#include "dot.h"
-#include "graph.h"
-#include "names.h"
+#include "render/dot.h"
+#include "query/graph.h"
+#include "query/names.h"
 
 struct id_list {
 	sqlite3_int64 *v;

@@ -18,8 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "walk.h"
-#include "util.h"
+#include "index/walk.h"
+#include "base/util.h"
 
 enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR };
 

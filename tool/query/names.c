@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "names.h"
+#include "base/error.h"
+#include "query/names.h"
 
 #define SQL "tool/sql/graph.sql"
 

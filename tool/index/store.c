@@ -9,8 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "error.h"
-#include "store.h"
+#include "base/error.h"
+#include "index/store.h"
 
 #define SQL "tool/sql/store.sql"
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "error.h"
-#include "flags.h"
+#include "base/error.h"
+#include "index/flags.h"
 
 const char *const extra_args[N_EXTRA_ARGS] = {
 	"-w", "-Wno-unknown-warning-option", "-ferror-limit=0",

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <jansson.h>
 
-#include "graph.h"
+#include "query/graph.h"
 
 /* FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by DEPTH. */
 void edge_print(FILE *out, const struct edge *e, int depth);

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "error.h"
+#include "render/draw.h"
+#include "base/error.h"
 
 #define SQL "tool/sql/graph.sql"
 

@@ -5,7 +5,7 @@
 #ifndef NDOSCOPE_GRAPH_H
 #define NDOSCOPE_GRAPH_H
 
-#include "db.h"
+#include "base/db.h"
 
 struct edge {
 	sqlite3_int64 from, to;

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "edge_format.h"
+#include "render/edge_format.h"
 
 void edge_print(FILE *out, const struct edge *e, int depth)
 {

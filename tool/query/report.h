@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <jansson.h>
 
-#include "db.h"
+#include "base/db.h"
 
 /*
  * The devices matching DRIVER: a source file, an interface name as passed

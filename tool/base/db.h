@@ -3,7 +3,7 @@
 #define NDOSCOPE_DB_H
 
 #include <sqlite3.h>
-#include "util.h"
+#include "base/util.h"
 
 enum db_mode {
 	DB_READ,	/* an existing index, read-only */

@@ -6,7 +6,7 @@
 #ifndef NDOSCOPE_FLAGS_H
 #define NDOSCOPE_FLAGS_H
 
-#include "util.h"
+#include "base/util.h"
 
 struct tu_job {
 	char *abs;		/* absolute path of the source */

@@ -3,7 +3,7 @@
 #define NDOSCOPE_WALK_H
 
 #include <clang-c/Index.h>
-#include "facts.h"
+#include "index/facts.h"
 
 /* A file as stored: its path (tree-relative when inside), mtime and size. */
 struct file_stamp {

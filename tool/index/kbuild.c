@@ -17,8 +17,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "error.h"
-#include "flags.h"
+#include "base/error.h"
+#include "index/flags.h"
 
 static bool exists(const char *tree, const char *rel)
 {

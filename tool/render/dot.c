@@ -12,8 +12,8 @@
 
 #include <gvc.h>
 
-#include "dot.h"
-#include "error.h"
+#include "render/dot.h"
+#include "base/error.h"
 
 static void esc(FILE *out, const char *s)
 {

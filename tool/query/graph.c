@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "graph.h"
+#include "base/error.h"
+#include "query/graph.h"
 
 #define SQL "tool/sql/graph.sql"
 

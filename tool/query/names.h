@@ -2,7 +2,7 @@
 #ifndef NDOSCOPE_NAMES_H
 #define NDOSCOPE_NAMES_H
 
-#include "db.h"
+#include "base/db.h"
 
 struct resolved {
 	sqlite3_int64 id;

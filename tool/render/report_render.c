@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dot.h"
-#include "error.h"
-#include "report.h"
+#include "render/dot.h"
+#include "base/error.h"
+#include "query/report.h"
 
 #define S(o, k) json_string_value(json_object_get((o), (k)))
 #define I(o, k) json_integer_value(json_object_get((o), (k)))

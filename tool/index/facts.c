@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "facts.h"
+#include "index/facts.h"
 
 #define ARENA_BLOCK (64 * 1024)
 

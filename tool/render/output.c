@@ -5,9 +5,9 @@
 
 #include <jansson.h>
 
-#include "error.h"
-#include "output.h"
-#include "util.h"
+#include "base/error.h"
+#include "render/output.h"
+#include "base/util.h"
 
 static char *cell(sqlite3_stmt *st, int i)
 {

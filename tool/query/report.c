@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw.h"
-#include "edge_format.h"
-#include "error.h"
-#include "report.h"
+#include "render/draw.h"
+#include "render/edge_format.h"
+#include "base/error.h"
+#include "query/report.h"
 
 #define SQL "tool/sql/report.sql"
 
