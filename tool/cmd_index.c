@@ -39,6 +39,7 @@ struct indexer {
 	const char *tree;
 	bool force, verbose;
 	int jobs_n;
+	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
 
 	struct db db;
 	struct store store;
@@ -256,12 +257,64 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/*
+ * --shard K/N: the K-th (from 0) of N slices of the TUs, by a hash of the
+ * path as stored, so that a TU stays in its slice when others come and go
+ * and every machine computes the same slices.
+ */
+static bool in_shard(const struct indexer *ix, const char *rel)
+{
+	return !ix->shard_n || hash_str(rel) % (uint64_t)ix->shard_n == (uint64_t)ix->shard_k;
+}
+
+static int parse_shard(struct indexer *ix, const char *arg)
+{
+	char *end;
+	long k = strtol(arg, &end, 10), n;
+
+	if (end == arg || *end != '/')
+		return -1;
+	arg = end + 1;
+	n = strtol(arg, &end, 10);
+	if (end == arg || *end || n < 1 || n > 1000000 || k < 0 || k >= n)
+		return -1;
+	ix->shard_k = (int)k;
+	ix->shard_n = (int)n;
+	return 0;
+}
+
+static void select_shard(struct indexer *ix)
+{
+	size_t n = 0;
+
+	if (!ix->shard_n)
+		return;
+	for (size_t i = 0; i < ix->jobs.v.n; i++) {
+		struct tu_job *j = &ix->jobs.v.v[i];
+
+		if (in_shard(ix, j->rel)) {
+			ix->jobs.v.v[n++] = *j;
+			continue;
+		}
+		/* a job_list_free() of one job */
+		free(j->abs);
+		free(j->rel);
+		free(j->workdir);
+		for (int k = 0; k < j->argc; k++)
+			free(j->argv[k]);
+		free(j->argv);
+		free(j->args_hash);
+	}
+	ix->jobs.v.n = n;
+}
+
 static int purge_missing(struct indexer *ix)
 {
 	for (size_t i = 0; i < ix->state.n; i++) {
 		struct tu_state *s = &ix->state.v[i];
 
-		if (s->seen || stat_cached(ix, s->path)->ok)
+		/* a shard's DB holds its slice only: a TU of another slice goes */
+		if (s->seen || (stat_cached(ix, s->path)->ok && in_shard(ix, s->path)))
 			continue;
 		if (store_purge_tu(&ix->store, s->id))
 			return -1;
@@ -303,13 +356,28 @@ static int run(struct indexer *ix)
 	return 0;
 }
 
+/* A shard's DB says which slice it holds: 'ndoscope merge' names it by that. */
+static int set_shard_meta(struct indexer *ix)
+{
+	sqlite3_stmt *ms = db_stmt(&ix->db, SQL, "meta_set");
+	char buf[32];
+
+	if (!ix->shard_n)
+		return 0;
+	snprintf(buf, sizeof(buf), "%d/%d", ix->shard_k, ix->shard_n);
+	bind_text(ms, 1, "shard");
+	bind_text(ms, 2, buf);
+	return db_step_done(&ix->db, ms);
+}
+
 static const char usage[] =
-	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]";
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--force] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
 {
 	static const struct option opts[] = {
 		{ "force", no_argument, NULL, 'f' },
+		{ "shard", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -335,6 +403,10 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		case 'f':
 			ix.force = true;
 			break;
+		case 'S':
+			if (parse_shard(&ix, optarg))
+				return usage_error(usage, "--shard takes K/N with 0 <= K < N, not '%s'", optarg);
+			break;
 		case 'h':
 			printf("usage: %s\n", usage);
 			return 0;
@@ -348,6 +420,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	if (jobs_for_tree(tree_arg, compdb, argv + optind, argc - optind, &ix.jobs, &tree))
 		goto out;
 	ix.tree = tree;
+	select_shard(&ix);
 
 	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))
 		goto out;
@@ -362,7 +435,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 
 		bind_text(ms, 1, "tree");
 		bind_text(ms, 2, tree);
-		if (!db_step_done(&ix.db, ms))
+		if (!db_step_done(&ix.db, ms) && !set_shard_meta(&ix))
 			rc = run(&ix);
 	}
 	if (!rc) {

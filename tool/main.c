@@ -11,10 +11,12 @@
 #include "ndoscope.h"
 
 static const struct command commands[] = {
-	{ "index", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
+	{ "index", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--force] [FILE|DIR ...]",
 	  "index a kernel tree (incremental)" },
 	{ "flags", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
 	  "print the compile commands index uses, as compile_commands.json" },
+	{ "merge", cmd_merge, "OUT.db SHARD.db...",
+	  "combine shard indexes (index --shard K/N) into one" },
 	{ "stats", cmd_stats, "[--json]", "count the facts, list TUs with parse errors" },
 	{ "callers", cmd_callers, "FUNC [--depth N] [--include-type-matches] [--json]",
 	  "who calls FUNC, through pointers too" },

@@ -23,6 +23,7 @@ struct command {
 
 int cmd_index(int argc, char **argv, const struct global *g);
 int cmd_flags(int argc, char **argv, const struct global *g);
+int cmd_merge(int argc, char **argv, const struct global *g);
 int cmd_stats(int argc, char **argv, const struct global *g);
 int cmd_sql(int argc, char **argv, const struct global *g);
 int cmd_callers(int argc, char **argv, const struct global *g);

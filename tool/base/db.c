@@ -20,7 +20,11 @@
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
+	"schemas/006_merge.sql",
 };
+
+/* The schema version this build writes: one per migration. */
+#define DB_SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 const char *embedded_get(const char *path)
 {
