@@ -20,10 +20,10 @@
 #define SQL "tool/sql/merge.sql"
 #define STORE_SQL "tool/sql/store.sql"
 
-/* The first value of a one-column query on the attached shard, or NULL. */
-static char *shard_meta(struct db *db, const char *key)
+/* A meta value, from a named SELECT of FILE binding the key, or NULL. */
+static char *meta_value(struct db *db, const char *file, const char *name, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL, "shard_meta");
+	sqlite3_stmt *st = db_stmt(db, file, name);
 	char *v = NULL;
 
 	bind_text(st, 1, key);
@@ -33,17 +33,8 @@ static char *shard_meta(struct db *db, const char *key)
 	return v;
 }
 
-static char *out_meta(struct db *db, const char *key)
-{
-	sqlite3_stmt *st = db_stmt(db, "tool/sql/store.sql", "meta_get");
-	char *v = NULL;
-
-	bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	return v;
-}
+#define shard_meta(db, key) meta_value(db, SQL, "shard_meta", key)
+#define out_meta(db, key) meta_value(db, STORE_SQL, "meta_get", key)
 
 static int unknown_table(struct db *db, const char *section, const char *which)
 {
