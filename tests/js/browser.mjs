@@ -33,6 +33,7 @@ const problems = [];
 page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
 const shot = (name) => page.screenshot({ path: path.join(OUT, name) });
 
 await step('loopback_ops: clicking loopback_xmit lands on its definition', async () => {

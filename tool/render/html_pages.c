@@ -47,10 +47,8 @@ int html_front_page(struct page *p)
 	json_array_foreach(p->site->devices, k, d) {
 		sb_adds(b, "<li>");
 		h_link_device(p, json_string_value(json_object_get(d, "name")));
-		sb_adds(b, " <span class=\"dim\">");
+		sb_adds(b, " <span class=\"dim\">set up by ");
 		h_escs(b, json_string_value(json_object_get(d, "setup")));
-		sb_adds(b, ", ");
-		h_escs(b, json_string_value(json_object_get(d, "file")));
 		sb_adds(b, "</span></li>");
 	}
 	if (!json_array_size(p->site->devices))
