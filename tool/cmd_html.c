@@ -92,6 +92,17 @@ static void add_job(void *v, const char *url, const char *file)
 	VEC_PUSH(jobs, j);
 }
 
+/* The page /KIND/NAME, written as KIND/NAME.html. */
+static void add_page(void *jobs, const char *kind, const char *name)
+{
+	char *url = xasprintf("/%s/%s", kind, name);
+	char *file = xasprintf("%s/%s.html", kind, name);
+
+	add_job(jobs, url, file);
+	free(url);
+	free(file);
+}
+
 int cmd_html(int argc, char **argv, const struct global *g)
 {
 	static const struct option opts[] = {
@@ -162,11 +173,7 @@ int cmd_html(int argc, char **argv, const struct global *g)
 
 		if (!path)
 			continue;
-		url = xasprintf("/source/%s", path);
-		file = xasprintf("source/%s.html", path);
-		add_job(&jobs, url, file);
-		free(url);
-		free(file);
+		add_page(&jobs, "source", path);
 		dir = xstrdup(path);
 		while ((slash = strrchr(dir, '/'))) {
 			*slash = '\0';
@@ -185,26 +192,16 @@ int cmd_html(int argc, char **argv, const struct global *g)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *file = (const char *)sqlite3_column_text(st, 1);
-		char *fp, *url, *fname;
+		char *fp;
 
 		if (!h_source_exported(&site, file))
 			continue;
 		strmap_put(&fns, name, 1, &ins);
-		if (ins) {
-			url = xasprintf("/fn/%s", name);
-			fname = xasprintf("fn/%s.html", name);
-			add_job(&jobs, url, fname);
-			free(url);
-			free(fname);
-		}
+		if (ins)
+			add_page(&jobs, "fn", name);
 		fp = h_fn_path(&site, name, file);
-		if (strchr(fp, ':')) {
-			url = xasprintf("/%s", fp);
-			fname = xasprintf("%s.html", fp);
-			add_job(&jobs, url, fname);
-			free(url);
-			free(fname);
-		}
+		if (strchr(fp, ':'))
+			add_page(&jobs, "fn", fp + 3);
 		free(fp);
 	}
 	sqlite3_reset(st);
@@ -214,29 +211,16 @@ int cmd_html(int argc, char **argv, const struct global *g)
 
 		json_array_foreach(site.devices, k, d) {
 			const char *name = json_string_value(json_object_get(d, "name"));
-			char *url, *fname;
-
-			if (!name || !html_safe_path(name) || strchr(name, '/'))
-				continue;
-			url = xasprintf("/device/%s", name);
-			fname = xasprintf("device/%s.html", name);
-			add_job(&jobs, url, fname);
-			free(url);
-			free(fname);
+			if (name && html_safe_path(name) && !strchr(name, '/'))
+				add_page(&jobs, "device", name);
 		}
 	}
 	st = db_stmt(&db, SQL, "all_structs");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
-		char *url, *fname;
 
-		if (!html_safe_path(name) || strchr(name, '/'))
-			continue;
-		url = xasprintf("/struct/%s", name);
-		fname = xasprintf("struct/%s.html", name);
-		add_job(&jobs, url, fname);
-		free(url);
-		free(fname);
+		if (html_safe_path(name) && !strchr(name, '/'))
+			add_page(&jobs, "struct", name);
 	}
 	sqlite3_reset(st);
 

@@ -593,6 +593,16 @@ int html_struct_page(struct page *p, const char *name)
 
 /* --- cards ---------------------------------------------------------------- */
 
+/* A card's first line: "KIND <code>NAME</code>", left open for more. */
+static void card_head(struct strbuf *b, const char *kind, const char *name)
+{
+	sb_adds(b, "<div class=\"card-h\">");
+	sb_adds(b, kind);
+	sb_adds(b, " <code>");
+	h_escs(b, name);
+	sb_adds(b, "</code>");
+}
+
 static void card_fn(struct page *p, sqlite3_int64 id, const char *name)
 {
 	struct strbuf *b = &p->body;
@@ -633,9 +643,8 @@ static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 	sqlite3_stmt *st;
 	int n = 0, shown = 0;
 
-	sb_adds(b, "<div class=\"card-h\">field <code>");
-	h_escs(b, name);
-	sb_adds(b, "</code></div><div class=\"card-s\">functions bound to it</div>");
+	card_head(b, "field", name);
+	sb_adds(b, "</div><div class=\"card-s\">functions bound to it</div>");
 	st = db_stmt(p->site->db, SQL, "n_field_bindings");
 	bind_text(st, 1, name);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -699,9 +708,8 @@ static bool card_ops(struct page *p, sqlite3_int64 id, const char *name)
 	sqlite3_reset(st);
 	if (!strct)
 		return false;
-	sb_adds(b, "<div class=\"card-h\">ops table <code>");
-	h_escs(b, name);
-	sb_adds(b, "</code>: ");
+	card_head(b, "ops table", name);
+	sb_adds(b, ": ");
 	h_link_struct(p, strct);
 	sb_adds(b, "</div><table class=\"members\">");
 	st = db_stmt(p->site->db, SQL, "ops_members");
@@ -728,9 +736,7 @@ static bool card_flag(struct page *p, const char *name)
 	bind_text(st, 1, name);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = true;
-		sb_adds(b, "<div class=\"card-h\">flag <code>");
-		h_escs(b, name);
-		sb_adds(b, "</code>");
+		card_head(b, "flag", name);
 		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 			sb_addf(b, " = 0x%llx", (unsigned long long)sqlite3_column_int64(st, 0));
 		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
@@ -768,9 +774,8 @@ static void card_macro(struct page *p, const char *name)
 	if (!path)
 		return;
 	if (!card_flag(p, name)) {
-		sb_adds(b, "<div class=\"card-h\">macro <code>");
-		h_escs(b, name);
-		sb_adds(b, "</code></div><div>");
+		card_head(b, "macro", name);
+		sb_adds(b, "</div><div>");
 		h_link_source(p, path, line, NULL);
 		sb_adds(b, "</div>");
 	}
@@ -843,14 +848,12 @@ int html_card(struct page *p, const char *key, struct strbuf *out)
 		card_field(p, id, name);
 	else if (!strcmp(kind, "enum")) {
 		if (!card_flag(p, name)) {
-			sb_adds(&p->body, "<div class=\"card-h\">enumerator <code>");
-			h_escs(&p->body, name);
-			sb_adds(&p->body, "</code></div>");
+			card_head(&p->body, "enumerator", name);
+			sb_adds(&p->body, "</div>");
 		}
 	} else if (!card_ops(p, id, name)) {
-		sb_adds(&p->body, "<div class=\"card-h\">variable <code>");
-		h_escs(&p->body, name);
-		sb_adds(&p->body, "</code></div>");
+		card_head(&p->body, "variable", name);
+		sb_adds(&p->body, "</div>");
 		card_field(p, id, name);
 	}
 out:
