@@ -10,14 +10,16 @@ SELECT name FROM sqlite_master
 WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
-	'init_field', 'flow', 'local', 'flag', 'ref', 'merge_shard', 'merge_tu')
+	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
+	'merge_shard', 'merge_tu')
 ORDER BY name;
 -- name: shard_unknown_tables
 SELECT name FROM s.sqlite_master
 WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
-	'init_field', 'flow', 'local', 'flag', 'ref', 'merge_shard', 'merge_tu')
+	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
+	'merge_shard', 'merge_tu')
 ORDER BY name;
 
 -- name: attach
@@ -115,6 +117,8 @@ DELETE FROM init_field WHERE unit_id IN (SELECT id FROM redo);
 DELETE FROM flag WHERE unit_id IN (SELECT id FROM redo);
 DELETE FROM ref WHERE unit_id IN (SELECT id FROM redo);
 DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM redo);
+DELETE FROM file_lex WHERE unit_id IN (SELECT id FROM redo);
+DELETE FROM macro_def WHERE unit_id IN (SELECT id FROM redo);
 UPDATE unit SET complete = (SELECT su.complete FROM s.unit su JOIN umap m ON m.sid = su.id
 			    WHERE m.oid = unit.id)
 WHERE id IN (SELECT oid FROM umap WHERE copy);
@@ -211,6 +215,16 @@ INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
 SELECT um.oid, s1.oid, x.kind, fm.oid, x.line, x.col, x.in_macro
 FROM s.ref x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.sym_id JOIN fmap fm ON fm.sid = x.file_id
+ORDER BY x.rowid;
+INSERT INTO file_lex(unit_id, file_id, tokens, skipped)
+SELECT um.oid, fm.oid, x.tokens, x.skipped
+FROM s.file_lex x JOIN umap um ON um.sid = x.unit_id AND um.copy
+JOIN fmap fm ON fm.sid = x.file_id
+ORDER BY x.rowid;
+INSERT INTO macro_def(unit_id, name, file_id, line)
+SELECT um.oid, x.name, fm.oid, x.line
+FROM s.macro_def x JOIN umap um ON um.sid = x.unit_id AND um.copy
+JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
 
 -- A function a header's owner walked is walked once: when one shard walked
