@@ -58,15 +58,16 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		{ "depth", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "include-type-matches", no_argument, NULL, 'T' },
+		{ "sync-only", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *usage = reverse ?
-		"ndoscope [--db PATH] callers FUNC [--depth N] [--include-type-matches] [--json]" :
-		"ndoscope [--db PATH] callees FUNC [--depth N] [--include-type-matches] [--json]";
+		"ndoscope [--db PATH] callers FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]" :
+		"ndoscope [--db PATH] callees FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]";
 	struct walk w = { .reverse = reverse, .depth = 1 };
 	struct resolved fn;
-	bool types = false;
+	bool types = false, sync_only = false;
 	struct db db;
 	int c, rc = -1;
 
@@ -83,6 +84,9 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		case 'T':
 			types = true;
 			break;
+		case 'S':
+			sync_only = true;
+			break;
 		case 'h':
 			printf("usage: %s\n", usage);
 			return 0;
@@ -97,6 +101,7 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 	if (resolve_function(&db, argv[optind], &fn))
 		goto out;
 	callgraph_init(&w.g, &db, types);
+	w.g.sync_only = sync_only;
 	if (w.json)
 		w.arr = json_array();
 	if (!tree(&w, fn.id, fn.name, 0)) {

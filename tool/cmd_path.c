@@ -13,7 +13,7 @@
 #include "ndoscope.h"
 
 static const char usage[] =
-	"ndoscope [--db PATH] path FROM TO [--via FUNC]... [--max-depth N] [-k N] [--include-type-matches] [--json]";
+	"ndoscope [--db PATH] path FROM TO [--via FUNC]... [--max-depth N] [-k N] [--sync-only] [--include-type-matches] [--json]";
 
 int cmd_path(int argc, char **argv, const struct global *gl)
 {
@@ -22,15 +22,16 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 		{ "max-depth", required_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "include-type-matches", no_argument, NULL, 'T' },
+		{ "sync-only", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct path_search ps = { .max_depth = 16, .k = 1, .time_limit_ms = 2000 };
+	struct path_search ps = { .max_depth = PATH_MAX_DEPTH, .k = 1, .time_limit_ms = 2000 };
 	struct strvec via_args = { 0 };
 	struct resolved from = { 0 }, to = { 0 }, *via = NULL;
 	sqlite3_int64 *via_ids = NULL;
 	const char **via_names = NULL;
-	bool json = false, types = false;
+	bool json = false, types = false, sync_only = false;
 	int64_t t0 = now_ms();
 	struct graph g;
 	struct db db;
@@ -56,6 +57,9 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 			break;
 		case 'T':
 			types = true;
+			break;
+		case 'S':
+			sync_only = true;
 			break;
 		case 'h':
 			printf("usage: %s\n", usage);
@@ -85,6 +89,7 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 		via_names[i] = via[i].name;
 	}
 	callgraph_init(&g, &db, types);
+	g.sync_only = sync_only;
 	if (callgraph_paths(&g, from.id, from.name, to.id, to.name, via_ids, via_names, n_via, &ps))
 		goto out_graph;
 	rc = 0;
@@ -123,6 +128,9 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 			from.name, to.name, n_via ? " through the --via functions" : "", ps.max_depth,
 			ps.visited, (long long)(now_ms() - t0),
 			ps.timed_out ? ", stopped at the time limit" : "");
+		if (!ps.timed_out)
+			fprintf(stderr, "hint: a longer path may exist: try --max-depth %d%s\n",
+				ps.max_depth * 2, sync_only ? " or leave out --sync-only" : "");
 		rc = 1;
 	}
 out_graph:

@@ -7,6 +7,22 @@
 
 #include "render/edge_format.h"
 
+/* What the other location of an edge is: "bound at", "taken at", ... */
+const char *edge_bound_what(const struct edge *e)
+{
+	if (!strcmp(e->kind, "type"))
+		return "defined at";
+	if (!strcmp(e->kind, "param"))
+		return "passed at";
+	if (!strcmp(e->kind, "queue"))
+		return "taken off at";
+	if (!strcmp(e->kind, "wakeup"))
+		return "waited on at";
+	if (edge_is_async(e))
+		return "registered at";
+	return "bound at";
+}
+
 void edge_print(FILE *out, const struct edge *e, int depth)
 {
 	fprintf(out, "%s:%d: %*s%s -> %s [", e->file, e->line, depth * 2, "",
@@ -17,15 +33,8 @@ void edge_print(FILE *out, const struct edge *e, int depth)
 		fputs(e->kind, out);
 	if (e->via)
 		fprintf(out, " %s", e->via);
-	if (e->bound_file) {
-		const char *what = "bound at";
-
-		if (!strcmp(e->kind, "type"))
-			what = "defined at";
-		else if (!strcmp(e->kind, "param"))
-			what = "passed at";
-		fprintf(out, ", %s %s:%d", what, e->bound_file, e->bound_line);
-	}
+	if (e->bound_file && !(!strcmp(e->bound_file, e->file) && e->bound_line == e->line))
+		fprintf(out, ", %s %s:%d", edge_bound_what(e), e->bound_file, e->bound_line);
 	fputs("]\n", out);
 }
 

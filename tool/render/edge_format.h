@@ -7,6 +7,9 @@
 
 #include "query/graph.h"
 
+/* "bound at", "passed at", "taken off at", "registered at", ...: the other side of E. */
+const char *edge_bound_what(const struct edge *e);
+
 /* FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by DEPTH. */
 void edge_print(FILE *out, const struct edge *e, int depth);
 
