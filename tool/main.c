@@ -7,12 +7,13 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/module.h"
 #include "ndoscope.h"
 
 static const struct command commands[] = {
-	{ "index", cmd_index, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
+	{ "index", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
 	  "index a kernel tree (incremental)" },
-	{ "flags", cmd_flags, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
+	{ "flags", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
 	  "print the compile commands index uses, as compile_commands.json" },
 	{ "stats", cmd_stats, "[--json]", "count the facts, list TUs with parse errors" },
 	{ "callers", cmd_callers, "FUNC [--depth N] [--include-type-matches] [--json]",
