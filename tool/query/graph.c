@@ -69,10 +69,15 @@ static const char *kind_name(const char *k)
 	return "?";
 }
 
+bool kind_is_async(const char *kind)
+{
+	return strcmp(kind, "direct") && strcmp(kind, "field") &&
+	       strcmp(kind, "param") && strcmp(kind, "type");
+}
+
 bool edge_is_async(const struct edge *e)
 {
-	return strcmp(e->kind, "direct") && strcmp(e->kind, "field") &&
-	       strcmp(e->kind, "param") && strcmp(e->kind, "type");
+	return kind_is_async(e->kind);
 }
 
 /*

@@ -33,6 +33,7 @@ struct graph {
 
 void callgraph_init(struct graph *g, struct db *db, bool types);
 /* A hand-off (queue, softirq, wakeup, ...), not a call. */
+bool kind_is_async(const char *kind);
 bool edge_is_async(const struct edge *e);
 void callgraph_release(struct graph *g);
 

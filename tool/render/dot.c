@@ -175,7 +175,7 @@ static void write_edge(FILE *out, const struct dot_graph *g, const struct gedge 
 		fprintf(out, ":%d hands off through ", e->line);
 		esc(out, e->via ? e->via : e->kind);
 		fputs(", ", out);
-		esc(out, edge_bound_what(e));
+		esc(out, edge_bound_what(e->kind));
 		fputs(" ", out);
 		esc(out, e->bound_file);
 		fprintf(out, ":%d\"", e->bound_line);
