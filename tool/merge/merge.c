@@ -133,7 +133,9 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	    db_run_section(out, SQL, "shard_tus", id) ||
 	    db_run_section(out, SQL, "shard_facts", 0) ||
 	    db_run_section(out, SQL, "covered_fns", 0) ||
-	    db_run_section(out, STORE_SQL, "gc", 0))
+	    db_run_section(out, STORE_SQL, "gc", 0) ||
+	    /* what index derives from all TUs once they are written (store_derive()) */
+	    db_run_section(out, STORE_SQL, "handoff_rebuild", 0))
 		return -1;
 	return 0;
 }

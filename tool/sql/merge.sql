@@ -11,7 +11,7 @@ WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
 	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'merge_shard', 'merge_tu')
+	'handoff_api', 'handoff', 'merge_shard', 'merge_tu')
 ORDER BY name;
 -- name: shard_unknown_tables
 SELECT name FROM s.sqlite_master
@@ -19,7 +19,7 @@ WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
 	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'merge_shard', 'merge_tu')
+	'handoff_api', 'handoff', 'merge_shard', 'merge_tu')
 ORDER BY name;
 
 -- name: attach
