@@ -114,6 +114,28 @@ static int check_shard(struct db *out, const char *path)
 	return rc;
 }
 
+/* Clear the output's incomplete units that the shard has whole. */
+static int redo_units(struct db *out)
+{
+	sqlite3_stmt *st = db_stmt(out, SQL, "shard_redo");
+	VEC(sqlite3_int64) ids = {0};
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		VEC_PUSH(&ids, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		rc = error_set("cannot read '%s': %s", out->path, sqlite3_errmsg(out->h));
+	else
+		rc = 0;
+	for (size_t i = 0; !rc && i < ids.n; i++)
+		rc = db_run_section(out, STORE_SQL, "unit_clear", ids.v[i]);
+	VEC_FREE(&ids);
+	if (!rc)
+		rc = db_run_section(out, SQL, "shard_complete", 0);
+	return rc;
+}
+
 static int replace_shard(struct db *out, const char *name, const char *stamp, const char *path)
 {
 	sqlite3_stmt *st = db_stmt(out, SQL, "shard_put");
@@ -129,7 +151,7 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	if (db_run_section(out, SQL, "shard_forget", id) ||
 	    db_run_section(out, STORE_SQL, "gc", 0) ||
 	    db_run_section(out, SQL, "shard_map", 0) ||
-	    db_run_section(out, SQL, "shard_redo", 0) ||
+	    redo_units(out) ||
 	    db_run_section(out, SQL, "shard_tus", id) ||
 	    db_run_section(out, SQL, "shard_facts", 0) ||
 	    db_run_section(out, SQL, "covered_fns", 0) ||

@@ -96,29 +96,11 @@ UPDATE umap SET oid = (SELECT u.id FROM unit u JOIN s.unit su ON su.key = u.key
 		       WHERE su.id = umap.sid)
 WHERE oid IS NULL;
 
--- An incomplete unit of the output that the shard has whole: its facts go,
--- the shard's come.
+-- An incomplete unit of the output that the shard has whole: its facts go
+-- (store.sql's unit_clear, one unit at a time, by merge.c), the shard's come.
 -- name: shard_redo
-CREATE TEMP TABLE IF NOT EXISTS redo(id INTEGER PRIMARY KEY);
-DELETE FROM redo;
-INSERT INTO redo SELECT m.oid FROM umap m JOIN unit u ON u.id = m.oid
-WHERE m.copy AND u.complete = 0;
-DELETE FROM func WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM call WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM binding WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM var_binding WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM ops_table WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM assign WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM ret WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM local WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM flow WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM init_field WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM flag WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM ref WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM file_lex WHERE unit_id IN (SELECT id FROM redo);
-DELETE FROM macro_def WHERE unit_id IN (SELECT id FROM redo);
+SELECT m.oid FROM umap m JOIN unit u ON u.id = m.oid WHERE m.copy AND u.complete = 0;
+-- name: shard_complete
 UPDATE unit SET complete = (SELECT su.complete FROM s.unit su JOIN umap m ON m.sid = su.id
 			    WHERE m.oid = unit.id)
 WHERE id IN (SELECT oid FROM umap WHERE copy);
