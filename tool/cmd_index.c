@@ -17,10 +17,13 @@
 #include "index/flags.h"
 #include "ndoscope.h"
 #include "base/progress.h"
+#include "index/prelude.h"
 #include "index/store.h"
 #include "index/walk.h"
 
 #define SQL "tool/sql/store.sql"
+/* --pch: a prelude is built for the include lines at least this many TUs start with */
+#define PCH_MIN_USERS 3
 
 
 struct tu_state {
@@ -40,6 +43,9 @@ struct indexer {
 	bool force, verbose;
 	int jobs_n;
 	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
+	bool pch;				/* --pch: shared preludes (index/prelude.c) */
+	struct prelude_set pre;
+	int next_prelude, on_prelude, pch_fallback;
 
 	struct db db;
 	struct store store;
@@ -197,12 +203,66 @@ static void report_tu(struct indexer *ix, struct tu_facts *f)
 	}
 }
 
+/*
+ * --pch: parse job J on its group's prelude. False when it has none, or when
+ * the result could differ from a plain parse (libclang failed, or did not
+ * know a file of the prelude): F is then as new, for a plain parse.
+ */
+static bool walk_on_prelude(struct indexer *ix, CXIndex index, int j, struct tu_facts *f)
+{
+	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
+				  .stamp = stamp, .stamp_arg = ix };
+	struct tu_job *job = &ix->jobs.v.v[j];
+	const struct prelude *p;
+	const char **argv;
+	int argc;
+
+	if (!ix->pch || !(p = prelude_for_job(&ix->pre, &ix->jobs, j, &argv, &argc)))
+		return false;
+	opts.pch_files = p->files.v;
+	opts.n_pch_files = p->files.n;
+	if (!walk_tu(index, job->abs, job->workdir, argv, argc, &opts, f) && !f->n_pch_missing) {
+		free(argv);
+		__atomic_add_fetch(&ix->on_prelude, 1, __ATOMIC_RELAXED);
+		return true;
+	}
+	free(argv);
+	tu_facts_free(f);
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(job->rel);
+	f->args_hash = xstrdup(job->args_hash);
+	__atomic_add_fetch(&ix->pch_fallback, 1, __ATOMIC_RELAXED);
+	return false;
+}
+
+/* --pch: build the preludes, N at a time, before any TU is parsed. */
+static void *prelude_worker(void *arg)
+{
+	struct indexer *ix = arg;
+	CXIndex index = clang_createIndex(0, 0);
+
+	for (;;) {
+		int i;
+
+		pthread_mutex_lock(&ix->queue_lock);
+		i = ix->next_prelude++;
+		pthread_mutex_unlock(&ix->queue_lock);
+		if (i >= (int)ix->pre.v.n)
+			break;
+		prelude_build(&ix->pre, index, i);
+	}
+	clang_disposeIndex(index);
+	return NULL;
+}
+
 static void *worker(void *arg)
 {
 	struct indexer *ix = arg;
 	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
 				  .stamp = stamp, .stamp_arg = ix };
 	CXIndex index = clang_createIndex(0, 0);
+	/* --pch: a TU on a prelude visits its own declarations, not the prelude's */
+	CXIndex local_index = ix->pch ? clang_createIndex(1, 0) : NULL;
 	const char **argv = NULL;
 	int cap = 0;
 
@@ -230,7 +290,8 @@ static void *worker(void *arg)
 
 		f.path = xstrdup(j->rel);
 		f.args_hash = xstrdup(j->args_hash);
-		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, &f);
+		if (!walk_on_prelude(ix, local_index, ix->todo.v[i], &f))
+			walk_tu(index, j->abs, j->workdir, argv, argc, &opts, &f);
 		/* the path as stored is the tree-relative one, whatever libclang called it */
 		if (f.files.n)
 			f.files.v[0].path = arena_strdup(&f.arena, j->rel);
@@ -254,6 +315,8 @@ static void *worker(void *arg)
 	}
 	free(argv);
 	clang_disposeIndex(index);
+	if (local_index)
+		clang_disposeIndex(local_index);
 	return NULL;
 }
 
@@ -323,9 +386,26 @@ static int purge_missing(struct indexer *ix)
 	return 0;
 }
 
-static int run(struct indexer *ix)
+/* Run FN on N threads (the calling one when N is 1). */
+static void on_threads(struct indexer *ix, int n, void *(*fn)(void *))
 {
 	pthread_t *threads;
+
+	if (n <= 1) {
+		fn(ix);
+		return;
+	}
+	threads = xcalloc(n, sizeof(*threads));
+	for (int i = 0; i < n; i++)
+		if (pthread_create(&threads[i], NULL, fn, ix))
+			die("cannot start an indexing thread");
+	for (int i = 0; i < n; i++)
+		pthread_join(threads[i], NULL);
+	free(threads);
+}
+
+static int run(struct indexer *ix)
+{
 	int n;
 
 	for (size_t i = 0; i < ix->jobs.v.n; i++) {
@@ -337,19 +417,15 @@ static int run(struct indexer *ix)
 	if (purge_missing(ix))
 		return -1;
 
+	if (ix->pch) {
+		if (prelude_plan(&ix->pre, &ix->jobs, ix->todo.v, ix->todo.n, PCH_MIN_USERS))
+			return -1;
+		n = ix->jobs_n < (int)ix->pre.v.n ? ix->jobs_n : (int)ix->pre.v.n;
+		on_threads(ix, n, prelude_worker);
+	}
 	n = ix->jobs_n < (int)ix->todo.n ? ix->jobs_n : (int)ix->todo.n;
 	progress_start(&ix->prog, (int)ix->todo.n);
-	if (n <= 1) {
-		worker(ix);
-	} else {
-		threads = xcalloc(n, sizeof(*threads));
-		for (int i = 0; i < n; i++)
-			if (pthread_create(&threads[i], NULL, worker, ix))
-				die("cannot start an indexing thread");
-		for (int i = 0; i < n; i++)
-			pthread_join(threads[i], NULL);
-		free(threads);
-	}
+	on_threads(ix, n, worker);
 	progress_end(&ix->prog);
 	if (ix->store_failed)
 		return error_set("%s", ix->store_error);
@@ -372,13 +448,14 @@ static int set_shard_meta(struct indexer *ix)
 }
 
 static const char usage[] =
-	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--force] [FILE|DIR ...]";
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--pch] [--force] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
 {
 	static const struct option opts[] = {
 		{ "force", no_argument, NULL, 'f' },
 		{ "shard", required_argument, NULL, 'S' },
+		{ "pch", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -407,6 +484,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		case 'S':
 			if (parse_shard(&ix, optarg))
 				return usage_error(usage, "--shard takes K/N with 0 <= K < N, not '%s'", optarg);
+			break;
+		case 'P':
+			ix.pch = true;
 			break;
 		case 'h':
 			printf("usage: %s\n", usage);
@@ -444,6 +524,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		       ix.indexed, ix.unchanged, ix.failed, ix.purged, (now_ms() - t0) / 1000.0);
 		if (ix.with_errors)
 			printf(" (%d with parse errors: see 'ndoscope stats')", ix.with_errors);
+		if (ix.pch)
+			printf(" (--pch: %d on %d preludes, %d fell back)", ix.on_prelude,
+			       prelude_count_ready(&ix.pre), ix.pch_fallback);
 		printf("\n");
 		if (ix.failed)
 			rc = 1;
@@ -451,6 +534,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	store_release(&ix.store);
 	db_close(&ix.db);
 out:
+	prelude_free(&ix.pre);
 	for (size_t i = 0; i < ix.state.n; i++) {
 		free(ix.state.v[i].path);
 		free(ix.state.v[i].args_hash);

@@ -151,6 +151,7 @@ struct tu_facts {
 	const char *status;	/* ok, errors, failed */
 	char *failure;		/* why, when failed */
 	int n_errors, n_warnings;
+	int n_pch_missing;	/* --pch: files of the prelude libclang did not know */
 	int64_t parse_ms, walk_ms;
 
 	VEC(struct f_file) files;

@@ -46,6 +46,7 @@ struct walker {
 	VEC(const char *) file_text;	/* contents, by file index */
 	VEC(size_t) file_size;
 	VEC(int) file_unit;		/* the file's "hdr:" unit, or -1 */
+	VEC(bool) from_pch;		/* the file is in the prelude (opts->pch_files) */
 	struct strmap sym_idx;		/* usr -> sym index */
 	struct strmap unit_idx;		/* key -> unit index */
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
@@ -287,6 +288,7 @@ static int file_index(struct walker *w, CXFile file)
 	VEC_PUSH(&w->file_text, NULL);
 	VEC_PUSH(&w->file_size, 0);
 	VEC_PUSH(&w->file_unit, -1);
+	VEC_PUSH(&w->from_pch, false);
 	*slot = (int)w->f->files.n;
 	return *slot - 1;
 }
@@ -1769,8 +1771,10 @@ static void walk_enum(struct walker *w, CXCursor e)
 	clang_disposeString(doc);
 }
 
-/* The unit for KEY; CLAIMED says this TU already owns it. */
-static int unit_for_key(struct walker *w, const char *key, bool claimed)
+enum unit_claim { U_CLAIM, U_OWNED, U_LINK };
+
+/* The unit for KEY: claimed if no TU has it yet, ours already, or only linked. */
+static int unit_for_key(struct walker *w, const char *key, enum unit_claim how)
 {
 	bool ins;
 	int *slot = strmap_put(&w->unit_idx, key, (int)w->f->units.n, &ins);
@@ -1778,7 +1782,7 @@ static int unit_for_key(struct walker *w, const char *key, bool claimed)
 	if (ins) {
 		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
 
-		u.own = claimed || w->o->claim(w->o->claim_arg, key);
+		u.own = how == U_OWNED || (how == U_CLAIM && w->o->claim(w->o->claim_arg, key));
 		VEC_PUSH(&w->f->units, u);
 	}
 	return *slot;
@@ -1796,7 +1800,9 @@ static int file_unit(struct walker *w, int idx)
 		else
 			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
 				 (long long)ff->mtime, (long long)ff->size);
-		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file);
+		/* a TU on a prelude does not see the prelude's declarations: it links their units */
+		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file ? U_OWNED :
+						   w->from_pch.v[idx] ? U_LINK : U_CLAIM);
 	}
 	return w->file_unit.v[idx];
 }
@@ -1842,7 +1848,7 @@ static bool header_function(struct walker *w, CXCursor c, bool own)
 
 		if (!w->o->claim(w->o->claim_arg, key)) {
 			/* another TU walked it first, into its own unit: link that */
-			unit_for_key(w, key, false);
+			unit_for_key(w, key, U_CLAIM);
 			return false;
 		}
 		VEC_PUSH(&w->f->unit_fns, uf);
@@ -1850,7 +1856,7 @@ static bool header_function(struct walker *w, CXCursor c, bool own)
 	}
 	if (!w->o->claim(w->o->claim_arg, key))
 		return false;
-	w->unit = unit_for_key(w, key, true);
+	w->unit = unit_for_key(w, key, U_OWNED);
 	return true;
 }
 
@@ -1984,6 +1990,15 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	t0 = now_ms();
 	w.main_file = file_index(&w, clang_getFile(w.tu, file));
 	clang_getInclusions(w.tu, include_visit, &w);
+	/* libclang lists no inclusion made inside a precompiled prelude: its files are known */
+	for (size_t i = 0; i < opts->n_pch_files; i++) {
+		int idx = file_index(&w, clang_getFile(w.tu, opts->pch_files[i]));
+
+		if (idx < 0)
+			out->n_pch_missing++;
+		else if (idx != w.main_file)
+			w.from_pch.v[idx] = true;
+	}
 	record_diags(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	record_source(&w);
@@ -1995,6 +2010,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	VEC_FREE(&w.file_text);
 	VEC_FREE(&w.file_size);
 	VEC_FREE(&w.file_unit);
+	VEC_FREE(&w.from_pch);
 	strmap_free(&w.sym_idx);
 	strmap_free(&w.unit_idx);
 	ptrmap_free(&w.cursor_idx);
