@@ -119,6 +119,8 @@ static int parse(const char *name, struct journey_file *j)
 		wp.func = xstrdup(s);
 		wp.layers = xstrdup(trim(rest));
 		if (wp.reader && !j->wps.n) {
+			free(wp.func);
+			free(wp.layers);
 			free(text);
 			return error_set("'%s': a reader ('<') needs a waypoint above it", name);
 		}

@@ -7,6 +7,7 @@
  * calls through a parameter dotted; type-only matches grey. A function
  * that drops packets has a red border and says how in its label.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,16 +258,39 @@ void dotout_release(struct dot_graph *g)
 	VEC_FREE(&g->edges);
 }
 
+/*
+ * One Graphviz context for the whole process. The pango plugin remembers
+ * the last font name as a pointer into the context's font dictionary, so
+ * a second context reads the first one's freed name (ASan: heap use after
+ * free in textspan_size): a report or journey with two drawings, or serve
+ * drawing page after page, must keep its first context. Graphviz is not
+ * thread-safe either: one drawing at a time.
+ */
+static GVC_t *gvc;
+static pthread_mutex_t gvc_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void gvc_free(void)
+{
+	gvFreeContext(gvc);
+	gvc = NULL;
+}
+
 int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 {
-	GVC_t *gvc = gvContext();
 	Agraph_t *g;
 	char *data = NULL;
 	unsigned int n = 0;
 	int rc = -1;
 
-	if (!gvc)
-		return error_set("cannot start Graphviz");
+	pthread_mutex_lock(&gvc_lock);
+	if (!gvc) {
+		gvc = gvContext();
+		if (!gvc) {
+			pthread_mutex_unlock(&gvc_lock);
+			return error_set("cannot start Graphviz");
+		}
+		atexit(gvc_free);
+	}
 	g = agmemread(dot);
 	if (!g) {
 		error_set("Graphviz cannot read the graph");
@@ -291,7 +315,7 @@ out_layout:
 out_graph:
 	agclose(g);
 out:
-	gvFreeContext(gvc);
+	pthread_mutex_unlock(&gvc_lock);
 	(void)len;
 	return rc;
 }
