@@ -20,7 +20,11 @@
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
+	"schemas/003_drivers.sql",
 };
+
+/* The schema this build writes: one version per migration. */
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 const char *embedded_get(const char *path)
 {
@@ -196,7 +200,7 @@ static int check_fingerprint(struct db *db)
 	}
 	if (!same)
 		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
-				 db->path, DB_SCHEMA_VERSION);
+				 db->path, N_MIGRATIONS);
 	return 0;
 }
 
@@ -263,12 +267,12 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			error_set("'%s' is not an ndoscope index", path);
 			goto fail;
 		}
-		if (v > DB_SCHEMA_VERSION) {
+		if (v > N_MIGRATIONS) {
 			error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
-				  path, v, DB_SCHEMA_VERSION);
+				  path, v, N_MIGRATIONS);
 			goto fail;
 		}
-		if (v == DB_SCHEMA_VERSION && check_fingerprint(db))
+		if (v == N_MIGRATIONS && check_fingerprint(db))
 			goto fail;
 		return 0;
 	}
