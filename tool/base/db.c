@@ -20,11 +20,13 @@
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
+	"schemas/002_handoff.sql",
 	"schemas/003_drivers.sql",
+	"schemas/004_source.sql",
 };
 
-/* The schema this build writes: one version per migration. */
-#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+/* The schema version this build knows: the number of migrations. */
+#define SCHEMA_LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 const char *embedded_get(const char *path)
 {
@@ -200,13 +202,13 @@ static int check_fingerprint(struct db *db)
 	}
 	if (!same)
 		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
-				 db->path, N_MIGRATIONS);
+				 db->path, SCHEMA_LATEST);
 	return 0;
 }
 
 static int migrate(struct db *db)
 {
-	int v, latest = sizeof(migrations) / sizeof(migrations[0]);
+	int v, latest = SCHEMA_LATEST;
 
 	if (user_version(db, &v))
 		return -1;
@@ -267,12 +269,12 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			error_set("'%s' is not an ndoscope index", path);
 			goto fail;
 		}
-		if (v > N_MIGRATIONS) {
+		if (v > SCHEMA_LATEST) {
 			error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
-				  path, v, N_MIGRATIONS);
+				  path, v, SCHEMA_LATEST);
 			goto fail;
 		}
-		if (v == N_MIGRATIONS && check_fingerprint(db))
+		if (v == SCHEMA_LATEST && check_fingerprint(db))
 			goto fail;
 		return 0;
 	}

@@ -7,24 +7,48 @@
 
 #include "render/edge_format.h"
 
-void edge_print(FILE *out, const struct edge *e, int depth)
+/* What the other location of an edge is: "bound at", "taken at", ... */
+const char *edge_bound_what(const char *kind)
 {
-	fprintf(out, "%s:%d: %*s%s -> %s [", e->file, e->line, depth * 2, "",
-		e->from_name, e->to_name);
-	if (!strcmp(e->kind, "type"))
+	if (!strcmp(kind, "type"))
+		return "defined at";
+	if (!strcmp(kind, "param"))
+		return "passed at";
+	if (!strcmp(kind, "queue"))
+		return "taken off at";
+	if (!strcmp(kind, "wakeup"))
+		return "waited on at";
+	if (kind_is_async(kind))
+		return "registered at";
+	return "bound at";
+}
+
+static const char *jget(const json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+void edge_print(FILE *out, const json_t *e, int depth)
+{
+	const char *kind = jget(e, "kind"), *via = jget(e, "via");
+	const char *bound_file = jget(e, "bound_file");
+
+	fprintf(out, "%s:%d: %*s%s -> %s [", jget(e, "file"),
+		(int)json_integer_value(json_object_get(e, "line")), depth * 2, "",
+		jget(e, "caller"), jget(e, "callee"));
+	if (!strcmp(kind, "type"))
 		fputs("type match", out);
 	else
-		fputs(e->kind, out);
-	if (e->via)
-		fprintf(out, " %s", e->via);
-	if (e->bound_file) {
-		const char *what = "bound at";
+		fputs(kind, out);
+	if (via)
+		fprintf(out, " %s", via);
+	if (bound_file) {
+		int line = (int)json_integer_value(json_object_get(e, "line"));
+		int bound_line = (int)json_integer_value(json_object_get(e, "bound_line"));
 
-		if (!strcmp(e->kind, "type"))
-			what = "defined at";
-		else if (!strcmp(e->kind, "param"))
-			what = "passed at";
-		fprintf(out, ", %s %s:%d", what, e->bound_file, e->bound_line);
+		/* rcu, irq: the handler is passed at the call itself */
+		if (strcmp(bound_file, jget(e, "file")) || bound_line != line)
+			fprintf(out, ", %s %s:%d", edge_bound_what(kind), bound_file, bound_line);
 	}
 	fputs("]\n", out);
 }
