@@ -342,8 +342,20 @@ int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list
 		}
 		free(abs);
 	}
-	for (size_t i = 0; i < plan.files.n; i++)
-		strmap_put(&planned, plan.files.v[i].rel, (int)i, NULL);
+	/* a file is indexed under its real path, as the walk below names it: a symlink is its target */
+	for (size_t i = 0; i < plan.files.n; i++) {
+		struct kb_file *kf = &plan.files.v[i];
+		char *abs = kf->rel[0] == '/' ? xstrdup(kf->rel) : xasprintf("%s/%s", tree, kf->rel);
+		char *real = realpath(abs, NULL);
+
+		if (real) {
+			free(kf->rel);
+			kf->rel = tree_relative(tree, real);
+			free(real);
+		}
+		free(abs);
+		strmap_put(&planned, kf->rel, (int)i, NULL);
+	}
 	/* every .c under the named directories: planned, or counted as not built */
 	qsort(files.v, files.n, sizeof(*files.v), cmp_str);
 	for (size_t i = 0; i < files.n; i++) {
