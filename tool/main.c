@@ -32,6 +32,7 @@ static const struct command commands[] = {
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
 	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
 	  "run one read-only SQL statement over the index" },
+	{ "mcp", cmd_mcp, "[-C TREE]", "serve the index to coding agents (Model Context Protocol, stdio)" },
 	{ NULL, NULL, NULL, NULL },
 };
 
