@@ -16,7 +16,7 @@
 /* Newest first: an unknown version is answered with the newest. */
 static const char *const versions[] = { "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05", NULL };
 
-/* Messages longer than this are refused unread (but the server goes on). */
+/* Messages longer than this are refused unparsed (but the server goes on). */
 #define MAX_MESSAGE (32 << 20)
 #define MAX_BATCH 100
 
@@ -77,10 +77,18 @@ json_t *json_text(const char *s, size_t len)
 	return j ? j : json_string("");
 }
 
+/* A JSON string's value, or NULL when it is not a string or holds a NUL. */
+const char *json_cstr(const json_t *v)
+{
+	const char *s = json_string_value(v);
+
+	return s && strlen(s) == json_string_length(v) ? s : NULL;
+}
+
 static json_t *initialize(struct mcp *m, json_t *id, json_t *params)
 {
 	json_t *v = json_object_get(params, "protocolVersion"), *caps;
-	const char *want = json_string_value(v);
+	const char *want = json_cstr(v);
 
 	if (!json_is_object(params) || !want)
 		return rpc_error(id, RPC_INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
@@ -107,7 +115,7 @@ static json_t *initialize(struct mcp *m, json_t *id, json_t *params)
 
 static json_t *tools_call(struct mcp *m, json_t *id, json_t *params)
 {
-	const char *name = json_string_value(json_object_get(params, "name"));
+	const char *name = json_cstr(json_object_get(params, "name"));
 	json_t *args = json_object_get(params, "arguments"), *r;
 
 	if (!name)
@@ -128,15 +136,15 @@ static json_t *resources(struct mcp *m, json_t *id, const char *method, json_t *
 		return rpc_result(id, json_pack("{s:[]}", "resourceTemplates"));
 	if (!strcmp(method, "resources/list")) {
 		arg = json_object_get(params, "cursor");
-		if (arg && !json_is_string(arg) && !json_is_null(arg))
+		if (arg && !json_cstr(arg) && !json_is_null(arg))
 			return rpc_error(id, RPC_INVALID_PARAMS, "params.cursor is a string");
-		r = mcp_resources_list(m, json_string_value(arg));
+		r = mcp_resources_list(m, json_cstr(arg));
 		return r ? rpc_result(id, r) : rpc_error(id, RPC_INVALID_PARAMS, "%s", error_last());
 	}
 	arg = json_object_get(params, "uri");
-	if (!json_is_string(arg))
+	if (!json_cstr(arg))
 		return rpc_error(id, RPC_INVALID_PARAMS, "resources/read needs params.uri, a string");
-	r = mcp_resources_read(m, json_string_value(arg));
+	r = mcp_resources_read(m, json_cstr(arg));
 	if (!r) {
 		json_t *e = rpc_error(id, MCP_RESOURCE_NOT_FOUND, "%s", error_last());
 
@@ -158,7 +166,7 @@ static json_t *handle(struct mcp *m, json_t *msg, bool in_batch)
 	if (id && !json_is_string(id) && !json_is_integer(id))
 		return rpc_error(NULL, RPC_INVALID_REQUEST, "id is a string or an integer");
 	v = json_object_get(msg, "jsonrpc");
-	if (!json_is_string(v) || strcmp(json_string_value(v), "2.0"))
+	if (!json_cstr(v) || strcmp(json_cstr(v), "2.0"))
 		return rpc_error(id, RPC_INVALID_REQUEST, "jsonrpc must be \"2.0\"");
 	v = json_object_get(msg, "method");
 	if (!v) {
@@ -169,7 +177,9 @@ static json_t *handle(struct mcp *m, json_t *msg, bool in_batch)
 	}
 	if (!json_is_string(v))
 		return rpc_error(id, RPC_INVALID_REQUEST, "method is a string");
-	method = json_string_value(v);
+	method = json_cstr(v);
+	if (!method)
+		return id ? rpc_error(id, RPC_METHOD_NOT_FOUND, "no method with a NUL in its name") : NULL;
 	params = json_object_get(msg, "params");
 	if (params && !json_is_object(params) && !json_is_array(params))
 		return rpc_error(id, RPC_INVALID_REQUEST, "params is an object");
@@ -254,7 +264,8 @@ int mcp_serve(struct mcp *m, FILE *in, FILE *out)
 						 "a message of %zu bytes: the limit is %d", n, MAX_MESSAGE));
 			continue;
 		}
-		msg = json_loadb(line, n, JSON_DECODE_ANY, &jerr);
+		/* NULs are let in, and refused where a name is read (json_cstr) */
+		msg = json_loadb(line, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
 		if (!msg) {
 			rc = send(out, rpc_error(NULL, RPC_PARSE_ERROR, "parse error at character %d: %s",
 						 jerr.position, jerr.text));

@@ -31,6 +31,8 @@ int mcp_serve(struct mcp *m, FILE *in, FILE *out);
 
 /* A JSON-RPC error answer to ID (null when ID is not a valid one). */
 json_t *rpc_error(json_t *id, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A JSON string's value, or NULL when it is not a string or holds a NUL. */
+const char *json_cstr(const json_t *v);
 /* A JSON string of LEN bytes of S, any byte that is not UTF-8 made U+FFFD. */
 json_t *json_text(const char *s, size_t len);
 

@@ -181,6 +181,8 @@ static int check_value(const char *tool, const char *key, const json_t *v, const
 		return -1;
 	}
 	sb_free(&names);
+	if (json_is_string(v) && !json_cstr(v))
+		return error_set("%s: argument '%s' holds a NUL character", tool, key);
 	if (json_is_string(v) && (lim = json_object_get(p, "maxLength")) &&
 	    json_string_length(v) > (size_t)json_integer_value(lim))
 		return error_set("%s: argument '%s' is longer than %lld bytes", tool, key,
@@ -609,6 +611,37 @@ static void source_calls(struct mcp *m, json_t *lines, const char *file, int sta
 	VEC_FREE(&at);
 }
 
+/* LINE<tab>text, and under a line each target of its indirect calls. */
+static void source_text(struct strbuf *text, const json_t *lines)
+{
+	const json_t *l, *c, *t;
+	size_t i, j, k;
+
+	json_array_foreach(lines, i, l) {
+		sb_addf(text, "%lld\t%s\n", (long long)json_integer_value(json_object_get(l, "line")),
+			json_string_value(json_object_get(l, "text")));
+		json_array_foreach(json_object_get(l, "calls"), j, c) {
+			json_int_t n = json_integer_value(json_object_get(c, "targets_total"));
+
+			json_array_foreach(json_object_get(c, "targets"), k, t) {
+				const char *bs = json_string_value(json_object_get(t, "binding_site"));
+
+				sb_addf(text, "\t-> %s [%s %s%s%s]\n",
+					json_string_value(json_object_get(t, "callee")),
+					json_string_value(json_object_get(t, "kind")),
+					json_string_value(json_object_get(t, "via")) ?: "",
+					bs ? ", evidence at " : "", bs ? bs : "");
+			}
+			if (n > (json_int_t)json_array_size(json_object_get(c, "targets")))
+				sb_addf(text, "\t-> ... %lld targets in all\n", (long long)n);
+			else if (json_object_get(c, "targets") && !n)
+				sb_addf(text, "\t-> (%s call through %s: no target in the index)\n",
+					json_string_value(json_object_get(c, "kind")),
+					json_string_value(json_object_get(c, "via")) ?: "a pointer");
+		}
+	}
+}
+
 static json_t *run_source(struct mcp *m, json_t *args, struct strbuf *text)
 {
 	int start = arg_int(args, "start", 1), end = arg_int(args, "end", start + 49), n = 0;
@@ -645,6 +678,7 @@ static json_t *run_source(struct mcp *m, json_t *args, struct strbuf *text)
 	}
 	end = start + (int)json_array_size(lines) - 1;
 	source_calls(m, lines, rel, start, end);
+	source_text(text, lines);
 	o = json_pack("{s:s, s:i, s:i, s:o, s:b}", "file", rel, "start", start,
 		      "end", end, "lines", lines, "truncated", cut);
 	free(rel);
