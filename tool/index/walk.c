@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "index/walk.h"
+#include "index/lex.h"
 #include "base/util.h"
 
 enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR };
@@ -734,8 +735,35 @@ static void json_escape(struct strbuf *sb, const char *s)
 }
 
 /*
- * The arguments of a call as spelled, with the value of each constant one:
- * how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU.
+ * The struct field an argument names, as STRUCT.FIELD, or NULL:
+ * &sd->input_pkt_queue, &other->sk_receive_queue, sk->sk_wq, &n->timer.
+ * This is what links the two sides of a hand-off (a queue, a work item, a
+ * timer) in SQL.
+ */
+static char *arg_field(struct walker *w, CXCursor a)
+{
+	CXCursor f;
+	char *name, *via, *out;
+
+	a = strip(a);
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator)
+		a = strip(last_child(a));	/* &x->f */
+	if (clang_getCursorKind(a) != CXCursor_MemberRefExpr)
+		return NULL;
+	f = clang_getCursorReferenced(a);
+	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
+		return NULL;
+	name = cxstr(w, clang_getCursorSpelling(f));
+	via = xasprintf("%s.%s", field_struct(w, f), name);
+	out = arena_strdup(&w->f->arena, via);
+	free(via);
+	return out;
+}
+
+/*
+ * The arguments of a call as spelled, with the value of each constant one
+ * (how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU) and the field
+ * each one names.
  */
 static char *call_args_json(struct walker *w, CXCursor call, int n)
 {
@@ -748,11 +776,18 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, i);
 		enum CXCursorKind k = clang_getCursorKind(strip(a));
+		const char *field;
 		int64_t v;
 
 		sb_adds(&sb, i ? ",{\"text\":\"" : "{\"text\":\"");
 		json_escape(&sb, extent_text(w, a));
 		sb_add(&sb, "\"", 1);
+		field = arg_field(w, a);
+		if (field) {
+			sb_adds(&sb, ",\"field\":\"");
+			json_escape(&sb, field);
+			sb_add(&sb, "\"", 1);
+		}
 		/* variables and calls are not constants: skip the evaluator */
 		if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr &&
 		    k != CXCursor_CallExpr && eval_int(a, &v))
@@ -1749,6 +1784,23 @@ static int unit_for_key(struct walker *w, const char *key, bool claimed)
 	return *slot;
 }
 
+/* The unit of a whole file: tu:PATH for the main file, else hdr:PATH#STAMP. */
+static int file_unit(struct walker *w, int idx)
+{
+	struct f_file *ff = &w->f->files.v[idx];
+	char key[PATH_MAX + 96];
+
+	if (w->file_unit.v[idx] < 0) {
+		if (idx == w->main_file)
+			snprintf(key, sizeof(key), "tu:%s", ff->path);
+		else
+			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
+				 (long long)ff->mtime, (long long)ff->size);
+		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file);
+	}
+	return w->file_unit.v[idx];
+}
+
 /*
  * The unit of a top-level declaration: the main file, or the version of the
  * header it is in (its stamp changes whenever the header does). Every TU that
@@ -1758,22 +1810,11 @@ static int unit_for_key(struct walker *w, const char *key, bool claimed)
 static int unit_of(struct walker *w, CXCursor c, bool *own)
 {
 	struct where at = where_of(w, clang_getCursorLocation(c));
-	struct f_file *ff;
-	char key[PATH_MAX + 96];
 	int u;
 
 	if (at.idx < 0)
 		return -1;
-	ff = &w->f->files.v[at.idx];
-	if (w->file_unit.v[at.idx] < 0) {
-		if (at.idx == w->main_file)
-			snprintf(key, sizeof(key), "tu:%s", ff->path);
-		else
-			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
-				 (long long)ff->mtime, (long long)ff->size);
-		w->file_unit.v[at.idx] = unit_for_key(w, key, at.idx == w->main_file);
-	}
-	u = w->file_unit.v[at.idx];
+	u = file_unit(w, at.idx);
 	*own = w->f->units.v[u].own;
 	return u;
 }
@@ -1846,6 +1887,50 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+struct lex_map {
+	struct walker *w;
+	int *lex;		/* file index -> f_lex index, or -1 */
+};
+
+static int lex_of(void *arg, CXFile file)
+{
+	struct lex_map *m = arg;
+	int *slot = file ? ptrmap_get(&m->w->file_idx, (uintptr_t)file) : NULL;
+
+	return slot ? m->lex[*slot - 1] : -1;
+}
+
+/*
+ * For the source browser (index/lex.c): the tokens, #defines and skipped
+ * #if regions of every file of the tree this TU read, recorded by the TU
+ * that owns the file's unit.
+ */
+static void record_source(struct walker *w)
+{
+	size_t n = w->f->files.n;
+	CXFile *files = xcalloc(n + 1, sizeof(*files));
+	struct lex_map m = { .w = w, .lex = xcalloc(n + 1, sizeof(int)) };
+
+	for (size_t i = 0; i < w->file_idx.cap; i++)
+		if (w->file_idx.e[i].key)
+			files[w->file_idx.e[i].value - 1] = (CXFile)w->file_idx.e[i].key;
+	for (size_t i = 0; i < n; i++) {
+		size_t size = 0;
+		int u;
+
+		m.lex[i] = -1;
+		if (!files[i] || w->f->files.v[i].path[0] == '/')
+			continue;
+		u = file_unit(w, (int)i);
+		if (!w->f->units.v[u].own || !file_text(w, files[i], (int)i, &size))
+			continue;
+		m.lex[i] = lex_file(w->tu, files[i], size, (int)i, u, w->f);
+	}
+	lex_skipped(w->tu, w->f, lex_of, &m);
+	free(m.lex);
+	free(files);
+}
+
 static void include_visit(CXFile inc, CXSourceLocation *stack, unsigned len, CXClientData d)
 {
 	file_index(d, inc);
@@ -1882,7 +1967,8 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	    const char *const *argv, int argc, const struct walk_opts *opts, struct tu_facts *out)
 {
 	struct walker w = { .f = out, .o = opts, .tree_len = strlen(opts->tree), .workdir = workdir };
-	unsigned flags = CXTranslationUnit_KeepGoing;
+	unsigned flags = CXTranslationUnit_KeepGoing |
+			 CXTranslationUnit_DetailedPreprocessingRecord;	/* skipped #if ranges */
 	enum CXErrorCode ec;
 	int64_t t0 = now_ms();
 	int rc = 0;
@@ -1900,6 +1986,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	clang_getInclusions(w.tu, include_visit, &w);
 	record_diags(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
+	record_source(&w);
 	out->walk_ms = now_ms() - t0;
 	out->status = out->n_errors ? "errors" : "ok";
 
