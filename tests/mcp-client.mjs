@@ -106,8 +106,18 @@ try {
 	const cliReport = JSON.parse(cli('report', 'lo', '-f', 'json'));
 	ok(!r.isError && r.structuredContent.devices.length >= 1 && r.structuredContent.total === cliReport.length,
 		'report lo: the devices of the CLI report', r.structuredContent);
-	ok(JSON.stringify(r.structuredContent.devices) === JSON.stringify(cliReport.slice(0, 10)),
+	const edgeKey = (x) => `${x.caller} ${x.callee} ${x.kind} ${x.via} ${x.call_site ?? `${x.file}:${x.line}`} ` +
+		`${x.binding_site ?? (x.bound_file ? `${x.bound_file}:${x.bound_line}` : null)}`;
+	const sansPath = (d) => JSON.stringify({ ...d, transmit_path: undefined });
+	ok(r.structuredContent.devices.every((d, i) => sansPath(d) === sansPath(cliReport[i])),
 		'report lo: the same document as report -f json');
+	const tp = r.structuredContent.devices[0]?.transmit_path ?? [];
+	ok(tp.length > 0 && tp.every((h) => 'call_site' in h && 'binding_site' in h && 'type_only' in h) &&
+		JSON.stringify(tp.map(edgeKey)) === JSON.stringify(cliReport[0].transmit_path.map(edgeKey)),
+		"report lo: the transmit path's edges, with their provenance", tp);
+	ok(tp.some((h) => h.callee === 'loopback_xmit' && h.via === 'net_device_ops.ndo_start_xmit' && h.binding_site),
+		'report lo: the path reaches loopback_xmit through ndo_start_xmit, with its binding site');
+	ok(/^# lo\n/.test(r.content[0].text), "report lo: the text is the Markdown report", r.content[0].text.slice(0, 200));
 
 	// errors are tool errors with the CLI's message
 	r = await call('callers', { function: 'loopback_xmt' });
@@ -130,6 +140,21 @@ try {
 	ok(r.structuredContent.edges.length === Math.min(2, all.length) && r.structuredContent.total === all.length &&
 		r.structuredContent.truncated === (all.length > 2),
 		`callers with limit 2: 2 of ${all.length} edges, truncated and the total`, r.structuredContent);
+
+	// sync_only: the same edges as --sync-only
+	const async = mode === 'kernel' ? [['enqueue_to_backlog', 'callees'], ['process_backlog', 'callers']] :
+		[['backlog_defer', 'callees'], ['sock_wait_data', 'callers']];
+	for (const [fn, dir] of async) {
+		r = await call(dir, { function: fn });
+		ok(!r.isError && r.structuredContent.edges.some((x) => !['direct', 'field', 'param', 'type'].includes(x.kind) &&
+			x.via && x.binding_site), `${dir} ${fn}: a hand-off edge, with its object and where it is registered`,
+			r.structuredContent);
+		const want = JSON.parse(cli(dir, fn, '--sync-only', '--json')).map((x) => `${x.caller} ${x.callee} ${x.kind}`);
+		r = await call(dir, { function: fn, sync_only: true });
+		ok(!r.isError && JSON.stringify(r.structuredContent.edges.map((x) => `${x.caller} ${x.callee} ${x.kind}`)) ===
+			JSON.stringify(want.slice(0, 50)) && r.structuredContent.edges.every((x) => ['direct', 'field', 'param'].includes(x.kind)),
+			`${dir} ${fn} with sync_only: calls only, as --sync-only`, r.structuredContent, want);
+	}
 
 	r = await call('impl', { field: 'net_device_ops.ndo_start_xmit' });
 	ok(!r.isError && r.structuredContent.bindings.some((b) => b.function === 'loopback_xmit'),

@@ -109,12 +109,16 @@ static json_t *s_edge(void)
 	return s_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"caller", s_type("string"), "callee", s_type("string"),
 		"kind", json_pack("{s:s, s:s}", "type", "string", "description",
-				  "direct, field (through STRUCT.FIELD), param (through a parameter) or type (a guess)"),
-		"via", s_nullable("string"),
+				  "direct; field (through STRUCT.FIELD); param (through a parameter); type (a guess "
+				  "from the function type); or a hand-off where another context picks the work up: "
+				  "queue, wakeup, softirq, napi, work, timer, tasklet, notifier, rcu, irq"),
+		"via", json_pack("{s:[s, s], s:s}", "type", "string", "null", "description",
+				 "STRUCT.FIELD, param:N, the hand-off's object (NET_RX_SOFTIRQ, ...), or null for a direct call"),
 		"call_site", json_pack("{s:s, s:s}", "type", "string", "description", "FILE:LINE of the call"),
 		"binding_site", json_pack("{s:[s, s], s:s}", "type", "string", "null", "description",
 			"FILE:LINE of the evidence: where the function is bound to the field, passed as the "
-			"argument, or (type) defined; null for a direct call"),
+			"argument, (type) defined, or (a hand-off) where the queue is taken off, the wait "
+			"is, or the handler is registered; null for a direct call"),
 		"type_only", json_pack("{s:s, s:s}", "type", "boolean", "description",
 				       "true when the edge is a guess from the function type alone"),
 		"depth", s_type("integer")),
@@ -365,8 +369,8 @@ static void cut_note(struct strbuf *text, const json_t *o, const char *what)
 
 static json_t *calls(struct mcp *m, json_t *args, struct strbuf *text, bool reverse)
 {
-	json_t *ans = answer_calls(m->db, arg_str(args, "function"), reverse, arg_int(args, "depth", 1),
-				   arg_bool(args, "include_type_matches"));
+	json_t *ans = answer_calls_sync(m->db, arg_str(args, "function"), reverse, arg_int(args, "depth", 1),
+					arg_bool(args, "include_type_matches"), arg_bool(args, "sync_only"));
 	json_t *o, *edges;
 
 	if (!ans)
@@ -402,8 +406,9 @@ static json_t *run_path(struct mcp *m, json_t *args, struct strbuf *text)
 {
 	json_t *via = arg(args, "via"), *ans, *paths;
 	struct path_query q = {
-		.max_depth = arg_int(args, "depth", 16), .k = arg_int(args, "limit", 1),
+		.max_depth = arg_int(args, "depth", 40), .k = arg_int(args, "limit", 1),
 		.time_limit_ms = 2000, .types = arg_bool(args, "include_type_matches"),
+		.sync_only = arg_bool(args, "sync_only"),
 	};
 	const char **names = xcalloc(json_array_size(via) + 1, sizeof(*names));
 
@@ -427,7 +432,8 @@ static json_t *run_path(struct mcp *m, json_t *args, struct strbuf *text)
 			json_array_set_new(hops, h, mcp_edge(json_array_get(hops, h)));
 	}
 	json_object_set_new(ans, "total", json_integer((json_int_t)json_array_size(paths)));
-	json_object_set_new(ans, "truncated", json_boolean(json_array_size(paths) == (size_t)q.k && q.k > 1));
+	/* the search stops at the limit: there may be more paths */
+	json_object_set_new(ans, "truncated", json_boolean(json_array_size(paths) == (size_t)q.k));
 	if (!json_array_size(paths))
 		sb_addf(text, "no path from %s to %s%s within %d calls (searched %lld functions%s)\n",
 			json_string_value(json_object_get(ans, "from")),
@@ -474,14 +480,55 @@ static json_t *run_refs(struct mcp *m, json_t *args, struct strbuf *text)
 	return o;
 }
 
+/* Every edge inside a report's document (transmit_path, ...) as the tools give edges. */
+static json_t *report_edges(const json_t *v)
+{
+	json_t *o, *x;
+	const char *key;
+	size_t i;
+
+	if (json_is_array(v)) {
+		o = json_array();
+		json_array_foreach(v, i, x)
+			json_array_append_new(o, report_edges(x));
+		return o;
+	}
+	if (!json_is_object(v))
+		return json_incref((json_t *)v);
+	if (json_object_get(v, "caller") && json_object_get(v, "callee") && json_object_get(v, "kind"))
+		return mcp_edge(v);
+	o = json_object();
+	json_object_foreach((json_t *)v, key, x)
+		json_object_set_new(o, key, report_edges(x));
+	return o;
+}
+
 static json_t *run_report(struct mcp *m, json_t *args, struct strbuf *text)
 {
-	json_t *ans = report_build(m->db, arg_str(args, "name"), false), *o;
+	json_t *ans = report_build(m->db, arg_str(args, "name"), false), *o, *devices;
+	char *md = NULL;
+	size_t len = 0;
+	FILE *f;
 
 	if (!ans)
 		return NULL;
 	o = json_pack("{s:s}", "driver", arg_str(args, "name"));
-	bounded(o, "devices", ans, arg_int(args, "limit", 10), NULL);
+	bounded(o, "devices", ans, arg_int(args, "limit", 10), report_edges);
+	devices = json_object_get(o, "devices");
+	/* the text is the Markdown report of the devices given */
+	f = open_memstream(&md, &len);
+	if (f) {
+		json_t *shown = json_array();
+
+		for (size_t i = 0; i < json_array_size(devices); i++)
+			json_array_append(shown, json_array_get(ans, i));
+		report_md(f, shown);
+		fclose(f);
+		sb_add(text, md, len);
+		free(md);
+		json_decref(shown);
+	}
+	cut_note(text, o, "devices");
 	json_decref(ans);
 	return o;
 }
@@ -690,11 +737,12 @@ static json_t *run_source(struct mcp *m, json_t *args, struct strbuf *text)
 
 static json_t *in_calls(void)
 {
-	return s_input(json_pack("{s:o, s:o, s:o, s:o}",
+	return s_input(json_pack("{s:o, s:o, s:o, s:o, s:o}",
 		"function", s_string("a function: NAME, or FILE:NAME for a static one defined in several files"),
 		"depth", s_int("levels to follow (each function expanded once)", 1, 10, 1),
 		"limit", s_limit(50, 1000),
-		"include_type_matches", s_bool("add pointer calls matched on the function type alone (guesses)")),
+		"include_type_matches", s_bool("add pointer calls matched on the function type alone (guesses)"),
+		"sync_only", s_bool("calls only: leave out the hand-offs (queue, softirq, napi, wakeup, work, timer, ...)")),
 		"function", NULL);
 }
 
@@ -707,14 +755,15 @@ static json_t *out_calls(void)
 
 static json_t *in_path(void)
 {
-	return s_input(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+	return s_input(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"from", s_string("the function the path starts at"),
 		"to", s_string("the function the path ends at"),
 		"via", json_pack("{s:s, s:o, s:i, s:s}", "type", "array", "items", s_string("a function"),
 				 "maxItems", 8, "description", "functions the path must go through, in order"),
-		"depth", s_int("the longest path to look for, in calls", 1, 32, 16),
-		"limit", s_int("how many shortest paths to give", 1, 10, 1),
-		"include_type_matches", s_bool("also follow pointer calls matched on the function type alone")),
+		"depth", s_int("the longest path to look for, in calls", 1, 64, 40),
+		"limit", s_int("how many shortest paths to give; 'truncated' says the search stopped there", 1, 10, 1),
+		"include_type_matches", s_bool("also follow pointer calls matched on the function type alone"),
+		"sync_only", s_bool("calls only: no hand-off (queue, softirq, napi, wakeup, ...) on the path")),
 		"from", "to", NULL);
 }
 
