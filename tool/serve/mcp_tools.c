@@ -68,32 +68,38 @@ static json_t *s_array(json_t *items)
 	return json_pack("{s:s, s:o}", "type", "array", "items", items);
 }
 
-/* {type: object, properties: PROPS, required: [the NULL-terminated names]} */
-static json_t *s_object(json_t *props, ...)
+/* {type: object, properties: PROPS, required: [the names in AP, to a NULL]} */
+static json_t *s_vobject(json_t *props, va_list ap)
 {
 	json_t *req = json_array();
 	const char *r;
-	va_list ap;
 
-	va_start(ap, props);
 	while ((r = va_arg(ap, const char *)))
 		json_array_append_new(req, json_string(r));
-	va_end(ap);
 	return json_pack("{s:s, s:o, s:o}", "type", "object", "properties", props, "required", req);
 }
 
-static json_t *s_input(json_t *props, ...)
+static json_t *s_object(json_t *props, ...)
 {
-	json_t *req = json_array(), *o;
-	const char *r;
+	json_t *o;
 	va_list ap;
 
 	va_start(ap, props);
-	while ((r = va_arg(ap, const char *)))
-		json_array_append_new(req, json_string(r));
+	o = s_vobject(props, ap);
 	va_end(ap);
-	o = json_pack("{s:s, s:o, s:o, s:b}", "type", "object", "properties", props, "required", req,
-		      "additionalProperties", 0);
+	return o;
+}
+
+/* An input schema: an object that takes no other property. */
+static json_t *s_input(json_t *props, ...)
+{
+	json_t *o;
+	va_list ap;
+
+	va_start(ap, props);
+	o = s_vobject(props, ap);
+	va_end(ap);
+	json_object_set_new(o, "additionalProperties", json_false());
 	return o;
 }
 
@@ -444,40 +450,34 @@ static json_t *run_path(struct mcp *m, json_t *args, struct strbuf *text)
 	return ans;
 }
 
-static json_t *run_impl(struct mcp *m, json_t *args, struct strbuf *text)
+/* ANS's first LIMIT items as O[LIST], O[KEY] = VALUE when given; NULL when ANS is. */
+static json_t *listed(json_t *ans, const char *key, const char *value, const char *list, int limit)
 {
-	json_t *ans = answer_impl(m->db, arg_str(args, "field")), *o;
+	json_t *o;
 
 	if (!ans)
 		return NULL;
-	o = json_pack("{s:s}", "field", arg_str(args, "field"));
-	bounded(o, "bindings", ans, arg_int(args, "limit", 100), NULL);
+	o = key ? json_pack("{s:s}", key, value) : json_object();
+	bounded(o, list, ans, limit, NULL);
 	json_decref(ans);
 	return o;
+}
+
+static json_t *run_impl(struct mcp *m, json_t *args, struct strbuf *text)
+{
+	return listed(answer_impl(m->db, arg_str(args, "field")), "field", arg_str(args, "field"),
+		      "bindings", arg_int(args, "limit", 100));
 }
 
 static json_t *run_ops(struct mcp *m, json_t *args, struct strbuf *text)
 {
-	json_t *ans = answer_ops(m->db, arg_str(args, "name")), *o;
-
-	if (!ans)
-		return NULL;
-	o = json_object();
-	bounded(o, "tables", ans, arg_int(args, "limit", 50), NULL);
-	json_decref(ans);
-	return o;
+	return listed(answer_ops(m->db, arg_str(args, "name")), NULL, NULL, "tables", arg_int(args, "limit", 50));
 }
 
 static json_t *run_refs(struct mcp *m, json_t *args, struct strbuf *text)
 {
-	json_t *ans = answer_refs(m->db, arg_str(args, "function")), *o;
-
-	if (!ans)
-		return NULL;
-	o = json_pack("{s:s}", "name", arg_str(args, "function"));
-	bounded(o, "refs", ans, arg_int(args, "limit", 100), NULL);
-	json_decref(ans);
-	return o;
+	return listed(answer_refs(m->db, arg_str(args, "function")), "name", arg_str(args, "function"),
+		      "refs", arg_int(args, "limit", 100));
 }
 
 /* Every edge inside a report's document (transmit_path, ...) as the tools give edges. */
