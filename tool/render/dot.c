@@ -7,7 +7,6 @@
  * calls through a parameter dotted; type-only matches grey. A function
  * that drops packets has a red border and says how in its label.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,15 +258,17 @@ void dotout_release(struct dot_graph *g)
 }
 
 /*
- * One Graphviz context for the whole process. The pango plugin remembers
- * the last font name as a pointer into the context's font dictionary, so
- * a second context reads the first one's freed name (ASan: heap use after
- * free in textspan_size): a report or journey with two drawings, or serve
- * drawing page after page, must keep its first context. Graphviz is not
- * thread-safe either: one drawing at a time.
+ * One Graphviz context for the life of the process. Graphviz 2.42's pango
+ * plugin keeps, in a static variable, a pointer to the last font name it
+ * laid out; that name belongs to the context's font dictionary, which
+ * gvFreeContext() frees. A second context then compares against freed
+ * memory (ASan: heap-use-after-free in textspan_size), so a process that
+ * draws more than once (serve, html, a report with several graphs) must
+ * reuse the first context. Graphviz is not thread-safe: every caller
+ * draws from one thread (serve answers from libmicrohttpd's one polling
+ * thread).
  */
 static GVC_t *gvc;
-static pthread_mutex_t gvc_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void gvc_free(void)
 {
@@ -282,20 +283,15 @@ int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 	unsigned int n = 0;
 	int rc = -1;
 
-	pthread_mutex_lock(&gvc_lock);
 	if (!gvc) {
 		gvc = gvContext();
-		if (!gvc) {
-			pthread_mutex_unlock(&gvc_lock);
+		if (!gvc)
 			return error_set("cannot start Graphviz");
-		}
 		atexit(gvc_free);
 	}
 	g = agmemread(dot);
-	if (!g) {
-		error_set("Graphviz cannot read the graph");
-		goto out;
-	}
+	if (!g)
+		return error_set("Graphviz cannot read the graph");
 	if (gvLayout(gvc, g, "dot")) {
 		error_set("Graphviz cannot lay out the graph");
 		goto out_graph;
@@ -314,8 +310,6 @@ out_layout:
 	gvFreeLayout(gvc, g);
 out_graph:
 	agclose(g);
-out:
-	pthread_mutex_unlock(&gvc_lock);
 	(void)len;
 	return rc;
 }
