@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* ndoscope stats: how many facts of each kind, and which TUs had errors. */
+/*
+ * ndoscope stats: how many facts of each kind, how many indirect calls are
+ * classified and resolved, and which TUs had errors.
+ */
 #include <getopt.h>
 #include <stdio.h>
 
@@ -27,6 +30,10 @@ int cmd_stats(int argc, char **argv, const struct global *g)
 	if (db_open(&db, db_default_path(g->db), DB_READ))
 		return -1;
 	if (print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "counts"), fmt) < 0)
+		goto out;
+	if (fmt == OUT_TABLE)
+		printf("\nIndirect calls:\n");
+	if (print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "indirect"), fmt) < 0)
 		goto out;
 	if (fmt == OUT_TABLE)
 		printf("\nTUs with errors:\n");

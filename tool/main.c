@@ -7,12 +7,13 @@
 #include <string.h>
 
 #include "base/error.h"
+#include "base/module.h"
 #include "ndoscope.h"
 
 static const struct command commands[] = {
-	{ "index", cmd_index, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
+	{ "index", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]",
 	  "index a kernel tree (incremental)" },
-	{ "flags", cmd_flags, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
+	{ "flags", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
 	  "print the compile commands index uses, as compile_commands.json" },
 	{ "stats", cmd_stats, "[--json]", "count the facts, list TUs with parse errors" },
 	{ "callers", cmd_callers, "FUNC [--depth N] [--include-type-matches] [--json]",
@@ -29,6 +30,10 @@ static const struct command commands[] = {
 	{ "report", cmd_report, "DRIVER [-f md|html|json] [-o FILE] | --matrix DIR",
 	  "a driver explained end to end, or a driver matrix" },
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
+	{ "serve", cmd_serve, "[-C TREE] [--bind ADDR] [--port N]",
+	  "browse the annotated source over HTTP" },
+	{ "html", cmd_html, "[-C TREE] -o DIR [PATH...]",
+	  "write the annotated source browser as static files" },
 	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
 	  "run one read-only SQL statement over the index" },
 	{ NULL, NULL, NULL, NULL },

@@ -34,6 +34,8 @@ int cmd_ops(int argc, char **argv, const struct global *g);
 int cmd_report(int argc, char **argv, const struct global *g);
 int cmd_refs(int argc, char **argv, const struct global *g);
 int cmd_query(int argc, char **argv, const struct global *g);
+int cmd_serve(int argc, char **argv, const struct global *g);
+int cmd_html(int argc, char **argv, const struct global *g);
 
 /*
  * Options of a command whose only option is --json: returns -1 to go on

@@ -20,6 +20,7 @@
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
+	"schemas/004_source.sql",
 };
 
 const char *embedded_get(const char *path)

@@ -1,4 +1,4 @@
-/* SQL files embedded at build time (cmake/embed.cmake). */
+/* Files embedded at build time (cmake/embed.cmake): SQL, web/. */
 #ifndef NDOSCOPE_EMBEDDED_H
 #define NDOSCOPE_EMBEDDED_H
 

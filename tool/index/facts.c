@@ -73,4 +73,6 @@ void tu_facts_free(struct tu_facts *f)
 	VEC_FREE(&f->flags);
 	VEC_FREE(&f->refs);
 	VEC_FREE(&f->diags);
+	VEC_FREE(&f->lexes);
+	VEC_FREE(&f->macros);
 }

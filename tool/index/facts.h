@@ -124,6 +124,20 @@ struct f_ref {
 	bool in_macro;
 };
 
+/* A file's tokens and compiled-out lines, for the source browser (index/lex.c). */
+struct f_lex {
+	int unit, file;
+	char *tokens;		/* varints: offset delta, length, kind */
+	size_t len;
+	char *skipped;		/* "12-40 55-60" */
+};
+
+/* A #define NAME, where it is written. */
+struct f_macro {
+	int unit, file, line;
+	char *name;
+};
+
 struct f_diag {
 	const char *severity;
 	char *message;
@@ -157,6 +171,8 @@ struct tu_facts {
 	VEC(struct f_flag) flags;
 	VEC(struct f_ref) refs;
 	VEC(struct f_diag) diags;
+	VEC(struct f_lex) lexes;
+	VEC(struct f_macro) macros;
 };
 
 void tu_facts_free(struct tu_facts *f);

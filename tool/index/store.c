@@ -141,6 +141,41 @@ static int write_units(struct store *s, struct tu_facts *f, sqlite3_int64 tu, st
 #define UNIT(x) ids->unit[(x)->unit]
 #define FILE_(x) ids->file[(x)->file]
 
+/* The source browser's rows (index/lex.c): tokens, skipped lines, #defines. */
+static int write_source(struct store *s, struct tu_facts *f, struct ids *ids)
+{
+	struct db *db = s->db;
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < f->lexes.n; i++) {
+		struct f_lex *x = &f->lexes.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "lex_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_int(st, 2, FILE_(x));
+		sqlite3_bind_blob(st, 3, x->tokens, (int)x->len, SQLITE_STATIC);
+		bind_text(st, 4, x->skipped);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	for (size_t i = 0; i < f->macros.n; i++) {
+		struct f_macro *x = &f->macros.v[i];
+
+		if (!WRITING(x))
+			continue;
+		st = db_stmt(db, SQL, "macro_insert");
+		bind_int(st, 1, UNIT(x));
+		bind_text(st, 2, x->name);
+		bind_int(st, 3, FILE_(x));
+		bind_int(st, 4, x->line);
+		if (db_step_done(db, st))
+			return -1;
+	}
+	return 0;
+}
+
 static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 {
 	struct db *db = s->db;
@@ -368,6 +403,8 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		if (db_step_done(db, st))
 			return -1;
 	}
+	if (write_source(s, f, ids))
+		return -1;
 	for (size_t i = 0; i < f->unit_fns.n; i++) {
 		struct f_unit_fn *x = &f->unit_fns.v[i];
 

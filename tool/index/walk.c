@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "index/walk.h"
+#include "index/lex.h"
 #include "base/util.h"
 
 enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR };
@@ -27,6 +28,11 @@ struct cursor_name {
 	CXCursor c;
 	char *name;
 	int sym;		/* -2: not computed */
+};
+
+/* output = READ_ONCE(n->output): the local and what it was loaded from */
+struct local_src {
+	CXCursor var, src;	/* src: a FieldDecl or ParmDecl; null: unknown */
 };
 
 struct walker {
@@ -51,6 +57,7 @@ struct walker {
 	CXCursor fn;
 	int fn_sym;
 	VEC(CXCursor) params;
+	VEC(struct local_src) local_src;	/* locals loaded from a field, parameter or function */
 	struct strvec conds;		/* if-conditions around the current statement */
 
 	struct strmap macro_val;	/* flag family #define -> index in vals */
@@ -765,24 +772,142 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 	return out;
 }
 
+/* The local variable an expression names, or a null cursor. */
+static CXCursor local_var(struct walker *w, CXCursor e)
+{
+	CXCursor d;
+
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return clang_getNullCursor();
+	d = clang_getCursorReferenced(e);
+	if (!w->in_fn || clang_getCursorKind(d) != CXCursor_VarDecl || is_global_var(d))
+		return clang_getNullCursor();
+	return d;
+}
+
+/* The association _Generic chose: the one whose type is the selection's. */
+static CXCursor generic_choice(CXCursor sel)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(sel));
+	unsigned n = n_children(sel);
+	CXCursor found = clang_getNullCursor();
+
+	/* child 0 is the controlling expression */
+	for (unsigned i = 1; i < n; i++) {
+		CXCursor a = child_at(sel, i);
+
+		if (!clang_equalTypes(clang_getCanonicalType(clang_getCursorType(a)), t))
+			continue;
+		if (!clang_Cursor_isNull(found))
+			return clang_getNullCursor();	/* ambiguous */
+		found = a;
+	}
+	return found;
+}
+
+/*
+ * What a callee expression calls through, whatever surrounds it: casts,
+ * parentheses, '*' and '&', a statement expression's value (READ_ONCE()),
+ * the association _Generic chose, an array element (the array), and a local
+ * variable loaded from a field, a parameter or a function before the call
+ * (INDIRECT_CALL_*()'s __f1, output = READ_ONCE(n->output)). Returns the
+ * FunctionDecl, FieldDecl, ParmDecl or VarDecl, or a null cursor; *local is
+ * set to the local variable the call went through, if any.
+ */
+static CXCursor callee_source(struct walker *w, CXCursor e, CXCursor *local)
+{
+	for (int hops = 0; hops < 32 && !clang_Cursor_isNull(e); hops++) {
+		CXCursor d;
+
+		e = strip(e);
+		switch (clang_getCursorKind(e)) {
+		case CXCursor_UnaryOperator:
+			e = last_child(e);
+			continue;
+		case CXCursor_StmtExpr:
+			e = last_child(child_at(e, 0));
+			if (!clang_isExpression(clang_getCursorKind(e)))
+				return clang_getNullCursor();
+			continue;
+		case CXCursor_GenericSelectionExpr:
+			e = generic_choice(e);
+			continue;
+		case CXCursor_ArraySubscriptExpr:
+			e = child_at(e, 0);
+			continue;
+		case CXCursor_MemberRefExpr:
+			return clang_getCursorReferenced(e);
+		case CXCursor_DeclRefExpr:
+			d = local_var(w, e);
+			if (clang_Cursor_isNull(d))
+				return clang_getCursorReferenced(e);
+			for (size_t i = w->local_src.n; i-- > 0;) {
+				if (!clang_equalCursors(w->local_src.v[i].var, d))
+					continue;
+				if (local && clang_Cursor_isNull(*local))
+					*local = d;
+				return w->local_src.v[i].src;
+			}
+			/* not assigned since: its initializer (rcu_dereference()'s ________p1) */
+			e = clang_Cursor_getVarDeclInitializer(d);
+			if (clang_Cursor_isNull(e))
+				return d;
+			if (local && clang_Cursor_isNull(*local))
+				*local = d;
+			continue;
+		default:
+			return clang_getNullCursor();
+		}
+	}
+	return clang_getNullCursor();
+}
+
+/*
+ * typeof(f) __f1 = (f); fn = READ_ONCE(ops->fn): remember what the local
+ * holds when it is a field or a parameter, so that a call through it is
+ * classified as one through its source. A later assignment from anything
+ * else (a function too: fn = netif_rx stays a 'pointer' call) forgets it.
+ */
+static void local_source(struct walker *w, CXCursor var, CXCursor rhs)
+{
+	CXCursor src = callee_source(w, rhs, NULL);
+	enum CXCursorKind k = clang_getCursorKind(src);
+	CXType t = clang_getCanonicalType(clang_getCursorType(var));
+	struct local_src ls = { var, src };
+
+	if (t.kind != CXType_Pointer)
+		return;
+	t = clang_getCanonicalType(clang_getPointeeType(t));
+	if (t.kind != CXType_FunctionProto && t.kind != CXType_FunctionNoProto)
+		return;
+	if (k != CXCursor_FieldDecl && k != CXCursor_ParmDecl) {
+		/* a NULL default keeps nothing to forget; anything else is unknown */
+		if (clang_getCursorKind(strip(rhs)) == CXCursor_IntegerLiteral ||
+		    clang_getCursorKind(strip(rhs)) == CXCursor_GNUNullExpr)
+			return;
+		ls.src = clang_getNullCursor();
+	}
+	VEC_PUSH(&w->local_src, ls);
+}
+
 static void add_call(struct walker *w, CXCursor call)
 {
 	CXCursor ref = clang_getCursorReferenced(call);
 	enum CXCursorKind rk = clang_getCursorKind(ref);
 	CXCursor callee = strip(child_at(call, 0));
+	CXCursor local = clang_getNullCursor();
 	struct f_call fc = { .unit = w->unit, .callee = -1, .caller = w->fn_sym };
 	struct where at;
 	char ident[256], *name = NULL;
 	int n, p;
 
-	while (clang_getCursorKind(callee) == CXCursor_UnaryOperator)
-		callee = strip(child_at(callee, 0));	/* (*fp)(x) */
-	if (clang_Cursor_isNull(ref) && !clang_Cursor_isNull(callee)) {
-		/* (*fp)(x), (*ops->fn)(x): the call names no decl, its callee does */
-		enum CXCursorKind ck = clang_getCursorKind(callee);
+	if (!clang_Cursor_isNull(callee) &&
+	    (clang_Cursor_isNull(ref) || clang_getCursorKind(ref) == CXCursor_VarDecl)) {
+		/* (*fp)(x), READ_ONCE(ops->fn)(x), __f1(x): look through to the source */
+		CXCursor src = callee_source(w, callee, &local);
 
-		if (ck == CXCursor_DeclRefExpr || ck == CXCursor_MemberRefExpr) {
-			ref = clang_getCursorReferenced(callee);
+		if (!clang_Cursor_isNull(src)) {
+			ref = src;
 			rk = clang_getCursorKind(ref);
 		}
 	}
@@ -823,12 +948,19 @@ static void add_call(struct walker *w, CXCursor call)
 		if (t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto)
 			fc.fn_type = cxstr(w, clang_getTypeSpelling(t));
 	}
+	/* ops->hooks[i](m) is written at the field's name, like ops->fn(m) */
+	if (clang_getCursorKind(callee) == CXCursor_ArraySubscriptExpr &&
+	    clang_getCursorKind(strip(child_at(callee, 0))) == CXCursor_MemberRefExpr)
+		callee = strip(child_at(callee, 0));
 	at = where_of(w, clang_getCursorLocation(clang_Cursor_isNull(callee) ? call : callee));
 	if (at.idx < 0)
 		return;
 	fc.file = at.idx;
 	fc.line = at.line;
 	fc.col = at.col;
+	/* through a local: the name written is the local's */
+	if (!clang_Cursor_isNull(local))
+		name = cxstr(w, clang_getCursorSpelling(local));
 	/* the call was made by a macro when the name written there is not the callee's */
 	if (name && *name) {
 		ident_at(w, &at, ident, sizeof(ident));
@@ -921,8 +1053,10 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr && !strcmp(op, "=")) {
 		CXCursor var = clang_getCursorReferenced(lhs);
 
-		if (clang_getCursorKind(var) == CXCursor_VarDecl && !is_global_var(var))
+		if (clang_getCursorKind(var) == CXCursor_VarDecl && !is_global_var(var)) {
 			add_local(w, var, rhs, clang_getCursorLocation(lhs));
+			local_source(w, var, rhs);
+		}
 		return;
 	}
 	if (!field_write(w, lhs, op, &a, &at))
@@ -1220,8 +1354,10 @@ static void walk_var(struct walker *w, CXCursor var)
 	if (clang_Cursor_isNull(le.e))
 		return;
 	if (clang_getCursorKind(le.e) != CXCursor_InitListExpr) {
-		if (w->in_fn && !is_global_var(var))
+		if (w->in_fn && !is_global_var(var)) {
 			add_local(w, var, le.e, clang_getCursorLocation(var));
+			local_source(w, var, le.e);
+		}
 		walk(w, le.e, R_READ);
 		return;
 	}
@@ -1385,6 +1521,7 @@ static void walk_function(struct walker *w, CXCursor fn)
 	w->fn = fn;
 	w->fn_sym = ff.sym;
 	w->params.n = 0;
+	w->local_src.n = 0;
 	n = clang_Cursor_getNumArguments(fn);
 	for (int i = 0; i < n; i++)
 		VEC_PUSH(&w->params, clang_Cursor_getArgument(fn, i));
@@ -2087,6 +2224,23 @@ static int unit_for_key(struct walker *w, const char *key, bool claimed)
 	return *slot;
 }
 
+/* The unit of a whole file: tu:PATH for the main file, else hdr:PATH#STAMP. */
+static int file_unit(struct walker *w, int idx)
+{
+	struct f_file *ff = &w->f->files.v[idx];
+	char key[PATH_MAX + 96];
+
+	if (w->file_unit.v[idx] < 0) {
+		if (idx == w->main_file)
+			snprintf(key, sizeof(key), "tu:%s", ff->path);
+		else
+			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
+				 (long long)ff->mtime, (long long)ff->size);
+		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file);
+	}
+	return w->file_unit.v[idx];
+}
+
 /*
  * The unit of a top-level declaration: the main file, or the version of the
  * header it is in (its stamp changes whenever the header does). Every TU that
@@ -2096,22 +2250,11 @@ static int unit_for_key(struct walker *w, const char *key, bool claimed)
 static int unit_of(struct walker *w, CXCursor c, bool *own)
 {
 	struct where at = where_of(w, clang_getCursorLocation(c));
-	struct f_file *ff;
-	char key[PATH_MAX + 96];
 	int u;
 
 	if (at.idx < 0)
 		return -1;
-	ff = &w->f->files.v[at.idx];
-	if (w->file_unit.v[at.idx] < 0) {
-		if (at.idx == w->main_file)
-			snprintf(key, sizeof(key), "tu:%s", ff->path);
-		else
-			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
-				 (long long)ff->mtime, (long long)ff->size);
-		w->file_unit.v[at.idx] = unit_for_key(w, key, at.idx == w->main_file);
-	}
-	u = w->file_unit.v[at.idx];
+	u = file_unit(w, at.idx);
 	*own = w->f->units.v[u].own;
 	return u;
 }
@@ -2187,6 +2330,50 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
 	return CXChildVisit_Continue;
 }
 
+struct lex_map {
+	struct walker *w;
+	int *lex;		/* file index -> f_lex index, or -1 */
+};
+
+static int lex_of(void *arg, CXFile file)
+{
+	struct lex_map *m = arg;
+	int *slot = file ? ptrmap_get(&m->w->file_idx, (uintptr_t)file) : NULL;
+
+	return slot ? m->lex[*slot - 1] : -1;
+}
+
+/*
+ * For the source browser (index/lex.c): the tokens, #defines and skipped
+ * #if regions of every file of the tree this TU read, recorded by the TU
+ * that owns the file's unit.
+ */
+static void record_source(struct walker *w)
+{
+	size_t n = w->f->files.n;
+	CXFile *files = xcalloc(n + 1, sizeof(*files));
+	struct lex_map m = { .w = w, .lex = xcalloc(n + 1, sizeof(int)) };
+
+	for (size_t i = 0; i < w->file_idx.cap; i++)
+		if (w->file_idx.e[i].key)
+			files[w->file_idx.e[i].value - 1] = (CXFile)w->file_idx.e[i].key;
+	for (size_t i = 0; i < n; i++) {
+		size_t size = 0;
+		int u;
+
+		m.lex[i] = -1;
+		if (!files[i] || w->f->files.v[i].path[0] == '/')
+			continue;
+		u = file_unit(w, (int)i);
+		if (!w->f->units.v[u].own || !file_text(w, files[i], (int)i, &size))
+			continue;
+		m.lex[i] = lex_file(w->tu, files[i], size, (int)i, u, w->f);
+	}
+	lex_skipped(w->tu, w->f, lex_of, &m);
+	free(m.lex);
+	free(files);
+}
+
 static void include_visit(CXFile inc, CXSourceLocation *stack, unsigned len, CXClientData d)
 {
 	file_index(d, inc);
@@ -2223,7 +2410,8 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	    const char *const *argv, int argc, const struct walk_opts *opts, struct tu_facts *out)
 {
 	struct walker w = { .f = out, .o = opts, .tree_len = strlen(opts->tree), .workdir = workdir };
-	unsigned flags = CXTranslationUnit_KeepGoing;
+	unsigned flags = CXTranslationUnit_KeepGoing |
+			 CXTranslationUnit_DetailedPreprocessingRecord;	/* skipped #if ranges */
 	enum CXErrorCode ec;
 	int64_t t0 = now_ms();
 	int rc = 0;
@@ -2245,6 +2433,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	record_diags(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	keep_macro_flags(&w);
+	record_source(&w);
 	out->walk_ms = now_ms() - t0;
 	out->status = out->n_errors ? "errors" : "ok";
 
@@ -2258,6 +2447,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	ptrmap_free(&w.cursor_idx);
 	VEC_FREE(&w.cursor_names);
 	VEC_FREE(&w.params);
+	VEC_FREE(&w.local_src);
 	VEC_FREE(&w.conds);
 	strmap_free(&w.macro_val);
 	strmap_free(&w.enum_val);

@@ -7,24 +7,34 @@
 
 #include "render/edge_format.h"
 
-void edge_print(FILE *out, const struct edge *e, int depth)
+static const char *jget(const json_t *o, const char *key)
 {
-	fprintf(out, "%s:%d: %*s%s -> %s [", e->file, e->line, depth * 2, "",
-		e->from_name, e->to_name);
-	if (!strcmp(e->kind, "type"))
+	return json_string_value(json_object_get(o, key));
+}
+
+void edge_print(FILE *out, const json_t *e, int depth)
+{
+	const char *kind = jget(e, "kind"), *via = jget(e, "via");
+	const char *bound_file = jget(e, "bound_file");
+
+	fprintf(out, "%s:%d: %*s%s -> %s [", jget(e, "file"),
+		(int)json_integer_value(json_object_get(e, "line")), depth * 2, "",
+		jget(e, "caller"), jget(e, "callee"));
+	if (!strcmp(kind, "type"))
 		fputs("type match", out);
 	else
-		fputs(e->kind, out);
-	if (e->via)
-		fprintf(out, " %s", e->via);
-	if (e->bound_file) {
+		fputs(kind, out);
+	if (via)
+		fprintf(out, " %s", via);
+	if (bound_file) {
 		const char *what = "bound at";
 
-		if (!strcmp(e->kind, "type"))
+		if (!strcmp(kind, "type"))
 			what = "defined at";
-		else if (!strcmp(e->kind, "param"))
+		else if (!strcmp(kind, "param"))
 			what = "passed at";
-		fprintf(out, ", %s %s:%d", what, e->bound_file, e->bound_line);
+		fprintf(out, ", %s %s:%d", what, bound_file,
+			(int)json_integer_value(json_object_get(e, "bound_line")));
 	}
 	fputs("]\n", out);
 }

@@ -7,8 +7,11 @@
 
 #include "query/graph.h"
 
-/* FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by DEPTH. */
-void edge_print(FILE *out, const struct edge *e, int depth);
+/*
+ * FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by
+ * DEPTH, from an edge_json() object.
+ */
+void edge_print(FILE *out, const json_t *e, int depth);
 
 /* {caller, callee, kind, via, file, line, bound_file, bound_line} */
 json_t *edge_json(const struct edge *e);

@@ -28,3 +28,36 @@ LEFT JOIN tu_diag d ON d.tu_id = t.id AND d.seq = 1
 LEFT JOIN file df ON df.id = d.file_id
 WHERE t.n_errors > 0 OR t.status = 'failed'
 ORDER BY f.path;
+
+-- Indirect call sites (field, param, pointer): how many are classified
+-- (the field or parameter they go through is known) and how many resolve
+-- to at least one function with evidence (a binding, or a function passed
+-- in that position).
+-- name: indirect
+WITH ind AS (
+	SELECT c.kind, c.via, c.caller_id,
+	       CASE
+		WHEN c.kind = 'field' THEN
+			EXISTS (SELECT 1 FROM binding b WHERE b.struct || '.' || b.field = c.via)
+			OR EXISTS (SELECT 1 FROM assign s JOIN fn_arg a ON a.callee_id = s.func_id
+					AND a.arg = s.param AND a.target_kind = 'function'
+				   WHERE s.struct || '.' || s.field = c.via AND s.op = '=')
+		WHEN c.kind = 'param' THEN
+			EXISTS (SELECT 1 FROM fn_arg a WHERE a.callee_id = c.caller_id
+				AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function')
+		ELSE 0 END AS resolved
+	FROM call c WHERE c.kind IN ('field', 'param', 'pointer')
+), n AS (SELECT count(*) AS total FROM ind)
+SELECT 'indirect call sites' AS what, total AS count, '100%' AS share FROM n
+UNION ALL
+SELECT '  classified (field or param)', count(*),
+       printf('%.1f%%', 100.0 * count(*) / max(n.total, 1))
+FROM ind, n WHERE kind <> 'pointer'
+UNION ALL
+SELECT '  resolved (at least one target)', count(*),
+       printf('%.1f%%', 100.0 * count(*) / max(n.total, 1))
+FROM ind, n WHERE resolved
+UNION ALL
+SELECT '  pointer (query pointer-calls says why)', count(*),
+       printf('%.1f%%', 100.0 * count(*) / max(n.total, 1))
+FROM ind, n WHERE kind = 'pointer';

@@ -1,0 +1,141 @@
+#!/bin/bash
+# The source browser without a browser: 'ndoscope serve' answered with curl
+# and 'ndoscope html' read as files, on fixtures/hostile (names, strings and
+# comments that try to inject markup and script) and on fixtures/tree.
+# Everything from the source or the DB must come out escaped, and no file
+# outside the indexed tree may be served.
+. "$(dirname "$0")/lib.sh"
+HOSTILE=$SRC/fixtures/hostile
+pids=""
+trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
+
+# serve DB [ARGS...]: start 'ndoscope serve' on a free loopback port; sets $base
+serve() {
+	local db=$1 log=$TMP/serve.$RANDOM
+	shift
+	"$NDOSCOPE" --db "$db" serve --port 0 "$@" >"$log" 2>&1 &
+	pids="$pids $!"
+	for _ in $(seq 100); do
+		grep -q '^serving ' "$log" && break
+		sleep 0.1
+	done
+	base=$(sed -n 's|^serving \(http://[^ ]*\)/$|\1|p' "$log")
+}
+
+# get PATH: $code, $body, $headers of GET $base/PATH, sent as is (no ../ folding)
+get() {
+	code=$(curl -s --path-as-is -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' "$base$1")
+	body=$(cat "$TMP/body")
+	headers=$(cat "$TMP/headers")
+}
+
+# The hostile tree, copied so that the test can add symlinks out of it.
+cp -r "$HOSTILE" "$TMP/hostile"
+echo 'root:x:0:0:outside the tree' >"$TMP/outside.c"
+ln -s "$TMP/outside.c" "$TMP/hostile/drivers/net/escape.c"
+run "$NDOSCOPE" --db "$TMP/h.db" index -C "$TMP/hostile" drivers
+expect_rc 0 "index the hostile tree"
+
+serve "$TMP/h.db"
+expect_match "$base" '^http://127\.0\.0\.1:[0-9]+$' "serve binds 127.0.0.1 by default"
+
+# Every page that shows hostile text: nothing of it may come out as markup.
+for u in /source/drivers/net/evil.c /source/drivers/net/ /source/include/linux/netdevice.h \
+	 "/source/drivers/net/%3Csvg%20onload%3Dalert(1)%3E.h" /fn/evil_xmit /fn/evil_setup \
+	 /struct/net_device_ops / "/search?q=evil" "/card/m:NETIF_F_EVIL" "/card/m:EVIL_TITLE" \
+	 "/device/%3Cscript%3Ealert('ifname')%3C%2Fscript%3E%25d"; do
+	get "$u"
+	expect_eq "$code" 200 "GET $u: 200"
+	bad=$(printf '%s' "$body" | grep -oE "<script>alert|<script[^>]*>[^<]|<img|<svg onload|<iframe|<[a-z]+ [^>]*onerror=|<a href=\"javascript:" | head -3)
+	expect_eq "$bad" "" "GET $u: hostile text is escaped"
+done
+get /source/drivers/net/evil.c
+expect_match "$body" "&lt;/span&gt;&lt;/div&gt;&lt;script&gt;alert\(&#39;string&#39;\)&lt;/script&gt;" \
+	"a string literal's markup is shown as text"
+expect_match "$body" "&lt;svg onload=alert\(1\)&gt;\.h" "an #include of a hostile file name is shown as text"
+expect_match "$headers" "Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'" \
+	"pages carry a Content-Security-Policy without inline script"
+if printf '%s' "$headers" | grep -q "unsafe-inline"; then not_ok "no 'unsafe-inline'"; else ok "no 'unsafe-inline'"; fi
+get "/device/%3Cscript%3Ealert('ifname')%3C%2Fscript%3E%25d"
+expect_match "$body" "<h1>device &lt;script&gt;alert\(&#39;ifname&#39;\)&lt;/script&gt;%d</h1>" \
+	"a device named with markup: its page escapes the name"
+get "/search?q=evil_"
+expect_eq "$(printf '%s' "$body" | python3 -c 'import json,sys; print(" ".join(sorted(e["n"] for e in json.load(sys.stdin))))')" \
+	"evil_init evil_netdev_ops evil_setup evil_xmit" "search is JSON, by prefix"
+get "/card/m:NETIF_F_EVIL"
+expect_match "$body" "&quot;&gt;&lt;img src=x onerror=alert\(&#39;flag-doc&#39;\)&gt;" "a flag's doc is escaped in its card"
+
+# Only files of the indexed tree.
+for u in /source/../Makefile /source/%2e%2e/%2e%2e/%2e%2e/etc/passwd /source/drivers/..%2f..%2fMakefile \
+	 /source/drivers/%2e%2e/Makefile /source//etc/passwd /source/%2fetc%2fpasswd \
+	 "/source/$TMP/outside.c" /source/drivers/net/escape.c /source/Makefile \
+	 /source/drivers/net/./evil.c /static/../page.html /static/%2e%2e/tool/sql/html.sql /nowhere; do
+	get "$u"
+	expect_eq "$code" 404 "GET $u: 404"
+	if printf '%s' "$body" | grep -q "root:x:0"; then not_ok "GET $u: nothing outside the tree"; fi
+done
+# A file indexed and then replaced by a symlink out of the tree is not followed.
+rm "$TMP/hostile/drivers/net/evil.c"
+ln -s "$TMP/outside.c" "$TMP/hostile/drivers/net/evil.c"
+get /source/drivers/net/evil.c
+expect_eq "$code" 404 "an indexed file turned into a symlink out of the tree: 404"
+rm "$TMP/hostile/drivers/net/evil.c"
+cp "$HOSTILE/drivers/net/evil.c" "$TMP/hostile/drivers/net/evil.c"
+get /static/app.js
+expect_eq "$code" 200 "the script is a file: /static/app.js"
+expect_match "$headers" "Content-Type: text/javascript" "served as JavaScript"
+
+# The static export of the hostile tree.
+run "$NDOSCOPE" --db "$TMP/h.db" html -o "$TMP/hx"
+expect_rc 0 "html exports the hostile tree"
+expect_match "$out" "^wrote [0-9]+ pages \(7 source files\)" "html: one line, the pages written"
+files=$(cd "$TMP/hx" && find . -type f | sort | tr '\n' ' ')
+expect_match "$files" "\./source/drivers/net/<svg onload=alert\(1\)>\.h\.html" "a hostile file name is a page"
+expect_match "$files" "\./fn/evil_xmit\.html .*\./search-index\.js .*\./static/app\.js" "function pages, the search index, the script"
+bad=$(grep -rlE "<script>alert|<img|<svg onload|<[a-z]+ [^>]*onerror=|<a href=\"javascript:" "$TMP/hx" | head -3)
+expect_eq "$bad" "" "no exported page carries hostile markup"
+expect_match "$(cat "$TMP/hx/search-index.js")" '^window\.ndoscopeSearchIndex = \[' "the search index is a script assigning data"
+if grep -q '</script>' "$TMP/hx/search-index.js"; then not_ok "the search index escapes <"; else ok "the search index escapes <"; fi
+expect_match "$(cat "$TMP/hx/source/drivers/net/evil.c.html")" '<template id="card-m:NETIF_F_EVIL">' \
+	"the export embeds the cards the page uses"
+
+# The fixture tree: links, indirect targets, skipped regions, directories.
+run "$NDOSCOPE" --db "$TMP/f.db" index -C "$FIXTURE" drivers net
+serve "$TMP/f.db" -C "$FIXTURE"
+get /source/drivers/net/loopback.c
+expect_eq "$code" 200 "the fixture's loopback.c"
+expect_match "$body" '<a class="fn" href="#L[0-9]+" data-c="s[0-9]+">loopback_xmit</a>' \
+	"loopback_ops' loopback_xmit links to its definition"
+expect_match "$body" '<a class="fn def" id="d-loopback_xmit" data-c="s[0-9]+" href="../../../fn/loopback_xmit">' \
+	"the definition links to the function's page"
+get /source/include/linux/netdevice.h
+expect_match "$body" 'through <code>net_device_ops.ndo_start_xmit</code>: 5 targets' "the indirect call in __netdev_start_xmit"
+expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" href="../../../source/drivers/net/dummy.c#L[0-9]+">' \
+	"each target with where it was bound"
+get /source/drivers/net/
+expect_match "$body" 'loopback.c</a> <span class="dim">[0-9]+ functions, a TU' "a directory lists its files"
+get /fn/init_one
+expect_match "$body" '2 static functions have this name' "/fn/NAME of a static name defined twice lists both"
+get /fn/drivers/net/veth.c:init_one
+expect_match "$body" 'Defined at <a class="at" href="../../../source/drivers/net/veth.c#L[0-9]+">' "/fn/FILE:NAME"
+get /device/lo
+expect_match "$body" '<h1>device lo</h1>' "the device page of lo"
+run "$NDOSCOPE" --db "$TMP/f.db" html -C "$FIXTURE" -o "$TMP/fx" drivers/net/loopback.c
+expect_rc 0 "html with a PATH"
+expect_match "$out" "\(1 source files\)" "PATH limits the source pages"
+expect_match "$(cat "$TMP/fx/source/drivers/net/loopback.c.html")" 'href="../../../fn/loopback_xmit.html"' \
+	"the export links with .html added"
+
+# serve keeps serving while index writes the same DB.
+"$NDOSCOPE" --db "$TMP/f.db" index -C "$FIXTURE" --force drivers net >/dev/null 2>&1 &
+ipid=$!
+codes=""
+for _ in 1 2 3 4 5 6; do
+	get /source/drivers/net/veth.c
+	codes="$codes$code "
+	sleep 0.1
+done
+wait $ipid
+expect_eq "$codes" "200 200 200 200 200 200 " "pages are served while 'index --force' writes"
+
+test_done

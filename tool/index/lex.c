@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The source browser's share of the index: each file's tokens as libclang
+ * lexes them (raw, before preprocessing), the #if regions the TU's
+ * configuration skipped, and the #defines. serve and html read these rows
+ * with the source text and never tokenize themselves.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/lex.h"
+
+static void put_varint(struct strbuf *sb, uint64_t v)
+{
+	unsigned char b[10];
+	size_t n = 0;
+
+	do {
+		b[n] = v & 0x7f;
+		v >>= 7;
+		if (v)
+			b[n] |= 0x80;
+		n++;
+	} while (v);
+	sb_add(sb, (const char *)b, n);
+}
+
+static enum lex_kind kind_of(CXTokenKind k)
+{
+	switch (k) {
+	case CXToken_Keyword:
+		return LEX_KEYWORD;
+	case CXToken_Identifier:
+		return LEX_IDENT;
+	case CXToken_Literal:
+		return LEX_LITERAL;
+	case CXToken_Comment:
+		return LEX_COMMENT;
+	default:
+		return LEX_PUNCT;
+	}
+}
+
+int lex_file(CXTranslationUnit tu, CXFile file, size_t size, int file_idx, int unit,
+	     struct tu_facts *f)
+{
+	struct f_lex fl = { .unit = unit, .file = file_idx, .skipped = "" };
+	struct strbuf sb = STRBUF_INIT;
+	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, file, 0),
+					   clang_getLocationForOffset(tu, file, (unsigned)size));
+	CXToken *toks = NULL;
+	unsigned n = 0, prev_end = 0, prev_line = 0;
+	int directive = 0;	/* 1: after a '#' opening a line; 2: after its directive word */
+
+	clang_tokenize(tu, all, &toks, &n);
+	for (unsigned i = 0; i < n; i++) {
+		CXSourceRange ext = clang_getTokenExtent(tu, toks[i]);
+		unsigned line, start, end;
+		enum lex_kind k = kind_of(clang_getTokenKind(toks[i]));
+
+		clang_getFileLocation(clang_getRangeStart(ext), NULL, &line, NULL, &start);
+		clang_getFileLocation(clang_getRangeEnd(ext), NULL, NULL, NULL, &end);
+		if (start < prev_end || end < start)
+			continue;
+		if (line != prev_line)
+			directive = 0;
+		if (k == LEX_PUNCT && line != prev_line && end - start == 1) {
+			CXString s = clang_getTokenSpelling(tu, toks[i]);
+
+			if (!strcmp(clang_getCString(s), "#")) {
+				k = LEX_PP;
+				directive = 1;
+			}
+			clang_disposeString(s);
+		} else if (directive == 1 && (k == LEX_IDENT || k == LEX_KEYWORD)) {
+			CXString s = clang_getTokenSpelling(tu, toks[i]);
+
+			directive = !strcmp(clang_getCString(s), "define") ? 3 : 2;
+			k = LEX_PP;
+			clang_disposeString(s);
+		} else if (directive == 3 && k == LEX_IDENT) {
+			CXString s = clang_getTokenSpelling(tu, toks[i]);
+			struct f_macro m = { .unit = unit, .file = file_idx, .line = (int)line,
+					     .name = arena_strdup(&f->arena, clang_getCString(s)) };
+
+			VEC_PUSH(&f->macros, m);
+			clang_disposeString(s);
+			directive = 2;
+		} else if (directive) {
+			directive = 2;
+		}
+		put_varint(&sb, start - prev_end);
+		put_varint(&sb, end - start);
+		put_varint(&sb, k);
+		prev_end = end;
+		prev_line = line;
+	}
+	clang_disposeTokens(tu, toks, n);
+	fl.len = sb.len;
+	fl.tokens = arena_strndup(&f->arena, sb.buf ? sb.buf : "", sb.len);
+	sb_free(&sb);
+	VEC_PUSH(&f->lexes, fl);
+	return (int)f->lexes.n - 1;
+}
+
+void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
+		 int (*lex_of)(void *arg, CXFile file), void *arg)
+{
+	CXSourceRangeList *list = clang_getAllSkippedRanges(tu);
+	struct strbuf *bufs;
+
+	if (!list)
+		return;
+	bufs = xcalloc(f->lexes.n + 1, sizeof(*bufs));
+	for (unsigned i = 0; i < list->count; i++) {
+		CXFile file, efile;
+		unsigned first, last;
+		int li;
+
+		clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), &file, &first, NULL, NULL);
+		clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), &efile, &last, NULL, NULL);
+		li = lex_of(arg, file);
+		if (li < 0 || !clang_File_isEqual(file, efile))
+			continue;
+		sb_addf(&bufs[li], "%s%u-%u", bufs[li].len ? " " : "", first, last);
+	}
+	for (size_t i = 0; i < f->lexes.n; i++) {
+		if (!bufs[i].len)
+			continue;
+		f->lexes.v[i].skipped = arena_strdup(&f->arena, bufs[i].buf);
+		sb_free(&bufs[i]);
+	}
+	free(bufs);
+	clang_disposeSourceRangeList(list);
+}

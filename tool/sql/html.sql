@@ -1,0 +1,125 @@
+-- The source browser's statements (render/html_*.c). Read-only.
+
+-- name: tree
+SELECT value FROM meta WHERE key = 'tree';
+-- name: file_id
+SELECT id FROM file WHERE path = ?1;
+-- name: lex
+SELECT tokens, skipped FROM file_lex WHERE file_id = ?1 ORDER BY rowid DESC LIMIT 1;
+-- name: file_refs
+SELECT r.line, r.col, r.sym_id, s.name, s.kind
+FROM ref r JOIN sym s ON s.id = r.sym_id
+WHERE r.file_id = ?1 AND r.in_macro = 0;
+-- name: file_funcs
+SELECT fn.sym_id, s.name, fn.line, fn.col FROM func fn JOIN sym s ON s.id = fn.sym_id
+WHERE fn.file_id = ?1;
+-- name: file_ops
+SELECT o.sym_id, s.name, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+WHERE o.file_id = ?1;
+-- name: file_macros
+SELECT name, line FROM macro_def WHERE file_id = ?1;
+-- name: file_indirect
+SELECT line, callee, kind, via, bound_file, bound_line FROM edges
+WHERE file = ?1 AND kind <> 'direct'
+ORDER BY line, via, kind, callee;
+-- name: sym_def
+SELECT f.path, fn.line FROM func fn JOIN file f ON f.id = fn.file_id WHERE fn.sym_id = ?1
+UNION ALL
+SELECT f.path, o.line FROM ops_table o JOIN file f ON f.id = o.file_id WHERE o.sym_id = ?1
+UNION ALL
+SELECT f.path, g.line FROM flag g JOIN file f ON f.id = g.file_id WHERE g.name = ?2
+LIMIT 1;
+-- name: macro_def
+SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
+WHERE m.name = ?1 ORDER BY m.file_id = ?2 DESC, m.rowid LIMIT 1;
+-- name: fn_by_name
+SELECT s.id, f.path, fn.line, fn.type, fn.is_static
+FROM sym s JOIN func fn ON fn.sym_id = s.id JOIN file f ON f.id = fn.file_id
+WHERE s.name = ?1 AND s.kind = 'function'
+GROUP BY s.id ORDER BY f.path;
+-- name: fn_count
+SELECT count(DISTINCT fn.sym_id) FROM sym s JOIN func fn ON fn.sym_id = s.id
+WHERE s.name = ?1 AND s.kind = 'function';
+-- name: sym
+SELECT name, kind FROM sym WHERE id = ?1;
+-- name: fn_of_sym
+SELECT f.path, fn.line, fn.type, fn.end_line FROM func fn JOIN file f ON f.id = fn.file_id
+WHERE fn.sym_id = ?1 LIMIT 1;
+-- name: callers
+SELECT caller, kind, via, file, line FROM edges WHERE callee = ?1
+GROUP BY caller, kind, via ORDER BY kind <> 'direct', caller LIMIT ?2;
+-- name: n_callers
+SELECT count(DISTINCT caller) FROM edges WHERE callee = ?1;
+-- name: callees
+SELECT callee, kind, via, file, line FROM edges WHERE caller = ?1
+GROUP BY callee, kind, via ORDER BY line, callee LIMIT ?2;
+-- name: n_callees
+SELECT count(DISTINCT callee) FROM edges WHERE caller = ?1;
+-- name: field_bindings
+SELECT function, table_name, context, file, line FROM bindings
+WHERE struct || '.' || field = ?1 ORDER BY file, line LIMIT ?2;
+-- name: n_field_bindings
+SELECT count(*) FROM bindings WHERE struct || '.' || field = ?1;
+-- name: sym_uses
+SELECT r.kind, f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
+WHERE r.sym_id = ?1 ORDER BY r.kind = 'read', f.path, r.line LIMIT ?2;
+-- name: n_sym_uses
+SELECT r.kind, count(*) FROM ref r WHERE r.sym_id = ?1 GROUP BY r.kind ORDER BY r.kind;
+-- name: ops_members
+SELECT b.field, fs.name, f.path, b.line FROM binding b
+JOIN sym fs ON fs.id = b.fn_id JOIN file f ON f.id = b.file_id
+WHERE b.table_id = ?1 ORDER BY b.line, b.col;
+-- name: ops_of_sym
+SELECT o.struct, f.path, o.line FROM ops_table o JOIN file f ON f.id = o.file_id
+WHERE o.sym_id = ?1 LIMIT 1;
+-- name: flag
+SELECT value, bit, doc, file, line FROM flags WHERE name = ?1 LIMIT 1;
+-- name: top_dirs
+SELECT DISTINCT substr(f.path, 1, instr(f.path, '/') - 1) FROM file f
+WHERE f.path NOT LIKE '/%' AND instr(f.path, '/') > 0
+  AND (EXISTS (SELECT 1 FROM file_lex l WHERE l.file_id = f.id)
+       OR EXISTS (SELECT 1 FROM tu WHERE tu.file_id = f.id))
+ORDER BY 1;
+-- Indexed files under a directory (?1 = 'DIR/', ?2 = 'DIR0'), or all (?1 = '', ?2 = x'ff').
+-- name: files_under
+SELECT f.path, (SELECT count(*) FROM func fn WHERE fn.file_id = f.id),
+       EXISTS (SELECT 1 FROM tu WHERE tu.file_id = f.id)
+FROM file f
+WHERE f.path >= ?1 AND f.path < ?2 AND f.path NOT LIKE '/%'
+  AND (EXISTS (SELECT 1 FROM file_lex l WHERE l.file_id = f.id)
+       OR EXISTS (SELECT 1 FROM tu WHERE tu.file_id = f.id))
+ORDER BY f.path;
+-- name: all_ops
+SELECT s.name, o.struct, f.path, o.line, s.id FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id ORDER BY o.struct, s.name;
+-- name: funcs_in_file
+SELECT s.name, fn.line FROM func fn JOIN sym s ON s.id = fn.sym_id
+WHERE fn.file_id = ?1 ORDER BY fn.line;
+-- name: struct_fields
+SELECT s.id, substr(s.name, length(?1) + 2),
+       (SELECT count(*) FROM binding b WHERE b.struct || '.' || b.field = s.name),
+       (SELECT count(*) FROM ref r WHERE r.sym_id = s.id)
+FROM sym s WHERE s.kind = 'field' AND s.name >= ?1 || '.' AND s.name < ?1 || '/'
+ORDER BY s.name;
+-- name: struct_ops
+SELECT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id WHERE o.struct = ?1 ORDER BY s.name;
+-- name: search_sym
+SELECT DISTINCT name, kind FROM sym
+WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'field')
+  AND (kind = 'field' OR EXISTS (SELECT 1 FROM func fn WHERE fn.sym_id = sym.id))
+ORDER BY length(name), name LIMIT ?3;
+-- name: search_ops
+SELECT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id WHERE s.name >= ?1 AND s.name < ?2 LIMIT ?3;
+-- name: all_structs
+SELECT DISTINCT struct FROM binding UNION SELECT struct FROM ops_table ORDER BY 1;
+-- name: all_search
+SELECT DISTINCT s.name, 'function', f.path FROM func fn JOIN sym s ON s.id = fn.sym_id
+JOIN file f ON f.id = fn.file_id
+UNION ALL
+SELECT s.name, 'ops', f.path || ':' || o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id;
+-- name: all_funcs
+SELECT DISTINCT s.name, f.path FROM func fn JOIN sym s ON s.id = fn.sym_id
+JOIN file f ON f.id = fn.file_id ORDER BY f.path, s.name;

@@ -1,0 +1,193 @@
+// ndoscope's source browser: search completion and hover cards.
+// No framework, nothing remote; served as a file so that the pages'
+// Content-Security-Policy can forbid inline script.
+'use strict';
+(function () {
+	const body = document.body;
+	const root = body.dataset.root || './';
+	const isStatic = body.dataset.mode === 'static';
+
+	/* --- search ------------------------------------------------------ */
+	const q = document.getElementById('q');
+	const results = document.getElementById('results');
+	let index = null, loading = null, seq = 0, sel = -1, timer = 0;
+
+	function loadIndex() {
+		if (index) return Promise.resolve(index);
+		if (!loading) {
+			loading = new Promise(function (resolve) {
+				const s = document.createElement('script');
+				s.src = root + 'search-index.js';
+				s.onload = function () { index = window.ndoscopeSearchIndex || []; resolve(index); };
+				s.onerror = function () { index = []; resolve(index); };
+				document.head.appendChild(s);
+			});
+		}
+		return loading;
+	}
+
+	function lookup(prefix) {
+		if (isStatic) {
+			return loadIndex().then(function (all) {
+				const out = [];
+				for (const e of all) {
+					if (e.n.startsWith(prefix)) out.push(e);
+				}
+				out.sort(function (a, b) { return a.n.length - b.n.length || (a.n < b.n ? -1 : 1); });
+				return out.slice(0, 20);
+			});
+		}
+		return fetch(root + 'search?q=' + encodeURIComponent(prefix))
+			.then(function (r) { return r.ok ? r.json() : []; })
+			.catch(function () { return []; });
+	}
+
+	function show(list) {
+		results.textContent = '';
+		sel = -1;
+		for (const e of list) {
+			const li = document.createElement('li');
+			const a = document.createElement('a');
+			a.href = root + e.u;
+			const k = document.createElement('span');
+			k.className = 'k';
+			k.textContent = e.k;
+			const n = document.createElement('span');
+			n.className = 'nm';
+			n.textContent = e.n;
+			a.append(k, n);
+			if (e.w) {
+				const w = document.createElement('span');
+				w.className = 'w';
+				w.textContent = e.w;
+				a.append(w);
+			}
+			li.append(a);
+			results.append(li);
+		}
+		results.hidden = list.length === 0;
+	}
+
+	function select(i) {
+		const links = results.querySelectorAll('a');
+		if (!links.length) return;
+		sel = (i + links.length) % links.length;
+		links.forEach(function (a, j) { a.classList.toggle('sel', j === sel); });
+		links[sel].scrollIntoView({ block: 'nearest' });
+	}
+
+	if (q) {
+		q.addEventListener('input', function () {
+			clearTimeout(timer);
+			const prefix = q.value.trim();
+			const mine = ++seq;
+			if (!prefix) { show([]); return; }
+			timer = setTimeout(function () {
+				lookup(prefix).then(function (list) { if (mine === seq) show(list); });
+			}, 60);
+		});
+		q.addEventListener('keydown', function (ev) {
+			if (ev.key === 'ArrowDown') { select(sel + 1); ev.preventDefault(); }
+			else if (ev.key === 'ArrowUp') { select(sel - 1); ev.preventDefault(); }
+			else if (ev.key === 'Enter') {
+				const links = results.querySelectorAll('a');
+				if (links.length) window.location.href = links[Math.max(sel, 0)].href;
+			} else if (ev.key === 'Escape') { show([]); }
+		});
+		document.addEventListener('click', function (ev) {
+			if (!results.contains(ev.target) && ev.target !== q) results.hidden = true;
+		});
+		document.addEventListener('keydown', function (ev) {
+			if (ev.key === '/' && document.activeElement !== q) { q.focus(); ev.preventDefault(); }
+		});
+	}
+
+	/* --- cards --------------------------------------------------------- */
+	const card = document.getElementById('card');
+	const cache = new Map();
+	let showTimer = 0, hideTimer = 0, current = null;
+
+	function cardContent(key) {
+		if (cache.has(key)) return Promise.resolve(cache.get(key));
+		const t = document.getElementById('card-' + key);
+		if (t && t.content) {
+			const frag = t.content.cloneNode(true);
+			cache.set(key, frag);
+			return Promise.resolve(frag);
+		}
+		if (isStatic) return Promise.resolve(null);
+		return fetch(root + 'card/' + encodeURIComponent(key))
+			.then(function (r) { return r.ok ? r.text() : null; })
+			.then(function (html) {
+				if (html === null) return null;
+				const tpl = document.createElement('template');
+				tpl.innerHTML = html;
+				cache.set(key, tpl.content);
+				return tpl.content;
+			})
+			.catch(function () { return null; });
+	}
+
+	function place(el) {
+		const r = el.getBoundingClientRect();
+		const top = window.scrollY + r.bottom + 4;
+		let left = window.scrollX + r.left;
+		card.style.top = top + 'px';
+		card.style.left = '0px';
+		card.hidden = false;
+		const w = card.offsetWidth;
+		if (left + w > window.scrollX + document.documentElement.clientWidth - 8)
+			left = Math.max(window.scrollX + 8, window.scrollX + document.documentElement.clientWidth - w - 8);
+		card.style.left = left + 'px';
+	}
+
+	function open(el) {
+		const key = el.dataset.c;
+		current = el;
+		cardContent(key).then(function (frag) {
+			if (current !== el || !frag) return;
+			card.textContent = '';
+			card.append(frag.cloneNode(true));
+			card.dataset.key = key;
+			place(el);
+		});
+	}
+
+	function close() {
+		card.hidden = true;
+		current = null;
+	}
+
+	if (card) {
+		document.addEventListener('mouseover', function (ev) {
+			const el = ev.target.closest ? ev.target.closest('[data-c]') : null;
+			if (el && !card.contains(el)) {
+				clearTimeout(hideTimer);
+				clearTimeout(showTimer);
+				showTimer = setTimeout(function () { open(el); }, 250);
+			} else if (card.contains(ev.target)) {
+				clearTimeout(hideTimer);
+			}
+		});
+		document.addEventListener('mouseout', function (ev) {
+			const el = ev.target.closest ? ev.target.closest('[data-c]') : null;
+			if (el || card.contains(ev.target)) {
+				clearTimeout(showTimer);
+				clearTimeout(hideTimer);
+				hideTimer = setTimeout(close, 400);
+			}
+		});
+		document.addEventListener('focusin', function (ev) {
+			const el = ev.target.closest ? ev.target.closest('[data-c]') : null;
+			if (el && !card.contains(el)) open(el);
+		});
+		document.addEventListener('click', function (ev) {
+			const el = ev.target.closest ? ev.target.closest('span[data-c]') : null;
+			if (el) open(el);
+			else if (!card.contains(ev.target)) close();
+		});
+		document.addEventListener('keydown', function (ev) {
+			if (ev.key === 'Escape') close();
+		});
+	}
+})();
