@@ -44,4 +44,29 @@ sed -n '/^Indirect calls:/,/^$/p' "$TMP/stats" >"$TMP/stats-indirect.txt"
 expect_file_eq "$TMP/stats-indirect.txt" "$GOLD/stats-indirect.txt" \
 	"stats: shares of indirect calls classified and resolved"
 
+# --- asynchronous hops -------------------------------------------------------
+golden_q edges-handoff.tsv "handoff.c: one edge of each asynchronous kind, with its object and both sides" \
+	"SELECT * FROM edges WHERE kind NOT IN ('direct', 'field', 'param', 'type')
+	 ORDER BY kind, caller, callee, line"
+expect_eq "$(q "$DB" "SELECT group_concat(DISTINCT kind) FROM (SELECT kind FROM edges
+		WHERE kind NOT IN ('direct', 'field', 'param', 'type') ORDER BY kind)")" \
+	"irq,napi,notifier,queue,rcu,softirq,tasklet,timer,wakeup,work" \
+	"every hand-off kind is an edge kind"
+golden_cmd callees-backlog_enqueue.txt "callees shows the hand-offs with their kind and object" \
+	callees backlog_enqueue
+golden_cmd callers-sock_wait_data.txt "callers shows who wakes a sleeper and who fills its queue" \
+	callers sock_wait_data
+run "$NDOSCOPE" --db "$DB" callees --sync-only backlog_enqueue
+expect_eq "$(printf '%s\n' "$out" | grep -c ' \[\(queue\|napi\)')" "0" "callees --sync-only leaves the hand-offs out"
+golden_cmd path-enqueue-poll.txt "path takes the napi hop before a queue hop" \
+	path backlog_enqueue backlog_poll
+run "$NDOSCOPE" --db "$DB" path --sync-only backlog_enqueue backlog_poll
+expect_rc 1 "path --sync-only finds no call chain across a hand-off"
+expect_match "$err" "^hint: a longer path may exist: try --max-depth 80 or leave out --sync-only" \
+	"a failed search says how deep it went and what to try"
+golden_cmd graph-backlog_enqueue.dot "graph draws a hand-off as its own edge, labelled with kind and object" \
+	graph backlog_enqueue --depth 1
+golden_cmd path-kick-wait.txt "path follows a softirq to the action open_softirq() registers" \
+	path rx_kick backlog_poll
+
 test_done

@@ -17,13 +17,14 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		{ "depth", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "include-type-matches", no_argument, NULL, 'T' },
+		{ "sync-only", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *usage = reverse ?
-		"ndoscope [--db PATH] callers FUNC [--depth N] [--include-type-matches] [--json]" :
-		"ndoscope [--db PATH] callees FUNC [--depth N] [--include-type-matches] [--json]";
-	bool json = false, types = false;
+		"ndoscope [--db PATH] callers FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]" :
+		"ndoscope [--db PATH] callees FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]";
+	bool json = false, types = false, sync_only = false;
 	json_t *ans, *edges;
 	int c, depth = 1;
 	struct db db;
@@ -41,6 +42,9 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		case 'T':
 			types = true;
 			break;
+		case 'S':
+			sync_only = true;
+			break;
 		case 'h':
 			printf("usage: %s\n", usage);
 			return 0;
@@ -52,7 +56,7 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 		return usage_error(usage, "name one function");
 	if (db_open(&db, db_default_path(gl->db), DB_READ))
 		return -1;
-	ans = answer_calls(&db, argv[optind], reverse, depth, types);
+	ans = answer_calls_sync(&db, argv[optind], reverse, depth, types, sync_only);
 	db_close(&db);
 	if (!ans)
 		return -1;

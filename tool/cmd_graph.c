@@ -16,7 +16,7 @@
 static const char usage[] =
 	"ndoscope [--db PATH] graph FUNC [--callers | --callees] [--depth N] [--to FUNC [--via FUNC]... [-k N]]\n"
 	"                [-f dot|svg|png] [-o FILE] [--cluster file|dir] [--url-base URL]\n"
-	"                [--max-fanout N] [--expand] [--include-type-matches]";
+	"                [--max-fanout N] [--expand] [--sync-only] [--include-type-matches]";
 
 int cmd_graph(int argc, char **argv, const struct global *gl)
 {
@@ -31,15 +31,16 @@ int cmd_graph(int argc, char **argv, const struct global *gl)
 		{ "max-fanout", required_argument, NULL, 'm' },
 		{ "expand", no_argument, NULL, 'x' },
 		{ "include-type-matches", no_argument, NULL, 'T' },
+		{ "sync-only", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct builder b = { .max_fanout = 8, .dot.left_to_right = true };
-	struct path_search ps = { .max_depth = 16, .k = 1, .time_limit_ms = 2000 };
+	struct path_search ps = { .max_depth = PATH_MAX_DEPTH, .k = 1, .time_limit_ms = 2000 };
 	struct resolved fn = { 0 }, to = { 0 }, *via = NULL;
 	struct strvec via_args = { 0 };
 	const char *format = NULL, *output = NULL, *to_arg = NULL;
-	bool types = false;
+	bool types = false, sync_only = false;
 	char *dot = NULL, *title = NULL;
 	size_t dot_len = 0;
 	int depth = 2, c, rc = -1, n_via;
@@ -86,6 +87,9 @@ int cmd_graph(int argc, char **argv, const struct global *gl)
 		case 'T':
 			types = true;
 			break;
+		case 'S':
+			sync_only = true;
+			break;
 		case 'k':
 			ps.k = atoi(optarg);
 			if (ps.k < 1)
@@ -131,6 +135,7 @@ int cmd_graph(int argc, char **argv, const struct global *gl)
 		return -1;
 	}
 	draw_init(&b, &db, types);
+	b.g.sync_only = sync_only;
 	via = xcalloc(n_via + 1, sizeof(*via));
 	if (resolve_function(&db, argv[optind], &fn))
 		goto out;

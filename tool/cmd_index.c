@@ -300,7 +300,8 @@ static int run(struct indexer *ix)
 	progress_end(&ix->prog);
 	if (ix->store_failed)
 		return error_set("%s", ix->store_error);
-	return 0;
+	/* the hand-offs join facts of every TU: derive them once, at the end */
+	return store_derive(&ix->store);
 }
 
 static const char usage[] =

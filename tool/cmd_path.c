@@ -12,7 +12,7 @@
 #include "ndoscope.h"
 
 static const char usage[] =
-	"ndoscope [--db PATH] path FROM TO [--via FUNC]... [--max-depth N] [-k N] [--include-type-matches] [--json]";
+	"ndoscope [--db PATH] path FROM TO [--via FUNC]... [--max-depth N] [-k N] [--sync-only] [--include-type-matches] [--json]";
 
 int cmd_path(int argc, char **argv, const struct global *gl)
 {
@@ -21,10 +21,11 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 		{ "max-depth", required_argument, NULL, 'm' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "include-type-matches", no_argument, NULL, 'T' },
+		{ "sync-only", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct path_query q = { .max_depth = 16, .k = 1, .time_limit_ms = 2000 };
+	struct path_query q = { .max_depth = PATH_MAX_DEPTH, .k = 1, .time_limit_ms = 2000 };
 	struct strvec via_args = { 0 };
 	bool json = false;
 	int64_t t0 = now_ms();
@@ -52,6 +53,9 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 			break;
 		case 'T':
 			q.types = true;
+			break;
+		case 'S':
+			q.sync_only = true;
 			break;
 		case 'h':
 			printf("usage: %s\n", usage);
@@ -97,6 +101,9 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 			(int)json_integer_value(json_object_get(ans, "functions_searched")),
 			(long long)(now_ms() - t0),
 			json_is_true(json_object_get(ans, "timed_out")) ? ", stopped at the time limit" : "");
+		if (!json_is_true(json_object_get(ans, "timed_out")))
+			fprintf(stderr, "hint: a longer path may exist: try --max-depth %d%s\n",
+				q.max_depth * 2, q.sync_only ? " or leave out --sync-only" : "");
 		rc = 1;
 	}
 	json_decref(ans);

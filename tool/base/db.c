@@ -20,8 +20,12 @@
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
+	"schemas/002_handoff.sql",
 	"schemas/004_source.sql",
 };
+
+/* The schema version this build knows: the number of migrations. */
+#define SCHEMA_LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 const char *embedded_get(const char *path)
 {
@@ -197,13 +201,13 @@ static int check_fingerprint(struct db *db)
 	}
 	if (!same)
 		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
-				 db->path, DB_SCHEMA_VERSION);
+				 db->path, SCHEMA_LATEST);
 	return 0;
 }
 
 static int migrate(struct db *db)
 {
-	int v, latest = sizeof(migrations) / sizeof(migrations[0]);
+	int v, latest = SCHEMA_LATEST;
 
 	if (user_version(db, &v))
 		return -1;
@@ -264,12 +268,12 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			error_set("'%s' is not an ndoscope index", path);
 			goto fail;
 		}
-		if (v > DB_SCHEMA_VERSION) {
+		if (v > SCHEMA_LATEST) {
 			error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
-				  path, v, DB_SCHEMA_VERSION);
+				  path, v, SCHEMA_LATEST);
 			goto fail;
 		}
-		if (v == DB_SCHEMA_VERSION && check_fingerprint(db))
+		if (v == SCHEMA_LATEST && check_fingerprint(db))
 			goto fail;
 		return 0;
 	}

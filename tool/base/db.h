@@ -47,6 +47,4 @@ void bind_text(sqlite3_stmt *st, int i, const char *s);
 void bind_int(sqlite3_stmt *st, int i, sqlite3_int64 v);
 void bind_opt_int(sqlite3_stmt *st, int i, bool have, sqlite3_int64 v);
 
-#define DB_SCHEMA_VERSION 2
-
 #endif

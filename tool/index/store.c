@@ -528,3 +528,20 @@ int store_purge_tu(struct store *s, sqlite3_int64 tu)
 		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
 }
+
+/*
+ * Facts that join several TUs (the hand-offs of schemas/002_handoff.sql),
+ * derived again once the run's TUs are all written.
+ */
+int store_derive(struct store *s)
+{
+	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
+
+	if (!rc)
+		rc = db_run_section(s->db, SQL, "handoff_rebuild", 0);
+	if (!rc)
+		rc = db_exec(s->db, "COMMIT");
+	if (rc)
+		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}

@@ -19,5 +19,7 @@ int store_tu(struct store *s, struct tu_facts *f);
 
 /* Forget a TU (its source is gone), in one transaction. */
 int store_purge_tu(struct store *s, sqlite3_int64 tu_id);
+/* Rebuild the facts derived from every TU (hand-offs); 0 or -1. */
+int store_derive(struct store *s);
 
 #endif

@@ -741,8 +741,35 @@ static void json_escape(struct strbuf *sb, const char *s)
 }
 
 /*
- * The arguments of a call as spelled, with the value of each constant one:
- * how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU.
+ * The struct field an argument names, as STRUCT.FIELD, or NULL:
+ * &sd->input_pkt_queue, &other->sk_receive_queue, sk->sk_wq, &n->timer.
+ * This is what links the two sides of a hand-off (a queue, a work item, a
+ * timer) in SQL.
+ */
+static char *arg_field(struct walker *w, CXCursor a)
+{
+	CXCursor f;
+	char *name, *via, *out;
+
+	a = strip(a);
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator)
+		a = strip(last_child(a));	/* &x->f */
+	if (clang_getCursorKind(a) != CXCursor_MemberRefExpr)
+		return NULL;
+	f = clang_getCursorReferenced(a);
+	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
+		return NULL;
+	name = cxstr(w, clang_getCursorSpelling(f));
+	via = xasprintf("%s.%s", field_struct(w, f), name);
+	out = arena_strdup(&w->f->arena, via);
+	free(via);
+	return out;
+}
+
+/*
+ * The arguments of a call as spelled, with the value of each constant one
+ * (how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU) and the field
+ * each one names.
  */
 static char *call_args_json(struct walker *w, CXCursor call, int n)
 {
@@ -755,11 +782,18 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, i);
 		enum CXCursorKind k = clang_getCursorKind(strip(a));
+		const char *field;
 		int64_t v;
 
 		sb_adds(&sb, i ? ",{\"text\":\"" : "{\"text\":\"");
 		json_escape(&sb, extent_text(w, a));
 		sb_add(&sb, "\"", 1);
+		field = arg_field(w, a);
+		if (field) {
+			sb_adds(&sb, ",\"field\":\"");
+			json_escape(&sb, field);
+			sb_add(&sb, "\"", 1);
+		}
 		/* variables and calls are not constants: skip the evaluator */
 		if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr &&
 		    k != CXCursor_CallExpr && eval_int(a, &v))

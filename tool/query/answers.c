@@ -52,6 +52,12 @@ static int calls_tree(struct calls *w, sqlite3_int64 id, const char *name, int l
 
 json_t *answer_calls(struct db *db, const char *function, bool reverse, int depth, bool types)
 {
+	return answer_calls_sync(db, function, reverse, depth, types, false);
+}
+
+json_t *answer_calls_sync(struct db *db, const char *function, bool reverse, int depth, bool types,
+			  bool sync_only)
+{
 	struct calls w = { .reverse = reverse, .depth = depth };
 	struct resolved fn;
 	json_t *o = NULL;
@@ -59,6 +65,7 @@ json_t *answer_calls(struct db *db, const char *function, bool reverse, int dept
 	if (resolve_function(db, function, &fn))
 		return NULL;
 	callgraph_init(&w.g, db, types);
+	w.g.sync_only = sync_only;
 	w.arr = json_array();
 	if (!calls_tree(&w, fn.id, fn.name, 0)) {
 		o = json_object();
@@ -96,6 +103,7 @@ json_t *answer_path(struct db *db, const char *from_arg, const char *to_arg, con
 		via_names[i] = via[i].name;
 	}
 	callgraph_init(&g, db, q->types);
+	g.sync_only = q->sync_only;
 	if (callgraph_paths(&g, from.id, from.name, to.id, to.name, via_ids, via_names, q->n_via, &ps))
 		goto out_graph;
 	o = json_object();

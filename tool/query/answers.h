@@ -18,6 +18,9 @@
  * with the edges in depth-first order. TYPES adds type-only matches.
  */
 json_t *answer_calls(struct db *db, const char *function, bool reverse, int depth, bool types);
+/* The same; SYNC_ONLY leaves out the asynchronous hops (queue, softirq, ...). */
+json_t *answer_calls_sync(struct db *db, const char *function, bool reverse, int depth, bool types,
+			  bool sync_only);
 
 struct path_query {
 	const char *const *via;		/* functions to pass through, in order */
@@ -25,6 +28,7 @@ struct path_query {
 	int max_depth, k;
 	int64_t time_limit_ms;
 	bool types;
+	bool sync_only;			/* calls only: no queue, softirq, ... hop */
 };
 
 /*

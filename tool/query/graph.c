@@ -55,14 +55,44 @@ static char *col_text(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+static const char *const kinds[] = {
+	"direct", "field", "param", "type",
+	/* asynchronous hops */
+	"queue", "softirq", "napi", "wakeup", "work", "timer", "tasklet", "rcu", "notifier", "irq",
+};
+
 static const char *kind_name(const char *k)
 {
-	static const char *const kinds[] = { "direct", "field", "param", "type" };
-
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
 		if (!strcmp(k, kinds[i]))
 			return kinds[i];
 	return "?";
+}
+
+bool kind_is_async(const char *kind)
+{
+	return strcmp(kind, "direct") && strcmp(kind, "field") &&
+	       strcmp(kind, "param") && strcmp(kind, "type");
+}
+
+bool edge_is_async(const struct edge *e)
+{
+	return kind_is_async(e->kind);
+}
+
+/*
+ * Which pass of a path search may take an edge: 1 for calls, 2 for the
+ * hand-offs that decide who runs next (softirq, napi, wakeup, work, timer,
+ * tasklet, rcu, notifier, irq), 3 for a queue, which only says where data
+ * waits. A path search tries the passes in order and keeps the first that
+ * connects: a chain of calls when there is one, and a queue hop only when
+ * nothing else links the two functions.
+ */
+static int edge_tier(const struct edge *e)
+{
+	if (!edge_is_async(e))
+		return 1;
+	return strcmp(e->kind, "queue") ? 2 : 3;
 }
 
 static const struct edge_list *load(struct graph *g, sqlite3_int64 id, const char *name,
@@ -80,6 +110,7 @@ static const struct edge_list *load(struct graph *g, sqlite3_int64 id, const cha
 	st = db_stmt(g->db, SQL, reverse ? "callers" : "callees");
 	bind_int(st, 1, id);
 	bind_int(st, 2, g->types);
+	bind_int(st, 3, !g->sync_only);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct edge e = { 0 };
 		sqlite3_int64 other = sqlite3_column_int64(st, 0);
@@ -137,6 +168,7 @@ struct seg_search {
 	sqlite3_int64 stack_base;	/* the segment's start */
 	struct path_list found;
 	int want;
+	int tier;			/* the highest edge_tier() taken */
 	int64_t deadline;
 	int err;
 };
@@ -174,6 +206,8 @@ static int backward(struct seg_search *s, const char *to_name)
 			for (size_t j = 0; j < in->v.n; j++) {
 				bool ins;
 
+				if (edge_tier(&in->v.v[j]) > s->tier)
+					continue;
 				ptrmap_put(&s->dist, (uintptr_t)in->v.v[j].from, d + 1, &ins);
 				if (ins) {
 					VEC_PUSH(&next, in->v.v[j].from);
@@ -240,7 +274,7 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 		int d = dist_of(s, e->to);
 		bool ins, cycle = false;
 
-		if (d < 0 || d > left - 1)
+		if (d < 0 || d > left - 1 || edge_tier(e) > s->tier)
 			continue;
 		/*
 		 * A parameter hop follows the function passed at the call site
@@ -270,22 +304,24 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 	ptrmap_free(&seen_to);
 }
 
-/* The k shortest paths of one segment, into OUT. */
+/* The k shortest paths of one segment, into OUT, by the first pass that connects. */
 static int segment(struct graph *g, struct path_search *ps, sqlite3_int64 from, const char *from_name,
 		   sqlite3_int64 to, const char *to_name, int64_t deadline, struct path_list *out)
 {
 	struct seg_search s = { .g = g, .ps = ps, .to = to, .want = ps->k, .deadline = deadline };
-	int d0;
+	int d0, last = g->sync_only ? 1 : 3;
 
-	if (backward(&s, to_name))
-		goto out;
-	d0 = dist_of(&s, from);
-	s.stack_base = from;
-	if (d0 >= 0) {
+	for (s.tier = 1; s.tier <= last && !s.found.n && !s.err && !ps->timed_out; s.tier++) {
+		ptrmap_free(&s.dist);
+		if (backward(&s, to_name))
+			break;
+		d0 = dist_of(&s, from);
+		s.stack_base = from;
+		if (d0 < 0)
+			continue;
 		for (int len = d0 > 0 ? d0 : 1; len <= ps->max_depth && (int)s.found.n < s.want; len++)
 			forward(&s, from, from_name, len);
 	}
-out:
 	ptrmap_free(&s.dist);
 	VEC_FREE(&s.stack);
 	*out = s.found;

@@ -10,7 +10,7 @@
 struct edge {
 	sqlite3_int64 from, to;
 	char *from_name, *to_name;
-	const char *kind;		/* direct, field, param, type */
+	const char *kind;		/* direct, field, param, type, or an async kind (queue, softirq, ...) */
 	char *via;			/* STRUCT.FIELD or param:N, or NULL */
 	char *file;			/* the call site */
 	int line;
@@ -25,12 +25,16 @@ struct edge_list {
 struct graph {
 	struct db *db;
 	bool types;			/* include type-only matches */
+	bool sync_only;			/* leave out the asynchronous hops */
 	struct ptrmap out_idx, in_idx;	/* id -> index + 1 into lists */
 	VEC(struct edge_list *) lists;
 	int loaded;			/* adjacency lists fetched */
 };
 
 void callgraph_init(struct graph *g, struct db *db, bool types);
+/* A hand-off (queue, softirq, wakeup, ...), not a call. */
+bool kind_is_async(const char *kind);
+bool edge_is_async(const struct edge *e);
 void callgraph_release(struct graph *g);
 
 /* Edges out of (callees) or into (callers) a function; NULL on a DB error. */
@@ -45,6 +49,9 @@ struct path_list {
 	struct call_path *v;
 	size_t n, alloc;
 };
+
+/* The default --max-depth of path and graph --to: the real stack's depth. */
+#define PATH_MAX_DEPTH 40
 
 struct path_search {
 	int max_depth;

@@ -13,6 +13,7 @@
 #include <gvc.h>
 
 #include "render/dot.h"
+#include "render/edge_format.h"
 #include "base/error.h"
 
 static void esc(FILE *out, const char *s)
@@ -161,6 +162,23 @@ static void write_edge(FILE *out, const struct dot_graph *g, const struct gedge 
 		fputs("style=dashed, color=\"#aaaaaa\", fontcolor=\"#888888\", label=\"type match\", tooltip=\"", out);
 		esc(out, e->file);
 		fprintf(out, ":%d: only the function's type matches\"", e->line);
+	} else if (edge_is_async(e)) {
+		/* a hand-off: the data or work waits, then another context runs */
+		fputs("style=bold, arrowhead=veevee, color=\"#e65100\", fontcolor=\"#e65100\", label=\"", out);
+		esc(out, e->kind);
+		if (e->via) {
+			fputs(" ", out);
+			esc(out, e->via);
+		}
+		fputs("\", tooltip=\"", out);
+		esc(out, e->file);
+		fprintf(out, ":%d hands off through ", e->line);
+		esc(out, e->via ? e->via : e->kind);
+		fputs(", ", out);
+		esc(out, edge_bound_what(e->kind));
+		fputs(" ", out);
+		esc(out, e->bound_file);
+		fprintf(out, ":%d\"", e->bound_line);
 	} else {
 		fputs("tooltip=\"", out);
 		esc(out, e->file);

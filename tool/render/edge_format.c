@@ -7,6 +7,22 @@
 
 #include "render/edge_format.h"
 
+/* What the other location of an edge is: "bound at", "taken at", ... */
+const char *edge_bound_what(const char *kind)
+{
+	if (!strcmp(kind, "type"))
+		return "defined at";
+	if (!strcmp(kind, "param"))
+		return "passed at";
+	if (!strcmp(kind, "queue"))
+		return "taken off at";
+	if (!strcmp(kind, "wakeup"))
+		return "waited on at";
+	if (kind_is_async(kind))
+		return "registered at";
+	return "bound at";
+}
+
 static const char *jget(const json_t *o, const char *key)
 {
 	return json_string_value(json_object_get(o, key));
@@ -27,14 +43,12 @@ void edge_print(FILE *out, const json_t *e, int depth)
 	if (via)
 		fprintf(out, " %s", via);
 	if (bound_file) {
-		const char *what = "bound at";
+		int line = (int)json_integer_value(json_object_get(e, "line"));
+		int bound_line = (int)json_integer_value(json_object_get(e, "bound_line"));
 
-		if (!strcmp(kind, "type"))
-			what = "defined at";
-		else if (!strcmp(kind, "param"))
-			what = "passed at";
-		fprintf(out, ", %s %s:%d", what, bound_file,
-			(int)json_integer_value(json_object_get(e, "bound_line")));
+		/* rcu, irq: the handler is passed at the call itself */
+		if (strcmp(bound_file, jget(e, "file")) || bound_line != line)
+			fprintf(out, ", %s %s:%d", edge_bound_what(kind), bound_file, bound_line);
 	}
 	fputs("]\n", out);
 }

@@ -7,6 +7,9 @@
 
 #include "query/graph.h"
 
+/* "bound at", "passed at", "taken off at", "registered at", ...: the other side of an edge of KIND. */
+const char *edge_bound_what(const char *kind);
+
 /*
  * FILE:LINE: CALLER -> CALLEE [kind via, bound at FILE:LINE], indented by
  * DEPTH, from an edge_json() object.

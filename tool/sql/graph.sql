@@ -1,7 +1,8 @@
 -- The resolved call graph, by symbol id, for callers, callees, path and
 -- graph. Each row: other end id, its name, kind, via, call site file and
 -- line, binding file and line. ?1 is the function, ?2 is 1 to include
--- type-only matches.
+-- type-only matches, ?3 is 1 to include the asynchronous hops (queue,
+-- softirq, wakeup, ...: the handoff_edge view of schemas/002_handoff.sql).
 
 -- name: callees
 SELECT c.callee_id, ce.name, 'direct', NULL, f.path, c.line, NULL, NULL
@@ -29,6 +30,11 @@ SELECT fn.sym_id, fs.name, 'type', NULL, f.path, c.line, ff.path, fn.line
 FROM call c JOIN func fn ON fn.type = c.fn_type
 JOIN sym fs ON fs.id = fn.sym_id JOIN file f ON f.id = c.file_id JOIN file ff ON ff.id = fn.file_id
 WHERE ?2 AND c.caller_id = ?1 AND c.kind = 'pointer' AND c.fn_type IS NOT NULL
+UNION ALL
+SELECT h.to_id, ts.name, h.kind, h.via, f.path, h.line, bf.path, h.bound_line
+FROM handoff_edge h JOIN sym ts ON ts.id = h.to_id
+JOIN file f ON f.id = h.file_id JOIN file bf ON bf.id = h.bound_file_id
+WHERE ?3 AND h.from_id = ?1
 ORDER BY 5, 6, 2;
 
 -- name: callers
@@ -57,6 +63,11 @@ SELECT c.caller_id, cr.name, 'type', NULL, f.path, c.line, ff.path, fn.line
 FROM func fn JOIN call c ON c.fn_type = fn.type AND c.kind = 'pointer'
 JOIN sym cr ON cr.id = c.caller_id JOIN file f ON f.id = c.file_id JOIN file ff ON ff.id = fn.file_id
 WHERE ?2 AND fn.sym_id = ?1
+UNION ALL
+SELECT h.from_id, cr.name, h.kind, h.via, f.path, h.line, bf.path, h.bound_line
+FROM handoff_edge h JOIN sym cr ON cr.id = h.from_id
+JOIN file f ON f.id = h.file_id JOIN file bf ON bf.id = h.bound_file_id
+WHERE ?3 AND h.to_id = ?1
 ORDER BY 5, 6, 2;
 
 -- Functions by name, with where they are defined (none for a declaration only).

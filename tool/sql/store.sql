@@ -135,3 +135,50 @@ SELECT value FROM meta WHERE key = ?1;
 INSERT INTO file_lex(unit_id, file_id, tokens, skipped) VALUES (?1, ?2, ?3, ?4);
 -- name: macro_insert
 INSERT INTO macro_def(unit_id, name, file_id, line) VALUES (?1, ?2, ?3, ?4);
+
+-- Every call to a hand-off API (schemas/002_handoff.sql) with the object it
+-- names and the handler it binds: derived from call, fn_arg and binding,
+-- rebuilt after each index run. The object is the STRUCT.FIELD the argument
+-- names, else the object of an 'object' API it calls (sk_sleep(sk)), else
+-- the argument itself when it is a constant's name (NET_RX_SOFTIRQ).
+-- name: handoff_rebuild
+DELETE FROM handoff;
+WITH site AS (
+	SELECT c.caller_id, c.callee_id, c.file_id, c.line, h.name AS api, h.kind, h.role,
+	       h.object, h.fn_arg, h.fn_field,
+	       json_extract(c.args, '$[' || (h.obj_arg - 1) || '].field') AS arg_field,
+	       json_extract(c.args, '$[' || (h.obj_arg - 1) || '].text') AS arg_text
+	FROM handoff_api h JOIN sym s ON s.name = h.name AND s.kind = 'function'
+	JOIN call c ON c.callee_id = s.id AND c.kind = 'direct'
+	WHERE h.role <> 'object'
+), obj AS (
+	SELECT site.*, coalesce(site.object, site.arg_field,
+		(SELECT o.object FROM handoff_api o
+		 WHERE o.role = 'object' AND site.arg_text LIKE o.name || '(%'),
+		CASE WHEN site.arg_text NOT GLOB '*[^A-Z0-9_]*' THEN site.arg_text END) AS obj
+	FROM site
+)
+INSERT INTO handoff (func_id, kind, role, object, handler_id, api, file_id, line)
+SELECT caller_id, kind, role, obj, NULL, api, file_id, line
+FROM obj WHERE obj IS NOT NULL AND role IN ('producer', 'consumer', 'trigger')
+UNION ALL
+-- the handler passed as a function
+SELECT o.caller_id, o.kind, o.role, o.obj, a.target_id, o.api, o.file_id, o.line
+FROM obj o JOIN fn_arg a ON a.caller_id = o.caller_id AND a.callee_id = o.callee_id
+	AND a.file_id = o.file_id AND a.line = o.line AND a.arg = o.fn_arg
+	AND a.target_kind = 'function'
+WHERE o.obj IS NOT NULL AND o.role IN ('register', 'defer')
+UNION ALL
+-- the handler in the field of a table passed (&netdev_notifier's .notifier_call)
+SELECT o.caller_id, o.kind, o.role, o.obj, b.fn_id, o.api, o.file_id, o.line
+FROM obj o JOIN fn_arg a ON a.caller_id = o.caller_id AND a.callee_id = o.callee_id
+	AND a.file_id = o.file_id AND a.line = o.line AND a.arg = o.fn_arg
+	AND a.target_kind = 'var'
+JOIN binding b ON b.table_id = a.target_id AND b.struct || '.' || b.field = o.fn_field
+WHERE o.obj IS NOT NULL AND o.role IN ('register', 'defer')
+UNION ALL
+-- the handler bound on the same line (INIT_WORK's work_struct.func)
+SELECT o.caller_id, o.kind, o.role, o.obj, b.fn_id, o.api, o.file_id, o.line
+FROM obj o JOIN binding b ON b.func_id = o.caller_id AND b.file_id = o.file_id
+	AND b.line = o.line AND b.struct || '.' || b.field = o.fn_field
+WHERE o.obj IS NOT NULL AND o.fn_arg IS NULL AND o.role IN ('register', 'defer');
