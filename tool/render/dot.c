@@ -257,9 +257,25 @@ void dotout_release(struct dot_graph *g)
 	VEC_FREE(&g->edges);
 }
 
+/*
+ * One Graphviz context for the life of the process, never freed: the pango
+ * plugin remembers the last font name as a pointer into the context's font
+ * table (a static in gvtextlayout_pango.c), so freeing a context and laying
+ * out again with a new one reads freed memory (ASan, serve's second page).
+ * Graphviz is not thread-safe anyway: callers render from one thread.
+ */
+static GVC_t *dot_context(void)
+{
+	static GVC_t *gvc;
+
+	if (!gvc)
+		gvc = gvContext();
+	return gvc;
+}
+
 int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 {
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = dot_context();
 	Agraph_t *g;
 	char *data = NULL;
 	unsigned int n = 0;
@@ -291,7 +307,6 @@ out_layout:
 out_graph:
 	agclose(g);
 out:
-	gvFreeContext(gvc);
 	(void)len;
 	return rc;
 }
