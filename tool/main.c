@@ -36,6 +36,7 @@ static const struct command commands[] = {
 	  "write the annotated source browser as static files" },
 	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
 	  "run one read-only SQL statement over the index" },
+	{ "mcp", cmd_mcp, "[-C TREE]", "serve the index to coding agents (Model Context Protocol, stdio)" },
 	{ NULL, NULL, NULL, NULL },
 };
 

@@ -36,6 +36,7 @@ int cmd_refs(int argc, char **argv, const struct global *g);
 int cmd_query(int argc, char **argv, const struct global *g);
 int cmd_serve(int argc, char **argv, const struct global *g);
 int cmd_html(int argc, char **argv, const struct global *g);
+int cmd_mcp(int argc, char **argv, const struct global *g);
 
 /*
  * Options of a command whose only option is --json: returns -1 to go on
