@@ -1096,6 +1096,7 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	if (!field_write(w, lhs, op, &a, &at))
 		return;
 	a.rhs = extent_text(w, rhs);
+	a.guard = guard_text(w);
 	a.has_value = eval_int(rhs, &a.value);
 	t = strip(rhs);
 	if (clang_getCursorKind(t) == CXCursor_DeclRefExpr)

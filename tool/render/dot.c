@@ -258,36 +258,40 @@ void dotout_release(struct dot_graph *g)
 }
 
 /*
- * One Graphviz context for the life of the process, never freed: the pango
- * plugin remembers the last font name as a pointer into the context's font
- * table (a static in gvtextlayout_pango.c), so freeing a context and laying
- * out again with a new one reads freed memory (ASan, serve's second page).
- * Graphviz is not thread-safe anyway: callers render from one thread.
+ * One Graphviz context for the life of the process. Graphviz 2.42's pango
+ * plugin keeps, in a static variable, a pointer to the last font name it
+ * laid out; that name belongs to the context's font dictionary, which
+ * gvFreeContext() frees. A second context then compares against freed
+ * memory (ASan: heap-use-after-free in textspan_size), so a process that
+ * draws more than once (serve, html, a report with several graphs) must
+ * reuse the first context. Graphviz is not thread-safe: every caller
+ * draws from one thread (serve answers from libmicrohttpd's one polling
+ * thread).
  */
-static GVC_t *dot_context(void)
-{
-	static GVC_t *gvc;
+static GVC_t *gvc;
 
-	if (!gvc)
-		gvc = gvContext();
-	return gvc;
+static void gvc_free(void)
+{
+	gvFreeContext(gvc);
+	gvc = NULL;
 }
 
 int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 {
-	GVC_t *gvc = dot_context();
 	Agraph_t *g;
 	char *data = NULL;
 	unsigned int n = 0;
 	int rc = -1;
 
-	if (!gvc)
-		return error_set("cannot start Graphviz");
-	g = agmemread(dot);
-	if (!g) {
-		error_set("Graphviz cannot read the graph");
-		goto out;
+	if (!gvc) {
+		gvc = gvContext();
+		if (!gvc)
+			return error_set("cannot start Graphviz");
+		atexit(gvc_free);
 	}
+	g = agmemread(dot);
+	if (!g)
+		return error_set("Graphviz cannot read the graph");
 	if (gvLayout(gvc, g, "dot")) {
 		error_set("Graphviz cannot lay out the graph");
 		goto out_graph;
@@ -306,7 +310,6 @@ out_layout:
 	gvFreeLayout(gvc, g);
 out_graph:
 	agclose(g);
-out:
 	(void)len;
 	return rc;
 }

@@ -311,7 +311,7 @@ static json_t *list_devices(struct db *db)
 		size_t k;
 
 		free(dirs.v[i]);
-		if (!devs) {
+		if (!devs) {	/* a directory without devices */
 			error_clear();
 			continue;
 		}
