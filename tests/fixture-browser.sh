@@ -11,22 +11,40 @@ trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
 
 # serve DB [ARGS...]: start 'ndoscope serve' on a free loopback port; sets $base
 serve() {
-	local db=$1 log=$TMP/serve.$RANDOM
+	local db=$1
 	shift
-	"$NDOSCOPE" --db "$db" serve --port 0 "$@" >"$log" 2>&1 &
-	pids="$pids $!"
+	serve_log=$TMP/serve.$RANDOM
+	serve_told=""
+	"$NDOSCOPE" --db "$db" serve --port 0 "$@" >"$serve_log" 2>&1 &
+	serve_pid=$!
+	pids="$pids $serve_pid"
 	for _ in $(seq 100); do
-		grep -q '^serving ' "$log" && break
+		grep -q '^serving ' "$serve_log" && break
 		sleep 0.1
 	done
-	base=$(sed -n 's|^serving \(http://[^ ]*\)/$|\1|p' "$log")
+	base=$(sed -n 's|^serving \(http://[^ ]*\)/$|\1|p' "$serve_log")
 }
 
-# get PATH: $code, $body, $headers of GET $base/PATH, sent as is (no ../ folding)
+# get PATH: $code, $body, $headers of GET $base/PATH, sent as is (no ../ folding).
+# When serve gives no answer or a 5xx, its output (a sanitizer's report, an
+# error) is shown once, so that the failure explains itself.
 get() {
 	code=$(curl -s --path-as-is -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' "$base$1")
 	body=$(cat "$TMP/body")
 	headers=$(cat "$TMP/headers")
+	case $code in
+	000 | 5??)
+		[ -n "$serve_told" ] && return
+		serve_told=1
+		if kill -0 "$serve_pid" 2>/dev/null; then
+			echo "# GET $1: $code; serve (pid $serve_pid) is running; its output:"
+		else
+			wait "$serve_pid"
+			echo "# GET $1: $code; serve exited with status $?; its output:"
+		fi
+		sed 's/^/#   /' "$serve_log" | head -n 100
+		;;
+	esac
 }
 
 # The hostile tree, copied so that the test can add symlinks out of it.

@@ -448,7 +448,8 @@ static int set_shard_meta(struct indexer *ix)
 }
 
 static const char usage[] =
-	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--pch] [--force] [FILE|DIR ...]";
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--pch] [--force]\n"
+	"                            [--all-files] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
 {
@@ -456,6 +457,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		{ "force", no_argument, NULL, 'f' },
 		{ "shard", required_argument, NULL, 'S' },
 		{ "pch", no_argument, NULL, 'P' },
+		{ "all-files", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -487,6 +489,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 			break;
 		case 'P':
 			ix.pch = true;
+			break;
+		case 'a':
+			ix.jobs.all_files = true;
 			break;
 		case 'h':
 			printf("usage: %s\n", usage);
@@ -527,6 +532,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		if (ix.pch)
 			printf(" (--pch: %d on %d preludes, %d fell back)", ix.on_prelude,
 			       prelude_count_ready(&ix.pre), ix.pch_fallback);
+		if (ix.jobs.not_built)
+			printf("; %d file%s not built by this configuration (--all-files indexes them)",
+			       ix.jobs.not_built, ix.jobs.not_built == 1 ? "" : "s");
 		printf("\n");
 		if (ix.failed)
 			rc = 1;

@@ -257,21 +257,41 @@ void dotout_release(struct dot_graph *g)
 	VEC_FREE(&g->edges);
 }
 
+/*
+ * One Graphviz context for the life of the process. Graphviz 2.42's pango
+ * plugin keeps, in a static variable, a pointer to the last font name it
+ * laid out; that name belongs to the context's font dictionary, which
+ * gvFreeContext() frees. A second context then compares against freed
+ * memory (ASan: heap-use-after-free in textspan_size), so a process that
+ * draws more than once (serve, html, a report with several graphs) must
+ * reuse the first context. Graphviz is not thread-safe: every caller
+ * draws from one thread (serve answers from libmicrohttpd's one polling
+ * thread).
+ */
+static GVC_t *gvc;
+
+static void gvc_free(void)
+{
+	gvFreeContext(gvc);
+	gvc = NULL;
+}
+
 int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 {
-	GVC_t *gvc = gvContext();
 	Agraph_t *g;
 	char *data = NULL;
 	unsigned int n = 0;
 	int rc = -1;
 
-	if (!gvc)
-		return error_set("cannot start Graphviz");
-	g = agmemread(dot);
-	if (!g) {
-		error_set("Graphviz cannot read the graph");
-		goto out;
+	if (!gvc) {
+		gvc = gvContext();
+		if (!gvc)
+			return error_set("cannot start Graphviz");
+		atexit(gvc_free);
 	}
+	g = agmemread(dot);
+	if (!g)
+		return error_set("Graphviz cannot read the graph");
 	if (gvLayout(gvc, g, "dot")) {
 		error_set("Graphviz cannot lay out the graph");
 		goto out_graph;
@@ -290,8 +310,6 @@ out_layout:
 	gvFreeLayout(gvc, g);
 out_graph:
 	agclose(g);
-out:
-	gvFreeContext(gvc);
 	(void)len;
 	return rc;
 }

@@ -310,7 +310,8 @@ static json_t *list_devices(struct db *db)
 		json_t *devs = report_build(db, dirs.v[i], true), *d;
 		size_t k;
 
-		if (!devs) {
+		free(dirs.v[i]);
+		if (!devs) {	/* a directory without devices */
 			error_clear();
 			continue;
 		}
@@ -323,7 +324,6 @@ static json_t *list_devices(struct db *db)
 			json_array_append_new(out, e);
 		}
 		json_decref(devs);
-		free(dirs.v[i]);
 	}
 	VEC_FREE(&dirs);
 	return out;

@@ -60,11 +60,7 @@ int print_rows(FILE *out, sqlite3 *db, sqlite3_stmt *st, enum out_format fmt)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		rows++;
 		if (fmt == OUT_JSON) {
-			json_t *o = json_object();
-
-			for (int i = 0; i < ncol; i++)
-				json_object_set_new(o, sqlite3_column_name(st, i), json_cell(st, i));
-			json_array_append_new(arr, o);
+			json_array_append_new(arr, row_json(st));
 		} else {
 			for (int i = 0; i < ncol; i++)
 				VEC_PUSH(&cells, cell(st, i));
@@ -148,31 +144,54 @@ int bind_params(sqlite3_stmt *st, char *const *params, int n)
 	return 0;
 }
 
-int run_statement(sqlite3 *db, const char *sql, const char *what,
-		  char *const *params, int n_params, enum out_format fmt)
+int prepare_statement(sqlite3 *db, const char *sql, const char *what, sqlite3_stmt **out)
 {
 	sqlite3_stmt *st = NULL;
 	const char *tail;
-	int rc = -1;
 
+	*out = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, &tail) != SQLITE_OK) {
 		error_set("bad %s: %s", what, sqlite3_errmsg(db));
-		goto out;
+		goto fail;
 	}
 	if (!st) {
 		error_set("bad %s: no statement", what);
-		goto out;
+		goto fail;
 	}
 	while (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == ';')
 		tail++;
 	if (*tail) {
 		error_set("bad %s: give one statement, not several", what);
-		goto out;
+		goto fail;
 	}
 	if (!sqlite3_stmt_readonly(st)) {
 		error_set("%s would write: the index is only read here", what);
-		goto out;
+		goto fail;
 	}
+	*out = st;
+	return 0;
+fail:
+	sqlite3_finalize(st);
+	return -1;
+}
+
+json_t *row_json(sqlite3_stmt *st)
+{
+	json_t *o = json_object();
+
+	for (int i = 0; i < sqlite3_column_count(st); i++)
+		json_object_set_new(o, sqlite3_column_name(st, i), json_cell(st, i));
+	return o;
+}
+
+int run_statement(sqlite3 *db, const char *sql, const char *what,
+		  char *const *params, int n_params, enum out_format fmt)
+{
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	if (prepare_statement(db, sql, what, &st))
+		return -1;
 	if (bind_params(st, params, n_params))
 		goto out;
 	if (print_rows(stdout, db, st, fmt) >= 0)

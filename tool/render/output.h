@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <jansson.h>
 
 enum out_format { OUT_TABLE, OUT_TSV, OUT_JSON };
 
@@ -12,6 +13,15 @@ int print_rows(FILE *out, sqlite3 *db, sqlite3_stmt *st, enum out_format fmt);
 
 /* Bind "-P name=value" parameters (":name", "@name", "$name" or "?N") to ST. */
 int bind_params(sqlite3_stmt *st, char *const *params, int n);
+
+/* The current row of ST as {column: value}, in column order. */
+json_t *row_json(sqlite3_stmt *st);
+
+/*
+ * Prepare SQL as one read-only statement, or set the error. WHAT names it
+ * in errors ("query 'x'", "SQL").
+ */
+int prepare_statement(sqlite3 *db, const char *sql, const char *what, sqlite3_stmt **out);
 
 /*
  * Prepare SQL (one read-only statement), bind PARAMS and print its rows.

@@ -11,7 +11,8 @@ WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
 	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'handoff_api', 'handoff', 'merge_shard', 'merge_tu')
+	'handoff_api', 'handoff', 'bus_driver', 'netdev_api', 'xmit_exit',
+	'merge_shard', 'merge_tu')
 ORDER BY name;
 -- name: shard_unknown_tables
 SELECT name FROM s.sqlite_master
@@ -19,7 +20,8 @@ WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
 	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
 	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
 	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'handoff_api', 'handoff', 'merge_shard', 'merge_tu')
+	'handoff_api', 'handoff', 'bus_driver', 'netdev_api', 'xmit_exit',
+	'merge_shard', 'merge_tu')
 ORDER BY name;
 
 -- name: attach
@@ -163,8 +165,8 @@ FROM s.fn_arg x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.caller_id LEFT JOIN smap s2 ON s2.sid = x.callee_id
 JOIN smap s3 ON s3.sid = x.target_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
-INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line)
-SELECT um.oid, s1.oid, x.struct, x.field, x.op, x.rhs, x.value, x.param, fm.oid, x.line
+INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard)
+SELECT um.oid, s1.oid, x.struct, x.field, x.op, x.rhs, x.value, x.param, fm.oid, x.line, x.guard
 FROM s.assign x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.func_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
