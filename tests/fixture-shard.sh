@@ -114,6 +114,12 @@ echo junk >"$TMP/junk.db"
 run "$NDOSCOPE" merge "$TMP/out.db" "$TMP/junk.db"
 expect_nonzero "a file that is not an index: non-zero exit"
 expect_one_line "$err" "a file that is not an index: one line"
+# A shard from a build with a table this merge does not know: refused whole.
+cp "$TMP/s0.db" "$TMP/alien.db"
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("CREATE TABLE alien(a)")' "$TMP/alien.db"
+run "$NDOSCOPE" merge "$TMP/out.db" "$TMP/alien.db"
+expect_eq "$err" "error: '$TMP/alien.db' has a table merge does not know, 'alien': this ndoscope cannot merge it" \
+	"a shard with a table merge does not know: one line"
 compare "after bad input"
 run "$NDOSCOPE" --db "$TMP/x.db" index -C "$T" --shard 3/3 net
 expect_rc 129 "--shard 3/3 is a usage error"

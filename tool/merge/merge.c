@@ -36,14 +36,16 @@ static char *meta_value(struct db *db, const char *file, const char *name, const
 #define shard_meta(db, key) meta_value(db, SQL, "shard_meta", key)
 #define out_meta(db, key) meta_value(db, STORE_SQL, "meta_get", key)
 
-static int unknown_table(struct db *db, const char *section, const char *which)
+/* A table of the output or of the attached shard that merge does not know. */
+static int unknown_table(struct db *db, const char *shard)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL, section);
+	sqlite3_stmt *st = db_stmt(db, SQL, "unknown_tables");
 	int rc = 0;
 
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = error_set("%s has a table merge does not know, '%s': this ndoscope cannot merge it",
-			       which, (const char *)sqlite3_column_text(st, 0));
+		rc = error_set("'%s' has a table merge does not know, '%s': this ndoscope cannot merge it",
+			       sqlite3_column_int(st, 0) ? shard : db->path,
+			       (const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
 	return rc;
 }
@@ -106,7 +108,7 @@ static int check_shard(struct db *out, const char *path)
 		rc = db_step_done(out, ms);
 	}
 	if (!rc)
-		rc = unknown_table(out, "shard_unknown_tables", path);
+		rc = unknown_table(out, path);
 	free(ours);
 	free(theirs);
 	free(tree);
@@ -175,8 +177,6 @@ int merge_shard(struct db *out, const char *path, bool *changed)
 		return error_set("no shard index at '%s'", path);
 	if (realpath(out->path, real_out) && !strcmp(real, real_out))
 		return error_set("'%s' is the output: it cannot be merged into itself", path);
-	if (unknown_table(out, "unknown_tables", out->path))
-		return -1;
 	st = db_stmt(out, SQL, "attach");
 	bind_text(st, 1, real);
 	if (db_step_done(out, st))

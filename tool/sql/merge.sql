@@ -3,26 +3,21 @@
 -- USR, units by key, TUs by their file. A unit already in the output (a
 -- header every shard read) is linked, not copied: its facts are counted once.
 
--- Every table the index has; merge refuses an output or a shard with a table
--- it does not know, rather than drop its rows.
+-- Every table the index has; merge refuses an output or a shard (attached)
+-- with a table it does not know, rather than drop its rows.
 -- name: unknown_tables
-SELECT name FROM sqlite_master
-WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
-	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
-	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
-	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'handoff_api', 'handoff', 'bus_driver', 'netdev_api', 'xmit_exit',
-	'merge_shard', 'merge_tu')
-ORDER BY name;
--- name: shard_unknown_tables
-SELECT name FROM s.sqlite_master
-WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN (
-	'meta', 'file', 'tu', 'tu_dep', 'tu_diag', 'unit', 'unit_fn', 'tu_unit', 'sym',
-	'func', 'call', 'binding', 'var_binding', 'ops_table', 'fn_arg', 'assign', 'ret',
-	'init_field', 'flow', 'local', 'flag', 'ref', 'file_lex', 'macro_def',
-	'handoff_api', 'handoff', 'bus_driver', 'netdev_api', 'xmit_exit',
-	'merge_shard', 'merge_tu')
-ORDER BY name;
+WITH known(name) AS (VALUES
+	('meta'), ('file'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('tu_unit'),
+	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
+	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
+	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('bus_driver'),
+	('netdev_api'), ('xmit_exit'), ('merge_shard'), ('merge_tu'))
+SELECT 0, name FROM main.sqlite_master
+WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN known
+UNION ALL
+SELECT 1, name FROM s.sqlite_master
+WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN known
+ORDER BY 1, 2;
 
 -- name: attach
 ATTACH DATABASE ?1 AS s;
