@@ -77,7 +77,7 @@ while [ "$KILLED" -lt "$KILLS_INDEX" ] && [ $i -lt $((KILLS_INDEX * 4)) ]; do
 	[ $((i % 3)) = 1 ] && rm -f "$TMP/k.db" "$TMP/k.db-wal" "$TMP/k.db-shm"
 	kill_during "$index_ms" "$NDOSCOPE" --db "$TMP/k.db" index -C "$FIXTURE" -j 2 --force $WHAT
 	sound "$TMP/k.db" "index killed ($i)"
-	if [ $((i % 5)) = 0 ]; then
+	if [ $((i % 10)) = 0 ]; then
 		"$NDOSCOPE" --db "$TMP/k.db" index -C "$FIXTURE" -j 2 $WHAT >/dev/null 2>&1
 		same_facts "$TMP/k.db" "index killed, then run again: the facts of an uninterrupted run ($i)"
 	fi
@@ -99,7 +99,7 @@ while [ "$KILLED" -lt "$KILLS_MERGE" ] && [ $i -lt $((KILLS_MERGE * 4)) ]; do
 	for k in 0 1 2; do
 		sound "$TMP/s$k.db" "a shard merge read when killed ($i)"
 	done
-	if [ $((i % 4)) = 0 ]; then
+	if [ $((i % 8)) = 0 ]; then
 		"$NDOSCOPE" merge "$TMP/m.db" "$TMP/s0.db" "$TMP/s1.db" "$TMP/s2.db" >/dev/null 2>&1
 		same_facts "$TMP/m.db" "merge killed, then run again: the facts of an uninterrupted run ($i)"
 	fi
