@@ -19,8 +19,15 @@
  */
 json_t *report_build(struct db *db, const char *driver, bool matrix);
 
+/*
+ * The matrix's coverage of DIR: {"tables": the net_device_ops tables defined
+ * under DIR, "attributed": how many of them DEVICES attach, "unattributed":
+ * [{table, file, line}]}.
+ */
+json_t *report_coverage(struct db *db, const char *dir, json_t *devices);
+
 int report_md(FILE *out, json_t *devices);
 int report_html(FILE *out, json_t *devices, const char *title);
-int report_matrix(FILE *out, json_t *devices, const char *format);
+int report_matrix(FILE *out, json_t *devices, json_t *coverage, const char *format);
 
 #endif
