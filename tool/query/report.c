@@ -846,6 +846,49 @@ static char *dir_of(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup("");
 }
 
+/* The directory of the file defining FN, or NULL when it is not indexed. */
+static char *fn_dir(struct db *db, sqlite3_int64 fn)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "defined_in");
+	char *dir = NULL;
+
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		dir = dir_of(col(st, 0));
+	sqlite3_reset(st);
+	return dir;
+}
+
+struct callee {
+	sqlite3_int64 id;
+	char *name;
+};
+
+/* Up to MAX functions FN calls directly that are defined in DIR: the driver's own helpers. */
+static int driver_callees(struct db *db, sqlite3_int64 fn, const char *dir, struct callee *out, int max)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "calls_from");
+	int n = 0, kept = 0;
+
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW && n < max) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].name = xstrdup(col(st, 1));
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++) {
+		char *d = dir ? fn_dir(db, out[i].id) : NULL;
+
+		if (d && !strcmp(d, dir))
+			out[kept++] = out[i];
+		else
+			free(out[i].name);
+		free(d);
+	}
+	return kept;
+}
+
 /*
  * From XMIT down the driver's own functions (those defined in its
  * directory), breadth first: the calls where the packet leaves the CPU, a
@@ -866,14 +909,11 @@ static void leaves_cpu(struct db *db, const char *xmit, sqlite3_int64 xid, json_
 	sqlite3_stmt *st;
 	char *dir;
 
-	st = db_stmt(db, SQL, "defined_in");
-	bind_int(st, 1, xid);
-	dir = sqlite3_step(st) == SQLITE_ROW ? dir_of(col(st, 0)) : NULL;
-	sqlite3_reset(st);
+	dir = fn_dir(db, xid);
 	VEC_PUSH(&q, root);
 	for (size_t i = 0; i < q.n; i++) {
-		struct { sqlite3_int64 id; char *name; } kids[64];
-		int n_kids = 0;
+		struct callee kids[64];
+		int n_kids;
 
 		st = db_stmt(db, SQL, "exit_calls");
 		bind_int(st, 1, q.v[i].id);
@@ -902,29 +942,14 @@ static void leaves_cpu(struct db *db, const char *xmit, sqlite3_int64 xid, json_
 		sqlite3_reset(st);
 		if (!dir || q.v[i].depth >= 4 || q.n >= 48)
 			continue;
-		st = db_stmt(db, SQL, "calls_from");
-		bind_int(st, 1, q.v[i].id);
-		while (sqlite3_step(st) == SQLITE_ROW && n_kids < 64) {
-			kids[n_kids].id = sqlite3_column_int64(st, 0);
-			kids[n_kids].name = xstrdup(col(st, 1));
-			n_kids++;
-		}
-		sqlite3_reset(st);
+		n_kids = driver_callees(db, q.v[i].id, dir, kids, 64);
 		for (int k = 0; k < n_kids; k++) {
 			bool seen = false;
-			char *d = NULL;
 
 			for (size_t j = 0; j < q.n; j++)
 				if (q.v[j].id == kids[k].id)
 					seen = true;
 			if (!seen) {
-				st = db_stmt(db, SQL, "defined_in");
-				bind_int(st, 1, kids[k].id);
-				if (sqlite3_step(st) == SQLITE_ROW)
-					d = dir_of(col(st, 0));
-				sqlite3_reset(st);
-			}
-			if (d && !strcmp(d, dir)) {
 				struct node nd = { .id = kids[k].id, .name = kids[k].name, .parent = (int)i,
 						   .depth = q.v[i].depth + 1 };
 
@@ -932,7 +957,6 @@ static void leaves_cpu(struct db *db, const char *xmit, sqlite3_int64 xid, json_
 			} else {
 				free(kids[k].name);
 			}
-			free(d);
 		}
 	}
 	json_object_set_new(dev, "leaves_cpu", exits);
@@ -1154,9 +1178,10 @@ static bool find_netdev_call(struct db *db, sqlite3_int64 fn, const char *fn_nam
 			     int depth, struct bus_dev *b, bool alloc)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_call");
-	struct { sqlite3_int64 id; char *name; } kids[32];
-	int n_kids = 0;
+	struct callee kids[32];
+	int n_kids;
 	bool found = false;
+	char *pd;
 
 	bind_int(st, 1, fn);
 	bind_text(st, 2, role);
@@ -1208,35 +1233,15 @@ static bool find_netdev_call(struct db *db, sqlite3_int64 fn, const char *fn_nam
 	sqlite3_reset(st);
 	if (found || depth >= 2)
 		return found;
-	st = db_stmt(db, SQL, "calls_from");
-	bind_int(st, 1, fn);
-	while (sqlite3_step(st) == SQLITE_ROW && n_kids < 32) {
-		kids[n_kids].id = sqlite3_column_int64(st, 0);
-		kids[n_kids].name = xstrdup(col(st, 1));
-		n_kids++;
-	}
-	sqlite3_reset(st);
+	/* the driver's own helpers: defined next to the probe */
+	pd = b->probe_file ? dir_of(b->probe_file) : NULL;
+	n_kids = driver_callees(db, fn, pd, kids, 32);
 	for (int k = 0; k < n_kids; k++) {
-		char *d = NULL;
-
-		if (!found) {
-			st = db_stmt(db, SQL, "defined_in");
-			bind_int(st, 1, kids[k].id);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				d = dir_of(col(st, 0));
-			sqlite3_reset(st);
-		}
-		/* the driver's own helpers: defined next to the probe */
-		if (d && b->probe_file) {
-			char *pd = dir_of(b->probe_file);
-
-			if (!strcmp(d, pd))
-				found = find_netdev_call(db, kids[k].id, kids[k].name, role, depth + 1, b, alloc);
-			free(pd);
-		}
-		free(d);
+		if (!found)
+			found = find_netdev_call(db, kids[k].id, kids[k].name, role, depth + 1, b, alloc);
 		free(kids[k].name);
 	}
+	free(pd);
 	return found;
 }
 
