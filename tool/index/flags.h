@@ -62,5 +62,10 @@ bool compdb_drop_flag(const char *arg, bool *takes_value);
 int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list *jobs);
 /* Check TREE is a kernel tree; sets the error when not. */
 int kbuild_check_tree(const char *tree);
+/*
+ * resource.c: libclang's own include directory (stdarg.h and friends), as
+ * kbuild's '-isystem $(CC) -print-file-name=include'; NULL when not found.
+ */
+char *compiler_include_dir(void);
 
 #endif

@@ -192,6 +192,21 @@ static int base_flags(const char *tree, struct base_flags *b)
 		VEC_PUSH(&b->v, xasprintf("--target=%s", target_of(arch, is64)));
 	}
 	add(b, "-nostdinc");
+	/*
+	 * Before 5.15 the tree has no include/linux/stdarg.h: kbuild passed
+	 * '-isystem $(CC) -print-file-name=include' for it and stddef.h.
+	 */
+	if (!exists(tree, "include/linux/stdarg.h")) {
+		char *inc = compiler_include_dir();
+
+		if (!inc) {
+			free(arch);
+			return error_set("'%s' takes stdarg.h from the compiler, but libclang's include directory was not found",
+					 tree);
+		}
+		add(b, "-isystem");
+		VEC_PUSH(&b->v, inc);
+	}
 	snprintf(rel, sizeof(rel), "arch/%s/include", arch);
 	add_dir(b, tree, rel);
 	snprintf(rel, sizeof(rel), "arch/%s/include/generated", arch);

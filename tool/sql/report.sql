@@ -1,8 +1,10 @@
 -- Statements of 'ndoscope report'.
 
--- Devices: every function passed to an allocator (netdev_api: alloc_netdev_mqs
--- takes it 4th) as its setup, with the interface name and where the
--- allocation is.
+-- Devices: every function passed to an allocator as its setup, with the
+-- interface name and where the allocation is. The allocators are data, the
+-- netdev_api table: alloc_netdev_mqs (setup is argument 4) since 2.6.38,
+-- alloc_netdev_mq (argument 3) before, which is what 2.6's alloc_netdev()
+-- macro expands to.
 -- name: devices
 SELECT s.id, s.name, cr.id, cr.name, f.path, a.line,
 	json_extract(c.args, '$[' || (n.name_arg - 1) || '].text'),
@@ -134,6 +136,22 @@ SELECT label, line FROM flow WHERE func_id = ?1 AND kind = 'label' AND line <= ?
 ORDER BY line;
 -- name: gotos_to
 SELECT guard, line FROM flow WHERE func_id = ?1 AND kind = 'goto' AND label = ?2 ORDER BY line;
+-- The guarded returns before a line that are not drops, and the guarded
+-- gotos before it to a label such a return follows: a drop after them is
+-- reached when none was taken.
+-- name: returns_before
+WITH ok AS (SELECT r.expr, r.guard, r.line FROM ret r
+	WHERE r.func_id = ?1 AND r.line < ?2
+	  AND NOT EXISTS (SELECT 1 FROM drop_site d WHERE d.func_id = r.func_id
+			  AND d.kind = 'return' AND d.line = r.line))
+SELECT 'returns ' || expr, guard, line FROM ok WHERE guard IS NOT NULL AND guard != ''
+UNION ALL
+SELECT 'goes to ' || g.label || ', which returns ' || (SELECT ok.expr FROM ok
+	WHERE ok.line >= l.line ORDER BY ok.line LIMIT 1), g.guard, g.line
+FROM flow g JOIN flow l ON l.func_id = g.func_id AND l.kind = 'label' AND l.label = g.label
+WHERE g.func_id = ?1 AND g.kind = 'goto' AND g.line < ?2 AND g.guard IS NOT NULL
+  AND g.guard != '' AND EXISTS (SELECT 1 FROM ok WHERE ok.line >= l.line)
+ORDER BY 3;
 -- name: locals_of
 SELECT var, rhs, line FROM local WHERE func_id = ?1 ORDER BY line;
 -- A sysctl that binds an expression: the element of a table whose .data is &EXPR.
