@@ -115,10 +115,13 @@ await step('search: "enqueue_to" completes to enqueue_to_backlog', async () => {
 	assert.match(await page.locator('h1').textContent(), /enqueue_to_backlog\(/);
 	assert.ok(await page.locator('.graph svg').count() > 0, 'no call graph');
 	await shot('4-enqueue-to-backlog.png');
-	// the graph's nodes link into the source
-	const href = await page.locator('.graph svg a').first().getAttribute('xlink:href') ??
-		await page.locator('.graph svg a').first().getAttribute('href');
-	assert.match(href, /source\/.*#L\d+/);
+	// the graph's nodes link to the functions' pages
+	const node = page.locator('.graph svg a', { hasText: 'netif_rx_internal' }).first();
+	const href = await node.getAttribute('xlink:href') ?? await node.getAttribute('href');
+	assert.match(href, /fn\/netif_rx_internal$/);
+	await node.click();
+	await page.waitForURL(/\/fn\/netif_rx_internal$/);
+	assert.match(await page.locator('h1').textContent(), /netif_rx_internal\(/);
 	assert.deepEqual(problems, []);
 });
 

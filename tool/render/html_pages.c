@@ -145,21 +145,36 @@ int html_dir_page(struct page *p, const char *dir)
 
 /* --- functions ------------------------------------------------------------ */
 
-/* "int name(struct sk_buff *)" from the canonical type "int (struct sk_buff *)". */
+/*
+ * "int name(struct sk_buff *)" from the canonical type "int (struct sk_buff *)":
+ * the name goes before the '(' that matches the type's last ')'.
+ */
 static void signature(struct strbuf *b, const char *name, const char *type)
 {
-	const char *paren = type ? strstr(type, " (") : NULL;
+	size_t n = type ? strlen(type) : 0;
+	const char *paren = NULL;
+	int depth = 0;
 
-	if (!paren) {
+	for (size_t i = n; i-- > 0; ) {
+		if (type[i] == ')')
+			depth++;
+		else if (type[i] == '(' && --depth == 0) {
+			paren = type + i;
+			break;
+		}
+	}
+	if (!paren || type[n - 1] != ')') {
 		h_escs(b, name);
 		sb_adds(b, "()");
 		return;
 	}
+	while (paren > type && paren[-1] == ' ')
+		paren--;
 	h_esc(b, type, paren - type);
-	sb_adds(b, " <b>");
+	sb_adds(b, paren > type && paren[-1] != '*' ? " <b>" : "<b>");
 	h_escs(b, name);
 	sb_adds(b, "</b>");
-	h_escs(b, paren + 1);
+	h_escs(b, paren + strspn(paren, " "));
 }
 
 static void edge_list(struct page *p, const char *stmt, const char *count, const char *name,
@@ -206,10 +221,20 @@ static void edge_list(struct page *p, const char *stmt, const char *count, const
 		sb_addf(b, "<p class=\"dim\">and %d more</p>", n - shown);
 }
 
-static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const char *file,
-		     int line, bool reverse)
+static bool exported(void *site, const char *file)
 {
-	struct builder bd = { .max_fanout = 6, .dot.left_to_right = true, .reverse = reverse };
+	return h_source_exported(site, file);
+}
+
+/*
+ * One drawing per function page: its callers and its callees, one level
+ * each (one Graphviz layout: the export draws thousands), nodes linked to
+ * their definitions.
+ */
+static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const char *file,
+		     int line)
+{
+	struct builder bd = { .max_fanout = 8, .dot.left_to_right = true };
 	struct resolved fn = { .id = id, .name = (char *)name, .file = (char *)file, .line = line };
 	struct strbuf base = STRBUF_INIT;
 	char *dot = NULL, *svg = NULL, *start;
@@ -217,23 +242,25 @@ static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const c
 	FILE *mem;
 
 	sb_adds(&base, p->root);
-	sb_adds(&base, "source");
-	bd.dot.url_base = base.buf;
+	sb_adds(&base, "fn/");
+	bd.dot.fn_url_base = base.buf;
+	bd.dot.fn_url_ext = p->site->export ? ".html" : "";
+	bd.dot.fn_url_ok = exported;
+	bd.dot.fn_url_arg = p->site;
 	draw_init(&bd, p->site->db, false);
-	if (draw_tree(&bd, &fn, reverse ? 1 : 2)) {
-		error_clear();
-		goto out;
-	}
+	bd.reverse = true;
+	if (draw_tree(&bd, &fn, 1))
+		goto fail;
+	bd.reverse = false;
+	if (draw_tree(&bd, &fn, 1))
+		goto fail;
 	bd.dot.nodes.v[0].focus = true;
 	dot = draw_dot(&bd, &dot_len);
 	mem = open_memstream(&svg, &svg_len);
 	if (!mem)
 		goto out;
-	if (dotout_render(dot, dot_len, "svg", mem)) {
+	if (dotout_render(dot, dot_len, "svg", mem))
 		error_clear();
-		fclose(mem);
-		goto out;
-	}
 	fclose(mem);
 	start = svg ? strstr(svg, "<svg") : NULL;
 	if (start) {
@@ -241,6 +268,9 @@ static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const c
 		sb_adds(&p->body, start);
 		sb_adds(&p->body, "</div>");
 	}
+	goto out;
+fail:
+	error_clear();
 out:
 	draw_release(&bd);
 	free(dot);
@@ -302,10 +332,8 @@ int html_fn_page(struct page *p, const char *arg, struct strbuf *title)
 	edge_list(p, "callers", "n_callers", name, 40, "No caller in the index.");
 	sb_adds(b, "</section><section><h2>Callees</h2>");
 	edge_list(p, "callees", "n_callees", name, 60, "Calls nothing the index knows.");
-	sb_adds(b, "</section></div><h2>Call graph: callees, 2 deep</h2>");
-	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line, false);
-	sb_adds(b, "<h2>Call graph: callers</h2>");
-	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line, true);
+	sb_adds(b, "</section></div><h2>Call graph: callers and callees</h2>");
+	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line);
 out:
 	for (int i = 0; i < n; i++) {
 		free(hit[i].file);
