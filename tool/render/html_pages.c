@@ -227,6 +227,40 @@ static bool exported(void *site, const char *file)
 }
 
 /*
+ * A drawing, inline. Graphviz sizes it in points; the page takes them as
+ * pixels (three quarters of the size), so that a wide graph stays
+ * readable at its own size and scrolls rather than shrinking its text.
+ */
+static void dot_svg(struct page *p, const char *dot)
+{
+	char *svg = NULL, *start, *end;
+	size_t len = 0;
+	FILE *mem = open_memstream(&svg, &len);
+
+	if (!mem)
+		return;
+	if (dotout_render(dot, strlen(dot), "svg", mem))
+		error_clear();
+	fclose(mem);
+	start = svg ? strstr(svg, "<svg") : NULL;
+	if (start) {
+		end = strchr(start, '>');
+		sb_adds(&p->body, "<div class=\"graph\">");
+		for (char *c = start; *c; c++) {
+			if (c < end && c[0] == 'p' && c[1] == 't' && c[2] == '"' && c > start &&
+			    (c[-1] == '.' || (c[-1] >= '0' && c[-1] <= '9'))) {
+				sb_adds(&p->body, "px");
+				c++;
+				continue;
+			}
+			sb_add(&p->body, c, 1);
+		}
+		sb_adds(&p->body, "</div>");
+	}
+	free(svg);
+}
+
+/*
  * One drawing per function page: its callers and its callees, one level
  * each (one Graphviz layout: the export draws thousands), nodes linked to
  * their definitions.
@@ -237,9 +271,8 @@ static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const c
 	struct builder bd = { .max_fanout = 8, .dot.left_to_right = true };
 	struct resolved fn = { .id = id, .name = (char *)name, .file = (char *)file, .line = line };
 	struct strbuf base = STRBUF_INIT;
-	char *dot = NULL, *svg = NULL, *start;
-	size_t dot_len = 0, svg_len = 0;
-	FILE *mem;
+	char *dot = NULL;
+	size_t dot_len = 0;
 
 	sb_adds(&base, p->root);
 	sb_adds(&base, "fn/");
@@ -256,25 +289,13 @@ static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const c
 		goto fail;
 	bd.dot.nodes.v[0].focus = true;
 	dot = draw_dot(&bd, &dot_len);
-	mem = open_memstream(&svg, &svg_len);
-	if (!mem)
-		goto out;
-	if (dotout_render(dot, dot_len, "svg", mem))
-		error_clear();
-	fclose(mem);
-	start = svg ? strstr(svg, "<svg") : NULL;
-	if (start) {
-		sb_adds(&p->body, "<div class=\"graph\">");
-		sb_adds(&p->body, start);
-		sb_adds(&p->body, "</div>");
-	}
+	dot_svg(p, dot);
 	goto out;
 fail:
 	error_clear();
 out:
 	draw_release(&bd);
 	free(dot);
-	free(svg);
 	sb_free(&base);
 }
 
@@ -496,26 +517,6 @@ static void json_html(struct page *p, const char *key, json_t *v)
 		return;
 	}
 	json_scalar(p, key, v);
-}
-
-static void dot_svg(struct page *p, const char *dot)
-{
-	char *svg = NULL, *start;
-	size_t len = 0;
-	FILE *mem = open_memstream(&svg, &len);
-
-	if (!mem)
-		return;
-	if (dotout_render(dot, strlen(dot), "svg", mem))
-		error_clear();
-	fclose(mem);
-	start = svg ? strstr(svg, "<svg") : NULL;
-	if (start) {
-		sb_adds(&p->body, "<div class=\"graph\">");
-		sb_adds(&p->body, start);
-		sb_adds(&p->body, "</div>");
-	}
-	free(svg);
 }
 
 int html_device_page(struct page *p, const char *name)
