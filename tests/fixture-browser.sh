@@ -126,6 +126,10 @@ expect_match "$body" '<a class="fn" href="#L[0-9]+" data-c="s[0-9]+">loopback_xm
 	"loopback_ops' loopback_xmit links to its definition"
 expect_match "$body" '<a class="fn def" id="d-loopback_xmit" data-c="s[0-9]+" href="../../../fn/loopback_xmit">' \
 	"the definition links to the function's page"
+field=$(printf '%s' "$body" | grep -o 'data-c="s[0-9]*">ndo_start_xmit<' | head -1 | grep -o 's[0-9][0-9]*')
+get "/card/$field"
+expect_match "$body" 'field <code>net_device_ops.ndo_start_xmit</code>' "a field's card"
+expect_match "$body" 'uses</div><div>1 call, 5 writes</div>' "counts its uses by kind"
 get /source/include/linux/netdevice.h
 expect_match "$body" 'through <code>net_device_ops.ndo_start_xmit</code>: 5 targets' "the indirect call in __netdev_start_xmit"
 expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" href="../../../source/drivers/net/dummy.c#L[0-9]+">' \

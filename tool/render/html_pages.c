@@ -706,8 +706,17 @@ static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 	bind_int(st, 1, id);
 	n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		sb_addf(b, "%s%d ", n++ ? ", " : "", sqlite3_column_int(st, 1));
-		h_escs(b, col(st, 0));
+		const char *kind = col(st, 0);
+		int k = sqlite3_column_int(st, 1);
+
+		sb_addf(b, "%s%d ", n++ ? ", " : "", k);
+		if (kind && !strcmp(kind, "addr"))
+			sb_adds(b, k == 1 ? "address taken" : "addresses taken");
+		else {
+			h_escs(b, kind);
+			if (k != 1)
+				sb_adds(b, "s");
+		}
 	}
 	sqlite3_reset(st);
 	sb_adds(b, n ? "</div><ul class=\"edges\">" : "none</div><ul class=\"edges\">");
