@@ -100,6 +100,17 @@ await step("NETIF_F_SG in loopback's features: the card quotes the kernel's comm
 	assert.match(ftext, /loopback_xmit\(struct sk_buff \*, struct net_device \*\)/);
 	assert.match(ftext, /__netdev_start_xmit/);
 	await shot('3-loopback-xmit-card.png');
+	// a function-like macro's card: its expansion at this site, one level
+	await page.mouse.move(5, 5);
+	await card.waitFor({ state: 'hidden' });
+	const mac = page.locator('.l', { hasText: 'alloc_netdev(0, "lo"' }).first().locator('[data-c]', { hasText: /^alloc_netdev$/ });
+	await mac.scrollIntoViewIfNeeded();
+	await mac.hover();
+	await card.waitFor({ state: 'visible' });
+	await card.locator('pre.exp').waitFor({ state: 'visible' });
+	assert.equal(await card.locator('pre.exp').textContent(),
+		'alloc_netdev_mqs(0, "lo", NET_NAME_PREDICTABLE, loopback_setup, 1, 1)');
+	await shot('3-alloc-netdev-expansion.png');
 	assert.deepEqual(problems, []);
 });
 
