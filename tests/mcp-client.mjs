@@ -123,6 +123,20 @@ try {
 	r = await call('callers', { function: 'loopback_xmt' });
 	ok(r.isError === true && r.content[0].text === cliError('callers', 'loopback_xmt'),
 		"callers loopback_xmt: a tool error with the CLI's 'did you mean'", r, cliError('callers', 'loopback_xmt'));
+	for (const [tool, args, argv] of [
+		['callees', { function: 'loopback_xmt' }, ['callees', 'loopback_xmt']],
+		['path', { from: '__dev_queue_xmt', to: 'enqueue_to_backlog' }, ['path', '__dev_queue_xmt', 'enqueue_to_backlog']],
+		['path', { from: '__dev_queue_xmit', to: 'enqueue_to_backlog', via: ['loopback_xmt'] },
+			['path', '__dev_queue_xmit', 'enqueue_to_backlog', '--via', 'loopback_xmt']],
+		['impl', { field: 'net_device_ops.ndo_start_xmt' }, ['impl', 'net_device_ops.ndo_start_xmt']],
+		['ops', { name: 'loopback_opz' }, ['ops', 'loopback_opz']],
+		['refs', { function: 'loopback_xmt' }, ['refs', 'loopback_xmt']],
+		['report', { name: 'no_such_driver' }, ['report', 'no_such_driver']]]) {
+		r = await call(tool, args);
+		const want = cliError(...argv);
+		ok(r.isError === true && want && r.content[0].text === want, `${tool} ${JSON.stringify(args)}: the CLI's message`,
+			r, want);
+	}
 	r = await call('callers', { function: 'loopback_xmit', depth: 0 });
 	ok(r.isError === true && /depth/.test(r.content[0].text), 'a depth of 0 is refused by the schema', r);
 	r = await call('callers', { funtion: 'loopback_xmit' });

@@ -15,6 +15,7 @@ if [ ! -d "$SRC/tests/js/node_modules/@modelcontextprotocol/sdk" ]; then
 	exit 1
 fi
 
+before=$(sha256sum <"$DB")
 node "$SRC/tests/mcp-client.mjs" "$NDOSCOPE" "$DB" fixture >"$TMP/client" 2>&1
 rc=$?
 cat "$TMP/client"
@@ -24,6 +25,7 @@ node "$SRC/tests/mcp-fuzz.mjs" "$NDOSCOPE" "$DB" 10000 12 >"$TMP/fuzz" 2>&1
 rc=$?
 cat "$TMP/fuzz"
 expect_rc 0 "10,000 fuzz messages: each answered as it should be, the server alive"
+expect_eq "$(sha256sum <"$DB")" "$before" "the client's calls and the fuzz (writes, ATTACH, pragmas in sql) leave the index as it was"
 
 # By hand: an over-long message, a statement that runs too long, end of input.
 big=$TMP/big

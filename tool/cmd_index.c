@@ -305,12 +305,13 @@ static int run(struct indexer *ix)
 }
 
 static const char usage[] =
-	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [FILE|DIR ...]";
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--force] [--all-files] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
 {
 	static const struct option opts[] = {
 		{ "force", no_argument, NULL, 'f' },
+		{ "all-files", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -335,6 +336,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 			break;
 		case 'f':
 			ix.force = true;
+			break;
+		case 'a':
+			ix.jobs.all_files = true;
 			break;
 		case 'h':
 			printf("usage: %s\n", usage);
@@ -371,6 +375,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		       ix.indexed, ix.unchanged, ix.failed, ix.purged, (now_ms() - t0) / 1000.0);
 		if (ix.with_errors)
 			printf(" (%d with parse errors: see 'ndoscope stats')", ix.with_errors);
+		if (ix.jobs.not_built)
+			printf("; %d file%s not built by this configuration (--all-files indexes them)",
+			       ix.jobs.not_built, ix.jobs.not_built == 1 ? "" : "s");
 		printf("\n");
 		if (ix.failed)
 			rc = 1;

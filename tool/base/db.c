@@ -21,6 +21,7 @@
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
 	"schemas/002_handoff.sql",
+	"schemas/003_drivers.sql",
 	"schemas/004_source.sql",
 };
 

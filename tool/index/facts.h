@@ -107,6 +107,7 @@ struct f_arg {
 struct f_assign {
 	int unit, func, file, line, param;		/* param 0: none */
 	char *struct_name, *field, *op, *rhs;
+	char *guard;					/* if-conditions around it, or NULL */
 	bool has_value;
 	int64_t value;
 };

@@ -19,6 +19,8 @@ struct tu_job {
 
 struct job_list {
 	VEC(struct tu_job) v;
+	bool all_files;		/* in: synthesized flags for every .c, built or not */
+	int not_built;		/* out: .c files the configuration does not build */
 };
 
 void job_list_free(struct job_list *jobs);
@@ -53,9 +55,17 @@ int compdb_load(const char *path, const char *tree, char *const *only, int n_onl
 /* Is this compiler flag one libclang cannot take? (documented in docs/flags.md) */
 bool compdb_drop_flag(const char *arg, bool *takes_value);
 
-/* kbuild.c: jobs for the .c files under ONLY in a configured TREE. */
+/*
+ * kbuild.c: jobs for the .c files under ONLY in a configured TREE: those its
+ * Makefiles build (kbuild_make.c), or every one with jobs->all_files.
+ */
 int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list *jobs);
 /* Check TREE is a kernel tree; sets the error when not. */
 int kbuild_check_tree(const char *tree);
+/*
+ * resource.c: libclang's own include directory (stdarg.h and friends), as
+ * kbuild's '-isystem $(CC) -print-file-name=include'; NULL when not found.
+ */
+char *compiler_include_dir(void);
 
 #endif

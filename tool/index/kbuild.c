@@ -19,6 +19,7 @@
 
 #include "base/error.h"
 #include "index/flags.h"
+#include "index/kbuild_make.h"
 
 static bool exists(const char *tree, const char *rel)
 {
@@ -191,6 +192,21 @@ static int base_flags(const char *tree, struct base_flags *b)
 		VEC_PUSH(&b->v, xasprintf("--target=%s", target_of(arch, is64)));
 	}
 	add(b, "-nostdinc");
+	/*
+	 * Before 5.15 the tree has no include/linux/stdarg.h: kbuild passed
+	 * '-isystem $(CC) -print-file-name=include' for it and stddef.h.
+	 */
+	if (!exists(tree, "include/linux/stdarg.h")) {
+		char *inc = compiler_include_dir();
+
+		if (!inc) {
+			free(arch);
+			return error_set("'%s' takes stdarg.h from the compiler, but libclang's include directory was not found",
+					 tree);
+		}
+		add(b, "-isystem");
+		VEC_PUSH(&b->v, inc);
+	}
 	snprintf(rel, sizeof(rel), "arch/%s/include", arch);
 	add_dir(b, tree, rel);
 	snprintf(rel, sizeof(rel), "arch/%s/include/generated", arch);
@@ -234,8 +250,11 @@ static int base_flags(const char *tree, struct base_flags *b)
 	return 0;
 }
 
-/* KBUILD_BASENAME and KBUILD_MODNAME, as kbuild passes them for a built-in object. */
-static void add_names(struct strvec *argv, const char *rel)
+/*
+ * KBUILD_BASENAME and KBUILD_MODNAME, as kbuild passes them: the module is
+ * MODNAME when the Makefile says which composite object the file is part of.
+ */
+static void add_names(struct strvec *argv, const char *rel, const char *modname)
 {
 	const char *base = strrchr(rel, '/');
 	size_t n, dot;
@@ -250,8 +269,8 @@ static void add_names(struct strvec *argv, const char *rel)
 			*p = '_';
 	VEC_PUSH(argv, xasprintf("-DKBUILD_MODFILE=\"%.*s\"", (int)(strlen(rel) - (n - dot)), rel));
 	VEC_PUSH(argv, xasprintf("-DKBUILD_BASENAME=\"%s\"", name));
-	VEC_PUSH(argv, xasprintf("-DKBUILD_MODNAME=\"%s\"", name));
-	VEC_PUSH(argv, xasprintf("-D__KBUILD_MODNAME=kmod_%s", name));
+	VEC_PUSH(argv, xasprintf("-DKBUILD_MODNAME=\"%s\"", modname ? modname : name));
+	VEC_PUSH(argv, xasprintf("-D__KBUILD_MODNAME=kmod_%s", modname ? modname : name));
 	free(name);
 }
 
@@ -291,10 +310,17 @@ static void collect_sources(const char *abs, struct strvec *out)
 	closedir(d);
 }
 
+static int cmp_kb_file(const void *a, const void *b)
+{
+	return strcmp(((const struct kb_file *)a)->rel, ((const struct kb_file *)b)->rel);
+}
+
 int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list *jobs)
 {
 	struct base_flags b = { 0 };
 	struct strvec files = { 0 };
+	struct kb_plan plan = { 0 };
+	struct strmap planned = { 0 };
 	int rc = 0;
 
 	if (!n_only) {
@@ -308,6 +334,7 @@ int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list
 	}
 	for (int i = 0; i < n_only; i++) {
 		char *abs = only[i][0] == '/' ? xstrdup(only[i]) : xasprintf("%s/%s", tree, only[i]);
+		char *real;
 		struct stat st;
 
 		if (stat(abs, &st) < 0) {
@@ -316,29 +343,78 @@ int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list
 			goto out;
 		}
 		collect_sources(abs, &files);
+		real = realpath(abs, NULL);
+		if (real) {
+			char *rel = tree_relative(tree, real);
+
+			/* a file named explicitly is indexed, built or not */
+			if (S_ISDIR(st.st_mode) && !jobs->all_files && (rel[0] != '/' || !strcmp(real, tree)))
+				kbuild_plan_dir(tree, rel[0] != '/' ? rel : "", &plan);
+			else if (!S_ISDIR(st.st_mode) && rel[0] != '/')
+				kbuild_plan_file(tree, rel, &plan);
+			free(rel);
+			free(real);
+		}
 		free(abs);
 	}
+	/* a file is indexed under its real path, as the walk below names it: a symlink is its target */
+	for (size_t i = 0; i < plan.files.n; i++) {
+		struct kb_file *kf = &plan.files.v[i];
+		char *abs = kf->rel[0] == '/' ? xstrdup(kf->rel) : xasprintf("%s/%s", tree, kf->rel);
+		char *real = realpath(abs, NULL);
+
+		if (real) {
+			free(kf->rel);
+			kf->rel = tree_relative(tree, real);
+			free(real);
+		}
+		free(abs);
+		strmap_put(&planned, kf->rel, (int)i, NULL);
+	}
+	/* every .c under the named directories: planned, or counted as not built */
 	qsort(files.v, files.n, sizeof(*files.v), cmp_str);
 	for (size_t i = 0; i < files.n; i++) {
-		struct strvec argv = { 0 };
-		char *real = realpath(files.v[i], NULL);
-		char *rel;
+		char *real, *rel;
 
+		if (i && !strcmp(files.v[i], files.v[i - 1]))
+			continue;
+		real = realpath(files.v[i], NULL);
 		if (!real)
 			continue;
-		if (i && !strcmp(files.v[i], files.v[i - 1])) {
-			free(real);
-			continue;
-		}
 		rel = tree_relative(tree, real);
-		for (size_t k = 0; k < b.v.n; k++)
-			VEC_PUSH(&argv, xstrdup(b.v.v[k]));
-		add_names(&argv, rel);
-		job_add(jobs, tree, real, NULL, argv.v, (int)argv.n);
+		if (!strmap_get(&planned, rel)) {
+			if (jobs->all_files || rel[0] == '/') {
+				struct kb_file kf = { .rel = xstrdup(rel) };
+
+				strmap_put(&planned, rel, (int)plan.files.n, NULL);
+				VEC_PUSH(&plan.files, kf);
+			} else {
+				jobs->not_built++;
+			}
+		}
 		free(rel);
 		free(real);
 	}
+	qsort(plan.files.v, plan.files.n, sizeof(*plan.files.v), cmp_kb_file);
+	for (size_t i = 0; i < plan.files.n; i++) {
+		struct kb_file *kf = &plan.files.v[i];
+		struct strvec argv = { 0 };
+		char *abs;
+
+		if (i && !strcmp(kf->rel, plan.files.v[i - 1].rel))
+			continue;
+		abs = kf->rel[0] == '/' ? xstrdup(kf->rel) : xasprintf("%s/%s", tree, kf->rel);
+		for (size_t k = 0; k < b.v.n; k++)
+			VEC_PUSH(&argv, xstrdup(b.v.v[k]));
+		for (size_t k = 0; k < kf->flags.n; k++)
+			VEC_PUSH(&argv, xstrdup(kf->flags.v[k]));
+		add_names(&argv, kf->rel, kf->modname);
+		job_add(jobs, tree, abs, NULL, argv.v, (int)argv.n);
+		free(abs);
+	}
 out:
+	kb_plan_free(&plan);
+	strmap_free(&planned);
 	for (size_t i = 0; i < files.n; i++)
 		free(files.v[i]);
 	VEC_FREE(&files);

@@ -304,6 +304,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_opt_int(st, 8, x->param > 0, x->param);
 		bind_int(st, 9, FILE_(x));
 		bind_int(st, 10, x->line);
+		bind_text(st, 11, x->guard);
 		if (db_step_done(db, st))
 			return -1;
 	}

@@ -263,16 +263,67 @@ static json_t *effective(json_t *settings, const char *strct, const char *field,
 
 /* --- 3, 4. flags and features ---------------------------------------------- */
 
-static json_t *decode(struct db *db, long long value, const char *like, const char *file_like)
+/*
+ * Where each kind of flag is declared, as data, newest layout first: 6.x
+ * keeps device flags in uapi/linux/if.h, private flags in netdevice.h and
+ * features in netdev_features.h; 2.6 keeps both IFF_ groups in linux/if.h
+ * and the features in netdevice.h. The first header with flags of the
+ * family in the index is used.
+ */
+enum flag_kind { FK_FLAGS, FK_PRIV, FK_FEATURES };
+static const struct flag_home {
+	const char *like;
+	const char *files[3];
+} flag_homes[] = {
+	[FK_FLAGS] = { "IFF\\_%", { "%uapi/linux/if.h", "%include/linux/if.h" } },
+	[FK_PRIV] = { "IFF\\_%", { "%linux/netdevice.h", "%include/linux/if.h" } },
+	[FK_FEATURES] = { "NETIF\\_F\\_%", { "%netdev_features.h", "%linux/netdevice.h" } },
+};
+
+static const char *flag_file(struct db *db, enum flag_kind kind)
+{
+	const struct flag_home *h = &flag_homes[kind];
+
+	for (size_t i = 0; i < sizeof(h->files) / sizeof(*h->files) && h->files[i]; i++) {
+		sqlite3_stmt *st = db_stmt(db, SQL, "flags_in");
+		bool any;
+
+		bind_text(st, 1, h->like);
+		bind_text(st, 2, h->files[i]);
+		any = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (any)
+			return h->files[i];
+	}
+	return h->files[0];
+}
+
+static bool is_ident_char(char c);
+
+static bool names_word(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = text; p && (p = strstr(p, name)); p += n)
+		if ((p == text || !is_ident_char(p[-1])) && !is_ident_char(p[n]))
+			return true;
+	return false;
+}
+
+/*
+ * The flags of KIND set in VALUE. Two flags of one bit (2.6's linux/if.h
+ * holds device and private flags alike) are told apart by the one RHS names.
+ */
+static json_t *decode(struct db *db, long long value, enum flag_kind kind, const char *rhs)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL, "flags_in");
-	json_t *arr = json_array();
+	json_t *arr = json_array(), *o;
+	size_t i;
 
-	bind_text(st, 1, like);
-	bind_text(st, 2, file_like);
+	bind_text(st, 1, flag_homes[kind].like);
+	bind_text(st, 2, flag_file(db, kind));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		long long f = sqlite3_column_int64(st, 1);
-		json_t *o;
 
 		if (!f || (value & f) != f || sqlite3_column_type(st, 2) == SQLITE_NULL)
 			continue;
@@ -283,6 +334,23 @@ static json_t *decode(struct db *db, long long value, const char *like, const ch
 		json_array_append_new(arr, o);
 	}
 	sqlite3_reset(st);
+	for (i = 0; rhs && i < json_array_size(arr); i++) {
+		json_t *a = json_array_get(arr, i);
+		const char *an = json_string_value(json_object_get(a, "name"));
+		json_int_t abit = json_integer_value(json_object_get(a, "bit"));
+
+		for (size_t k = 0; k < json_array_size(arr); k++) {
+			json_t *b = json_array_get(arr, k);
+
+			if (k == i || json_integer_value(json_object_get(b, "bit")) != abit)
+				continue;
+			if (!names_word(rhs, an) &&
+			    names_word(rhs, json_string_value(json_object_get(b, "name")))) {
+				json_array_remove(arr, i--);
+				break;
+			}
+		}
+	}
 	return arr;
 }
 
@@ -318,8 +386,7 @@ static json_t *composites(struct db *db, const char *rhs, long long value)
 		json_object_set_new(o, "name", json_string(comp.v[i]));
 		/* with one composite, its bits are what the single flags leave */
 		if (comp.n == 1)
-			json_object_set_new(o, "bits", decode(db, value & ~single, "NETIF\\_F\\_%",
-							      "%netdev_features.h"));
+			json_object_set_new(o, "bits", decode(db, value & ~single, FK_FEATURES, NULL));
 		json_array_append_new(arr, o);
 		free(comp.v[i]);
 	}
@@ -667,6 +734,25 @@ static json_t *drops_of(struct db *db, sqlite3_int64 fn, const char *name)
 			}
 			VEC_FREE(&labels);
 		}
+		/*
+		 * No condition of its own: it is reached when the returns before
+		 * it were not taken (2.6's enqueue_to_backlog returns inside
+		 * "if (qlen <= netdev_max_backlog)" and drops after it).
+		 */
+		if (!json_array_size(conds)) {
+			st = db_stmt(db, SQL, "returns_before");
+			bind_int(st, 1, fn);
+			bind_int(st, 2, r->line);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				char *t = xasprintf("not (%s): line %d %s", col(st, 1),
+						    sqlite3_column_int(st, 2), col(st, 0));
+
+				json_array_append_new(conds, json_string(t));
+				explain(db, fn, col(st, 1), why);
+				free(t);
+			}
+			sqlite3_reset(st);
+		}
 		json_object_set_new(o, "conditions", conds);
 		json_object_set_new(o, "explained", why);
 		json_object_set_new(o, "counters", json_incref(counters));
@@ -689,10 +775,15 @@ static void transmit(struct db *db, const char *xmit, json_t *dev)
 	json_t *hops = json_array(), *drops = json_array();
 	sqlite3_int64 xid = function_id(db, xmit);
 	const char *stops[] = { "enqueue_to_backlog", NULL };
+	/* where a packet enters the stack: __dev_queue_xmit from 3.19, dev_queue_xmit before */
+	const char *entries[] = { "__dev_queue_xmit", "dev_queue_xmit", NULL };
 	bool found = false;
 
-	from.id = function_id(db, "__dev_queue_xmit");
-	from.name = xstrdup("__dev_queue_xmit");
+	for (int i = 0; entries[i] && !from.id; i++) {
+		from.id = function_id(db, entries[i]);
+		if (from.id)
+			from.name = xstrdup(entries[i]);
+	}
 	via.id = xid;
 	via.name = xstrdup(xmit);
 	draw_init(&b, db, false);
@@ -846,14 +937,13 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 
 	/* 3. flags */
 	v = effective(settings, "net_device", "flags", &rhs);
-	json_object_set_new(dev, "flags", v ? decode(db, json_integer_value(v), "IFF\\_%",
-							"%uapi/linux/if.h") : json_array());
+	json_object_set_new(dev, "flags", v ? decode(db, json_integer_value(v), FK_FLAGS, rhs) : json_array());
 	v = effective(settings, "net_device", "priv_flags", &rhs);
 	if (v) {
 		priv = json_integer_value(v);
 		have_priv = true;
 	}
-	json_object_set_new(dev, "priv_flags", v ? decode(db, priv, "IFF\\_%", "%linux/netdevice.h") :
+	json_object_set_new(dev, "priv_flags", v ? decode(db, priv, FK_PRIV, rhs) :
 			    json_array());
 	st = db_stmt(db, SQL, "flag_named");
 	bind_text(st, 1, "IFF_NO_QUEUE");
@@ -876,8 +966,7 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 			json_object_set_new(o, "field", json_string(fields[i]));
 			json_object_set_new(o, "rhs", json_string(rhs));
 			json_object_set_new(o, "value", v ? json_incref(v) : json_null());
-			json_object_set_new(o, "bits", v ? decode(db, json_integer_value(v), "NETIF\\_F\\_%",
-								  "%netdev_features.h") : json_array());
+			json_object_set_new(o, "bits", v ? decode(db, json_integer_value(v), FK_FEATURES, rhs) : json_array());
 			json_object_set_new(o, "composites", v ? composites(db, rhs, json_integer_value(v)) :
 					    json_array());
 			json_array_append_new(features, o);

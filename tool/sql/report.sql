@@ -1,17 +1,21 @@
 -- Statements of 'ndoscope report'.
 
--- Devices: every function passed to alloc_netdev_mqs as its setup (4th
--- argument), with the interface name and where the allocation is.
+-- Devices: every function passed to an allocator as its setup, with the
+-- interface name and where the allocation is. The allocators are data:
+-- alloc_netdev_mqs (setup is argument 4) since 2.6.38, alloc_netdev_mq
+-- (argument 3) before, which is what 2.6's alloc_netdev() macro expands to.
 -- name: devices
+WITH allocator(name, setup_arg) AS (VALUES ('alloc_netdev_mqs', 4), ('alloc_netdev_mq', 3))
 SELECT s.id, s.name, cr.id, cr.name, f.path, a.line,
 	json_extract(c.args, '$[1].text'),
 	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = s.id LIMIT 1)
-FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id AND ce.name = 'alloc_netdev_mqs'
+FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id
+JOIN allocator al ON al.name = ce.name AND al.setup_arg = a.arg
 JOIN sym s ON s.id = a.target_id JOIN sym cr ON cr.id = a.caller_id
 JOIN file f ON f.id = a.file_id
 LEFT JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id
 	AND c.file_id = a.file_id AND c.line = a.line
-WHERE a.arg = 4 AND a.target_kind = 'function'
+WHERE a.target_kind = 'function'
 GROUP BY s.id, a.caller_id
 ORDER BY f.path, a.line;
 
@@ -90,6 +94,22 @@ SELECT label, line FROM flow WHERE func_id = ?1 AND kind = 'label' AND line <= ?
 ORDER BY line;
 -- name: gotos_to
 SELECT guard, line FROM flow WHERE func_id = ?1 AND kind = 'goto' AND label = ?2 ORDER BY line;
+-- The guarded returns before a line that are not drops, and the guarded
+-- gotos before it to a label such a return follows: a drop after them is
+-- reached when none was taken.
+-- name: returns_before
+WITH ok AS (SELECT r.expr, r.guard, r.line FROM ret r
+	WHERE r.func_id = ?1 AND r.line < ?2
+	  AND NOT EXISTS (SELECT 1 FROM drop_site d WHERE d.func_id = r.func_id
+			  AND d.kind = 'return' AND d.line = r.line))
+SELECT 'returns ' || expr, guard, line FROM ok WHERE guard IS NOT NULL AND guard != ''
+UNION ALL
+SELECT 'goes to ' || g.label || ', which returns ' || (SELECT ok.expr FROM ok
+	WHERE ok.line >= l.line ORDER BY ok.line LIMIT 1), g.guard, g.line
+FROM flow g JOIN flow l ON l.func_id = g.func_id AND l.kind = 'label' AND l.label = g.label
+WHERE g.func_id = ?1 AND g.kind = 'goto' AND g.line < ?2 AND g.guard IS NOT NULL
+  AND g.guard != '' AND EXISTS (SELECT 1 FROM ok WHERE ok.line >= l.line)
+ORDER BY 3;
 -- name: locals_of
 SELECT var, rhs, line FROM local WHERE func_id = ?1 ORDER BY line;
 -- A sysctl that binds an expression: the element of a table whose .data is &EXPR.

@@ -109,8 +109,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 INSERT INTO fn_arg(unit_id, caller_id, callee_id, arg, target_id, target_kind, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
 -- name: assign_insert
-INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10);
+INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
 -- name: flag_insert
 INSERT INTO flag(unit_id, name, value, bit, doc, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
