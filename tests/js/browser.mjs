@@ -89,24 +89,22 @@ await step("NETIF_F_SG in loopback's features: the card quotes the kernel's comm
 	assert.match(text, /NETIF_F_SG/);
 	assert.match(text, /Scatter\/gather IO/);
 	await shot('3-netif-f-sg-card.png');
+	// close the card, then open the one of EL
+	const reopen = async (el) => {
+		await page.mouse.move(5, 5);
+		await card.waitFor({ state: 'hidden' });
+		await el.scrollIntoViewIfNeeded();
+		await el.hover();
+		await card.waitFor({ state: 'visible' });
+	};
 	// a function's card: signature, callers, callees
-	await page.mouse.move(5, 5);
-	await card.waitFor({ state: 'hidden' });
-	const fn = page.locator('.l', { hasText: '.ndo_start_xmit' }).first().locator('a', { hasText: /^loopback_xmit$/ });
-	await fn.scrollIntoViewIfNeeded();
-	await fn.hover();
-	await card.waitFor({ state: 'visible' });
+	await reopen(page.locator('.l', { hasText: '.ndo_start_xmit' }).first().locator('a', { hasText: /^loopback_xmit$/ }));
 	const ftext = await card.textContent();
 	assert.match(ftext, /loopback_xmit\(struct sk_buff \*, struct net_device \*\)/);
 	assert.match(ftext, /__netdev_start_xmit/);
 	await shot('3-loopback-xmit-card.png');
 	// a function-like macro's card: its expansion at this site, one level
-	await page.mouse.move(5, 5);
-	await card.waitFor({ state: 'hidden' });
-	const mac = page.locator('.l', { hasText: 'alloc_netdev(0, "lo"' }).first().locator('[data-c]', { hasText: /^alloc_netdev$/ });
-	await mac.scrollIntoViewIfNeeded();
-	await mac.hover();
-	await card.waitFor({ state: 'visible' });
+	await reopen(page.locator('.l', { hasText: 'alloc_netdev(0, "lo"' }).first().locator('[data-c]', { hasText: /^alloc_netdev$/ }));
 	await card.locator('pre.exp').waitFor({ state: 'visible' });
 	assert.equal(await card.locator('pre.exp').textContent(),
 		'alloc_netdev_mqs(0, "lo", NET_NAME_PREDICTABLE, loopback_setup, 1, 1)');
