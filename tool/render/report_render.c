@@ -10,6 +10,7 @@
 #include "render/dot.h"
 #include "base/error.h"
 #include "query/report.h"
+#include "render/html.h"
 
 #define S(o, k) json_string_value(json_object_get((o), (k)))
 #define I(o, k) json_integer_value(json_object_get((o), (k)))
@@ -202,48 +203,21 @@ int report_md(FILE *out, json_t *devices)
 
 /* --- HTML ------------------------------------------------------------------ */
 
+/* The page pieces of render/html.c, under the short names this file uses. */
 static void h(FILE *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
+	html_text(out, s);
 }
 
-/* <code>S</code>, escaped */
 static void h_code(FILE *out, const char *s)
 {
-	fputs("<code>", out);
-	h(out, s);
-	fputs("</code>", out);
+	html_code(out, s);
 }
 
 static void h_at(FILE *out, json_t *o)
 {
-	if (!S(o, "file"))
-		return;
-	fputs("<span class=at>", out);
-	h(out, S(o, "file"));
-	fprintf(out, ":%lld</span>", (long long)I(o, "line"));
+	html_at(out, o);
 }
-
-static const char css[] =
-	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1100px;"
-	"padding:0 1.5em;color:#222}h1{border-bottom:2px solid #1565c0;padding-bottom:.2em}"
-	"h2{margin-top:1.8em;color:#1565c0}h3{margin-bottom:.3em}code{font:13px/1.4 ui-monospace,Menlo,monospace;"
-	"background:#f3f4f6;padding:1px 4px;border-radius:3px}table{border-collapse:collapse;margin:.5em 0;"
-	"font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
-	"th{background:#f6f8fa}.at{color:#666;font:12px ui-monospace,Menlo,monospace;white-space:nowrap}"
-	".svg{overflow-x:auto;border:1px solid #eee;border-radius:6px;padding:8px;background:#fff}"
-	".drop{border-left:4px solid #c62828;padding:.3em .8em;margin:.6em 0;background:#fff5f5}"
-	".svg svg{width:max(100%,1500px);height:auto}td code{white-space:pre-wrap}pre{background:#1e1e1e;color:#eee;padding:1em;border-radius:6px;overflow-x:auto}"
-	"nav a{margin-right:1em}ol li,ul li{margin:.2em 0}";
 
 static void h_device(FILE *out, json_t *d)
 {
@@ -410,26 +384,8 @@ static void h_device(FILE *out, json_t *d)
 		fputs("</li>", out);
 	}
 	fputs("</ol>", out);
-	if (S(d, "transmit_dot")) {
-		char *svg = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&svg, &len);
-		const char *dot = S(d, "transmit_dot");
-
-		if (mem && !dotout_render(dot, strlen(dot), "svg", mem)) {
-			const char *start;
-
-			fclose(mem);
-			/* inline the <svg> element itself, not its XML prologue */
-			start = strstr(svg, "<svg");
-			fputs("<div class=svg>", out);
-			fputs(start ? start : "", out);
-			fputs("</div>", out);
-		} else if (mem) {
-			fclose(mem);
-		}
-		free(svg);
-	}
+	if (S(d, "transmit_dot"))
+		html_svg(out, S(d, "transmit_dot"));
 	fputs("\n<h2 id=s7>7. Drop points</h2>", out);
 	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
 		fputs("<div class=drop>", out);
@@ -472,7 +428,7 @@ int report_html(FILE *out, json_t *devices, const char *title)
 
 	fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>", out);
 	h(out, title);
-	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", css);
+	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", html_css());
 	json_array_foreach(devices, i, d) {
 		fprintf(out, "<a href=\"#dev%zu\">", i);
 		h(out, S(d, "name"));
@@ -557,7 +513,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 	if (html)
 		fprintf(out, "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>driver matrix</title>"
-			"<style>%s</style></head><body><h1>Driver matrix</h1><table><tr><th>device</th><th>setup</th>", css);
+			"<style>%s</style></head><body><h1>Driver matrix</h1><table><tr><th>device</th><th>setup</th>", html_css());
 	else if (csv)
 		fputs("device,setup", out);
 	else
