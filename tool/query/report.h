@@ -21,6 +21,8 @@ json_t *report_build(struct db *db, const char *driver, bool matrix);
 
 int report_md(FILE *out, json_t *devices);
 int report_html(FILE *out, json_t *devices, const char *title);
+/* S as HTML text: & < > " ' escaped (NULL writes nothing). */
+void html_text(FILE *out, const char *s);
 int report_matrix(FILE *out, json_t *devices, const char *format);
 
 #endif

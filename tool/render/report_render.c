@@ -202,7 +202,7 @@ int report_md(FILE *out, json_t *devices)
 
 /* --- HTML ------------------------------------------------------------------ */
 
-static void h(FILE *out, const char *s)
+void html_text(FILE *out, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
@@ -220,7 +220,7 @@ static void h(FILE *out, const char *s)
 static void h_code(FILE *out, const char *s)
 {
 	fputs("<code>", out);
-	h(out, s);
+	html_text(out, s);
 	fputs("</code>", out);
 }
 
@@ -229,7 +229,7 @@ static void h_at(FILE *out, json_t *o)
 	if (!S(o, "file"))
 		return;
 	fputs("<span class=at>", out);
-	h(out, S(o, "file"));
+	html_text(out, S(o, "file"));
 	fprintf(out, ":%lld</span>", (long long)I(o, "line"));
 }
 
@@ -251,12 +251,12 @@ static void h_device(FILE *out, json_t *d)
 	size_t i, k;
 
 	fputs("<section><h1>", out);
-	h(out, S(d, "name"));
+	html_text(out, S(d, "name"));
 	fputs("</h1><p>Set up by <code>", out);
-	h(out, S(d, "setup"));
+	html_text(out, S(d, "setup"));
 	if (!strcmp(S(d, "init"), "rtnetlink")) {
 		fputs("</code>; made by rtnetlink (<code>ip link add ... type ", out);
-		h(out, S(d, "name"));
+		html_text(out, S(d, "name"));
 		fputs("</code>).</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
 	} else {
 		fputs("</code>; allocated and registered by ", out);
@@ -265,7 +265,7 @@ static void h_device(FILE *out, json_t *d)
 	}
 	json_array_foreach(json_object_get(d, "registration"), i, x) {
 		fputs("<li>", out);
-		h(out, S(x, "text"));
+		html_text(out, S(x, "text"));
 		fputs(" ", out);
 		h_at(out, x);
 		fputs("</li>", out);
@@ -277,13 +277,13 @@ static void h_device(FILE *out, json_t *d)
 
 		fputs("<tr><td><code>", out);
 		if (strcmp(S(x, "struct"), "net_device")) {
-			h(out, S(x, "struct"));
+			html_text(out, S(x, "struct"));
 			fputc('.', out);
 		}
-		h(out, S(x, "field"));
+		html_text(out, S(x, "field"));
 		if (strcmp(S(x, "op"), "=")) {
 			fputc(' ', out);
-			h(out, S(x, "op"));
+			html_text(out, S(x, "op"));
 		}
 		fputs("</code></td><td>", out);
 		h_code(out, S(x, "rhs"));
@@ -291,7 +291,7 @@ static void h_device(FILE *out, json_t *d)
 		if (json_is_integer(v))
 			fprintf(out, "%lld", (long long)json_integer_value(v));
 		fputs("</td><td>", out);
-		h(out, S(x, "from"));
+		html_text(out, S(x, "from"));
 		fputs("</td><td>", out);
 		h_at(out, x);
 		fputs("</td></tr>", out);
@@ -301,14 +301,14 @@ static void h_device(FILE *out, json_t *d)
 		fputs("<tr><td>flags</td><td>", out);
 		h_code(out, S(x, "name"));
 		fputs("</td><td>", out);
-		h(out, S(x, "doc"));
+		html_text(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
 	json_array_foreach(json_object_get(d, "priv_flags"), i, x) {
 		fputs("<tr><td>priv_flags</td><td>", out);
 		h_code(out, S(x, "name"));
 		fputs("</td><td>", out);
-		h(out, S(x, "doc"));
+		html_text(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
 	fputs("</table>\n<h2 id=s4>4. Features</h2>", out);
@@ -316,18 +316,18 @@ static void h_device(FILE *out, json_t *d)
 		json_t *v = json_object_get(x, "value");
 
 		fputs("<h3><code>", out);
-		h(out, S(x, "field"));
+		html_text(out, S(x, "field"));
 		fputs(" = ", out);
-		h(out, S(x, "rhs"));
+		html_text(out, S(x, "rhs"));
 		fputs("</code>", out);
 		if (json_is_integer(v))
 			fprintf(out, " <span class=at>0x%llx</span>", (unsigned long long)json_integer_value(v));
 		fputs("</h3><table><tr><th>bit</th><th>flag</th><th>the kernel's comment</th></tr>", out);
 		json_array_foreach(json_object_get(x, "bits"), k, y) {
 			fprintf(out, "<tr><td>%lld</td><td><code>", (long long)I(y, "bit"));
-			h(out, S(y, "name"));
+			html_text(out, S(y, "name"));
 			fputs("</code></td><td>", out);
-			h(out, S(y, "doc"));
+			html_text(out, S(y, "doc"));
 			fputs("</td></tr>", out);
 		}
 		fputs("</table>", out);
@@ -340,7 +340,7 @@ static void h_device(FILE *out, json_t *d)
 			fputs(" expands to:", out);
 			json_array_foreach(json_object_get(y, "bits"), j, b) {
 				fputs(j ? ", <code>" : " <code>", out);
-				h(out, S(b, "name"));
+				html_text(out, S(b, "name"));
 				fputs("</code>", out);
 			}
 			fputs(".</p>", out);
@@ -349,18 +349,18 @@ static void h_device(FILE *out, json_t *d)
 	fputs("\n<h2 id=s5>5. Ops tables</h2>", out);
 	json_array_foreach(json_object_get(d, "ops"), i, x) {
 		fputs("<h3><code>", out);
-		h(out, S(x, "field"));
+		html_text(out, S(x, "field"));
 		fputs(" = ", out);
 		if (S(x, "table")) {
 			fputc('&', out);
-			h(out, S(x, "table"));
+			html_text(out, S(x, "table"));
 		} else {
 			fputs("NULL", out);
 		}
 		fputs("</code> ", out);
 		h_at(out, x);
 		fputs("</h3><p>", out);
-		h(out, S(x, "from"));
+		html_text(out, S(x, "from"));
 		fputs("</p>", out);
 		if (!json_array_size(json_object_get(x, "members")))
 			continue;
@@ -404,7 +404,7 @@ static void h_device(FILE *out, json_t *d)
 			h_code(out, S(x, "via"));
 			fputs(", bound at ", out);
 			fprintf(out, "<span class=at>");
-			h(out, S(x, "bound_file"));
+			html_text(out, S(x, "bound_file"));
 			fprintf(out, ":%lld</span>", (long long)I(x, "bound_line"));
 		}
 		fputs("</li>", out);
@@ -435,7 +435,7 @@ static void h_device(FILE *out, json_t *d)
 		fputs("<div class=drop>", out);
 		h_code(out, S(x, "function"));
 		fputs(" ", out);
-		h(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
+		html_text(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
 		fputs(" ", out);
 		h_code(out, S(x, "what"));
 		fputs(" ", out);
@@ -461,7 +461,7 @@ static void h_device(FILE *out, json_t *d)
 		fputs("</ul></div>", out);
 	}
 	fputs("\n<h2 id=s8>8. What <code>ip link</code> shows</h2><pre>", out);
-	h(out, S(d, "ip_link"));
+	html_text(out, S(d, "ip_link"));
 	fputs("</pre><p>N is the interface's index. UP and LOWER_UP appear once it is brought up.</p></section>\n", out);
 }
 
@@ -471,11 +471,11 @@ int report_html(FILE *out, json_t *devices, const char *title)
 	json_t *d;
 
 	fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>", out);
-	h(out, title);
+	html_text(out, title);
 	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", css);
 	json_array_foreach(devices, i, d) {
 		fprintf(out, "<a href=\"#dev%zu\">", i);
-		h(out, S(d, "name"));
+		html_text(out, S(d, "name"));
 		fputs("</a>", out);
 	}
 	fputs("</nav>\n", out);
@@ -567,7 +567,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 		if (html) {
 			fputs("<th>", out);
-			h(out, c);
+			html_text(out, c);
 			fputs("</th>", out);
 		} else {
 			fprintf(out, csv ? ",%s" : " %s |", c);
@@ -583,7 +583,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 	json_array_foreach(devices, k, d) {
 		if (html) {
 			fputs("<tr><td>", out);
-			h(out, S(d, "name"));
+			html_text(out, S(d, "name"));
 			fputs("</td><td>", out);
 			h_code(out, S(d, "setup"));
 			fputs("</td>", out);
@@ -596,7 +596,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 			if (html) {
 				fputs("<td>", out);
-				h(out, v ? v : "");
+				html_text(out, v ? v : "");
 				fputs("</td>", out);
 			} else {
 				fprintf(out, csv ? ",%s" : " %s |", v ? v : "");
