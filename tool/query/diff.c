@@ -425,76 +425,76 @@ json_t *diff_report(const struct diff_sides *d, const char *device)
 
 /* --- impl, ops, path ----------------------------------------------------------- */
 
+/* ASK on both sides; an error on one side is dropped (the other may answer). */
+static void ask_both(const struct diff_sides *d, json_t *(*ask)(struct db *, const char *),
+		     const char *arg, json_t **a, json_t **b)
+{
+	if (!(*a = ask(d->old, arg)))
+		error_clear();
+	if (!(*b = ask(d->new, arg)))
+		error_clear();
+}
+
 json_t *diff_impl(const struct diff_sides *d, const char *field)
 {
-	json_t *a = answer_impl(d->old, field), *b, *oi = json_object(), *ni = json_object(), *x, *doc = NULL;
+	json_t *side[2], *items[2] = { json_object(), json_object() }, *x, *doc = NULL;
 	size_t i;
 	char *what;
 
-	if (!a)
-		error_clear();
-	b = answer_impl(d->new, field);
-	if (!b)
-		error_clear();
-	if (!a && !b) {
+	ask_both(d, answer_impl, field, &side[0], &side[1]);
+	if (!json_array_size(side[0]) && !json_array_size(side[1])) {
 		error_set("no field '%s' is bound in either index", field);
 		goto out;
 	}
-	json_array_foreach(a, i, x)
-		putf(oi, str(x, "function"), "%s%s%s:%lld", str(x, "table"), *str(x, "table") ? ", " : "",
-		     str(x, "file"), (long long)json_integer_value(json_object_get(x, "line")));
-	json_array_foreach(b, i, x)
-		putf(ni, str(x, "function"), "%s%s%s:%lld", str(x, "table"), *str(x, "table") ? ", " : "",
-		     str(x, "file"), (long long)json_integer_value(json_object_get(x, "line")));
+	for (int s = 0; s < 2; s++)
+		json_array_foreach(side[s], i, x)
+			putf(items[s], str(x, "function"), "%s%s%s:%lld", str(x, "table"),
+			     *str(x, "table") ? ", " : "", str(x, "file"),
+			     (long long)json_integer_value(json_object_get(x, "line")));
 	what = xasprintf("impl %s", field);
 	doc = doc_new(d, what);
 	free(what);
-	add_section(doc, compare("Implementations", oi, ni));
+	add_section(doc, compare("Implementations", items[0], items[1]));
 out:
-	json_decref(a);
-	json_decref(b);
-	json_decref(oi);
-	json_decref(ni);
-	return a || b ? doc : NULL;
+	for (int s = 0; s < 2; s++) {
+		json_decref(side[s]);
+		json_decref(items[s]);
+	}
+	return doc;
 }
 
 json_t *diff_ops(const struct diff_sides *d, const char *table)
 {
-	json_t *a = answer_ops(d->old, table), *b, *oi = json_object(), *ni = json_object(), *x, *y;
-	json_t *doc = NULL, *sec;
+	json_t *side[2], *items[2] = { json_object(), json_object() }, *x, *y, *doc = NULL, *sec;
 	size_t i, k;
 	char *what;
 
-	if (!a)
-		error_clear();
-	b = answer_ops(d->new, table);
-	if (!b)
-		error_clear();
-	if (!json_array_size(a) && !json_array_size(b)) {
+	ask_both(d, answer_ops, table, &side[0], &side[1]);
+	if (!json_array_size(side[0]) && !json_array_size(side[1])) {
 		error_set("no ops table or struct named '%s' in either index", table);
 		goto out;
 	}
 	for (int s = 0; s < 2; s++) {
-		json_array_foreach(s ? b : a, i, x) {
+		json_array_foreach(side[s], i, x) {
 			json_array_foreach(json_object_get(x, "members"), k, y) {
 				char key[256];
 
 				snprintf(key, sizeof(key), "%s.%s", str(x, "table"), str(y, "field"));
-				put(s ? ni : oi, key, str(y, "function"));
+				put(items[s], key, str(y, "function"));
 			}
 		}
 	}
 	what = xasprintf("ops %s", table);
 	doc = doc_new(d, what);
 	free(what);
-	sec = compare("Members", oi, ni);
+	sec = compare("Members", items[0], items[1]);
 	guess_renamed_slots(sec);
 	add_section(doc, sec);
 out:
-	json_decref(a);
-	json_decref(b);
-	json_decref(oi);
-	json_decref(ni);
+	for (int s = 0; s < 2; s++) {
+		json_decref(side[s]);
+		json_decref(items[s]);
+	}
 	return doc;
 }
 
