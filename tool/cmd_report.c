@@ -15,6 +15,8 @@ static const char usage[] =
 
 int cmd_report(int argc, char **argv, const struct global *g)
 {
+	static const char *const json_formats[] = { "md", "html", "json", NULL };
+	static const char *const csv_formats[] = { "md", "html", "csv", NULL };
 	static const struct option opts[] = {
 		{ "matrix", no_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
@@ -47,17 +49,9 @@ int cmd_report(int argc, char **argv, const struct global *g)
 	}
 	if (optind + 1 != argc)
 		return usage_error(usage, matrix ? "name one directory" : "name one driver");
-	if (!format && output) {
-		const char *ext = strrchr(output, '.');
-
-		format = ext && (!strcmp(ext, ".html") || !strcmp(ext, ".json") || !strcmp(ext, ".csv")) ?
-			 ext + 1 : "md";
-	}
-	if (!format)
-		format = "md";
-	if (strcmp(format, "md") && strcmp(format, "html") &&
-	    strcmp(format, matrix ? "csv" : "json"))
-		return usage_error(usage, "-f takes md, html or %s, not '%s'", matrix ? "csv" : "json", format);
+	c = format_option(&format, output, matrix ? csv_formats : json_formats, usage);
+	if (c >= 0)
+		return c;
 	if (db_open(&db, db_default_path(g->db), DB_READ))
 		return -1;
 	devices = report_build(&db, argv[optind], matrix);

@@ -16,11 +16,11 @@ static const struct command commands[] = {
 	{ "flags", module_command, "[-C TREE] [-p COMPILE_COMMANDS] [FILE|DIR ...]",
 	  "print the compile commands index uses, as compile_commands.json" },
 	{ "stats", cmd_stats, "[--json]", "count the facts, list TUs with parse errors" },
-	{ "callers", cmd_callers, "FUNC [--depth N] [--include-type-matches] [--json]",
+	{ "callers", cmd_callers, "FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]",
 	  "who calls FUNC, through pointers too" },
-	{ "callees", cmd_callees, "FUNC [--depth N] [--include-type-matches] [--json]",
+	{ "callees", cmd_callees, "FUNC [--depth N] [--sync-only] [--include-type-matches] [--json]",
 	  "what FUNC calls, through pointers too" },
-	{ "path", cmd_path, "FROM TO [--via FUNC]... [--max-depth N] [-k N] [--json]",
+	{ "path", cmd_path, "FROM TO [--via FUNC]... [--max-depth N] [-k N] [--sync-only] [--json]",
 	  "the shortest call paths from FROM to TO" },
 	{ "graph", cmd_graph, "FUNC [--callers|--callees] [--depth N] [--to FUNC [--via FUNC]...] [-f dot|svg|png] [-o FILE]",
 	  "an annotated call graph, as DOT, SVG or PNG" },
@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	  "a driver explained end to end, or a driver matrix" },
 	{ "diff", cmd_diff, "OLD.db NEW.db [report DEV | impl S.F | ops TABLE | path FROM TO] [-f md|html|json]",
 	  "compare two indexes: what was added, removed or changed" },
+	{ "journey", cmd_journey, "NAME|FILE... [-f md|html|json] [-o FILE]",
+	  "a packet's whole trip (tcp4-lo, unix-stream), or several side by side" },
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
 	{ "serve", cmd_serve, "[-C TREE] [--bind ADDR] [--port N]",
 	  "browse the annotated source over HTTP" },
@@ -75,6 +77,29 @@ int json_only_options(int argc, char **argv, const char *usage, bool *json)
 		}
 	}
 	return -1;
+}
+
+int format_option(const char **format, const char *output, const char *const *formats,
+		  const char *usage)
+{
+	const char *ext = output ? strrchr(output, '.') : NULL;
+	char list[128] = "";
+	size_t i;
+
+	for (i = 0; formats[i]; i++) {
+		if (*format ? !strcmp(*format, formats[i]) : ext && !strcmp(ext + 1, formats[i])) {
+			*format = formats[i];
+			return -1;
+		}
+	}
+	if (!*format) {
+		*format = formats[0];
+		return -1;
+	}
+	for (i = 0; formats[i]; i++)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+			 !i ? "" : formats[i + 1] ? ", " : " or ", formats[i]);
+	return usage_error(usage, "-f takes %s, not '%s'", list, *format);
 }
 
 int usage_error(const char *usage, const char *fmt, ...)

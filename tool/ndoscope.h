@@ -33,6 +33,7 @@ int cmd_impl(int argc, char **argv, const struct global *g);
 int cmd_ops(int argc, char **argv, const struct global *g);
 int cmd_report(int argc, char **argv, const struct global *g);
 int cmd_diff(int argc, char **argv, const struct global *g);
+int cmd_journey(int argc, char **argv, const struct global *g);
 int cmd_refs(int argc, char **argv, const struct global *g);
 int cmd_query(int argc, char **argv, const struct global *g);
 int cmd_serve(int argc, char **argv, const struct global *g);
@@ -44,6 +45,15 @@ int cmd_mcp(int argc, char **argv, const struct global *g);
  * (optind at the first argument), else the exit code to return now.
  */
 int json_only_options(int argc, char **argv, const char *usage, bool *json);
+
+/*
+ * The output format of a command with -f FORMAT and -o FILE: FORMAT, else
+ * FILE's extension when it is one of FORMATS (NULL-terminated, the default
+ * first), else the default. Returns -1 to go on, else the exit code of a
+ * usage error ("-f takes md, html or json, not 'x'").
+ */
+int format_option(const char **format, const char *output, const char *const *formats,
+		  const char *usage);
 
 /* Print a command's usage line to stderr and return the exit code for misuse. */
 int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

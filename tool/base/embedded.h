@@ -1,4 +1,4 @@
-/* Files embedded at build time (cmake/embed.cmake): SQL, web/. */
+/* Files embedded at build time (cmake/embed.cmake): SQL, web/, journeys/. */
 #ifndef NDOSCOPE_EMBEDDED_H
 #define NDOSCOPE_EMBEDDED_H
 

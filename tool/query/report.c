@@ -767,6 +767,11 @@ static json_t *drops_of(struct db *db, sqlite3_int64 fn, const char *name)
 	return arr;
 }
 
+json_t *report_drops(struct db *db, sqlite3_int64 fn, const char *name)
+{
+	return drops_of(db, fn, name);
+}
+
 static void transmit(struct db *db, const char *xmit, json_t *dev)
 {
 	struct builder b = { .max_fanout = 8, .dot.left_to_right = true };

@@ -19,10 +19,15 @@
  */
 json_t *report_build(struct db *db, const char *driver, bool matrix);
 
+/*
+ * The drop points of one function, as the reports list them: [{function,
+ * what, file, line, conditions, explained (locals and sysctls behind the
+ * conditions), counters}]. journey uses it for every function on a trip.
+ */
+json_t *report_drops(struct db *db, sqlite3_int64 fn, const char *name);
+
 int report_md(FILE *out, json_t *devices);
 int report_html(FILE *out, json_t *devices, const char *title);
-/* S as HTML text: & < > " ' escaped (NULL writes nothing). */
-void html_text(FILE *out, const char *s);
 int report_matrix(FILE *out, json_t *devices, const char *format);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "base/error.h"
 #include "query/diff.h"
-#include "query/report.h"
+#include "render/html.h"
 
 static const char *mark(const char *change)
 {
@@ -91,12 +91,11 @@ int diff_html(FILE *out, json_t *doc)
 	json_t *sec, *r, *g;
 	size_t i, k;
 
-	fputs("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>diff: ", out);
+	fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>diff: ", out);
 	html_text(out, s_of(doc, "what"));
-	fputs("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-	      "td,th{border:1px solid #ccc;padding:2px 6px;font-size:90%;vertical-align:top}"
-	      "tr.added{background:#e8f5e9}tr.removed{background:#ffebee}tr.changed{background:#fff8e1}"
-	      "code{font-size:95%}</style></head><body>\n<h1>diff: ", out);
+	fprintf(out, "</title>\n<style>%s"
+		"tr.added{background:#e8f5e9}tr.removed{background:#ffebee}tr.changed{background:#fff8e1}"
+		"</style></head><body>\n<h1>diff: ", html_css());
 	html_text(out, s_of(doc, "what"));
 	fputs("</h1>\n<p>old: <code>", out);
 	html_text(out, s_of(doc, "old"));

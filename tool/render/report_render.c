@@ -10,6 +10,7 @@
 #include "render/dot.h"
 #include "base/error.h"
 #include "query/report.h"
+#include "render/html.h"
 
 #define S(o, k) json_string_value(json_object_get((o), (k)))
 #define I(o, k) json_integer_value(json_object_get((o), (k)))
@@ -202,48 +203,21 @@ int report_md(FILE *out, json_t *devices)
 
 /* --- HTML ------------------------------------------------------------------ */
 
-void html_text(FILE *out, const char *s)
+/* The page pieces of render/html.c, under the short names this file uses. */
+static void h(FILE *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
+	html_text(out, s);
 }
 
-/* <code>S</code>, escaped */
 static void h_code(FILE *out, const char *s)
 {
-	fputs("<code>", out);
-	html_text(out, s);
-	fputs("</code>", out);
+	html_code(out, s);
 }
 
 static void h_at(FILE *out, json_t *o)
 {
-	if (!S(o, "file"))
-		return;
-	fputs("<span class=at>", out);
-	html_text(out, S(o, "file"));
-	fprintf(out, ":%lld</span>", (long long)I(o, "line"));
+	html_at(out, o);
 }
-
-static const char css[] =
-	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;margin:2em auto;max-width:1100px;"
-	"padding:0 1.5em;color:#222}h1{border-bottom:2px solid #1565c0;padding-bottom:.2em}"
-	"h2{margin-top:1.8em;color:#1565c0}h3{margin-bottom:.3em}code{font:13px/1.4 ui-monospace,Menlo,monospace;"
-	"background:#f3f4f6;padding:1px 4px;border-radius:3px}table{border-collapse:collapse;margin:.5em 0;"
-	"font-size:14px}th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}"
-	"th{background:#f6f8fa}.at{color:#666;font:12px ui-monospace,Menlo,monospace;white-space:nowrap}"
-	".svg{overflow-x:auto;border:1px solid #eee;border-radius:6px;padding:8px;background:#fff}"
-	".drop{border-left:4px solid #c62828;padding:.3em .8em;margin:.6em 0;background:#fff5f5}"
-	".svg svg{width:max(100%,1500px);height:auto}td code{white-space:pre-wrap}pre{background:#1e1e1e;color:#eee;padding:1em;border-radius:6px;overflow-x:auto}"
-	"nav a{margin-right:1em}ol li,ul li{margin:.2em 0}";
 
 static void h_device(FILE *out, json_t *d)
 {
@@ -251,12 +225,12 @@ static void h_device(FILE *out, json_t *d)
 	size_t i, k;
 
 	fputs("<section><h1>", out);
-	html_text(out, S(d, "name"));
+	h(out, S(d, "name"));
 	fputs("</h1><p>Set up by <code>", out);
-	html_text(out, S(d, "setup"));
+	h(out, S(d, "setup"));
 	if (!strcmp(S(d, "init"), "rtnetlink")) {
 		fputs("</code>; made by rtnetlink (<code>ip link add ... type ", out);
-		html_text(out, S(d, "name"));
+		h(out, S(d, "name"));
 		fputs("</code>).</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
 	} else {
 		fputs("</code>; allocated and registered by ", out);
@@ -265,7 +239,7 @@ static void h_device(FILE *out, json_t *d)
 	}
 	json_array_foreach(json_object_get(d, "registration"), i, x) {
 		fputs("<li>", out);
-		html_text(out, S(x, "text"));
+		h(out, S(x, "text"));
 		fputs(" ", out);
 		h_at(out, x);
 		fputs("</li>", out);
@@ -277,13 +251,13 @@ static void h_device(FILE *out, json_t *d)
 
 		fputs("<tr><td><code>", out);
 		if (strcmp(S(x, "struct"), "net_device")) {
-			html_text(out, S(x, "struct"));
+			h(out, S(x, "struct"));
 			fputc('.', out);
 		}
-		html_text(out, S(x, "field"));
+		h(out, S(x, "field"));
 		if (strcmp(S(x, "op"), "=")) {
 			fputc(' ', out);
-			html_text(out, S(x, "op"));
+			h(out, S(x, "op"));
 		}
 		fputs("</code></td><td>", out);
 		h_code(out, S(x, "rhs"));
@@ -291,7 +265,7 @@ static void h_device(FILE *out, json_t *d)
 		if (json_is_integer(v))
 			fprintf(out, "%lld", (long long)json_integer_value(v));
 		fputs("</td><td>", out);
-		html_text(out, S(x, "from"));
+		h(out, S(x, "from"));
 		fputs("</td><td>", out);
 		h_at(out, x);
 		fputs("</td></tr>", out);
@@ -301,14 +275,14 @@ static void h_device(FILE *out, json_t *d)
 		fputs("<tr><td>flags</td><td>", out);
 		h_code(out, S(x, "name"));
 		fputs("</td><td>", out);
-		html_text(out, S(x, "doc"));
+		h(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
 	json_array_foreach(json_object_get(d, "priv_flags"), i, x) {
 		fputs("<tr><td>priv_flags</td><td>", out);
 		h_code(out, S(x, "name"));
 		fputs("</td><td>", out);
-		html_text(out, S(x, "doc"));
+		h(out, S(x, "doc"));
 		fputs("</td></tr>", out);
 	}
 	fputs("</table>\n<h2 id=s4>4. Features</h2>", out);
@@ -316,18 +290,18 @@ static void h_device(FILE *out, json_t *d)
 		json_t *v = json_object_get(x, "value");
 
 		fputs("<h3><code>", out);
-		html_text(out, S(x, "field"));
+		h(out, S(x, "field"));
 		fputs(" = ", out);
-		html_text(out, S(x, "rhs"));
+		h(out, S(x, "rhs"));
 		fputs("</code>", out);
 		if (json_is_integer(v))
 			fprintf(out, " <span class=at>0x%llx</span>", (unsigned long long)json_integer_value(v));
 		fputs("</h3><table><tr><th>bit</th><th>flag</th><th>the kernel's comment</th></tr>", out);
 		json_array_foreach(json_object_get(x, "bits"), k, y) {
 			fprintf(out, "<tr><td>%lld</td><td><code>", (long long)I(y, "bit"));
-			html_text(out, S(y, "name"));
+			h(out, S(y, "name"));
 			fputs("</code></td><td>", out);
-			html_text(out, S(y, "doc"));
+			h(out, S(y, "doc"));
 			fputs("</td></tr>", out);
 		}
 		fputs("</table>", out);
@@ -340,7 +314,7 @@ static void h_device(FILE *out, json_t *d)
 			fputs(" expands to:", out);
 			json_array_foreach(json_object_get(y, "bits"), j, b) {
 				fputs(j ? ", <code>" : " <code>", out);
-				html_text(out, S(b, "name"));
+				h(out, S(b, "name"));
 				fputs("</code>", out);
 			}
 			fputs(".</p>", out);
@@ -349,18 +323,18 @@ static void h_device(FILE *out, json_t *d)
 	fputs("\n<h2 id=s5>5. Ops tables</h2>", out);
 	json_array_foreach(json_object_get(d, "ops"), i, x) {
 		fputs("<h3><code>", out);
-		html_text(out, S(x, "field"));
+		h(out, S(x, "field"));
 		fputs(" = ", out);
 		if (S(x, "table")) {
 			fputc('&', out);
-			html_text(out, S(x, "table"));
+			h(out, S(x, "table"));
 		} else {
 			fputs("NULL", out);
 		}
 		fputs("</code> ", out);
 		h_at(out, x);
 		fputs("</h3><p>", out);
-		html_text(out, S(x, "from"));
+		h(out, S(x, "from"));
 		fputs("</p>", out);
 		if (!json_array_size(json_object_get(x, "members")))
 			continue;
@@ -404,38 +378,20 @@ static void h_device(FILE *out, json_t *d)
 			h_code(out, S(x, "via"));
 			fputs(", bound at ", out);
 			fprintf(out, "<span class=at>");
-			html_text(out, S(x, "bound_file"));
+			h(out, S(x, "bound_file"));
 			fprintf(out, ":%lld</span>", (long long)I(x, "bound_line"));
 		}
 		fputs("</li>", out);
 	}
 	fputs("</ol>", out);
-	if (S(d, "transmit_dot")) {
-		char *svg = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&svg, &len);
-		const char *dot = S(d, "transmit_dot");
-
-		if (mem && !dotout_render(dot, strlen(dot), "svg", mem)) {
-			const char *start;
-
-			fclose(mem);
-			/* inline the <svg> element itself, not its XML prologue */
-			start = strstr(svg, "<svg");
-			fputs("<div class=svg>", out);
-			fputs(start ? start : "", out);
-			fputs("</div>", out);
-		} else if (mem) {
-			fclose(mem);
-		}
-		free(svg);
-	}
+	if (S(d, "transmit_dot"))
+		html_svg(out, S(d, "transmit_dot"));
 	fputs("\n<h2 id=s7>7. Drop points</h2>", out);
 	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
 		fputs("<div class=drop>", out);
 		h_code(out, S(x, "function"));
 		fputs(" ", out);
-		html_text(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
+		h(out, strncmp(S(x, "what"), "return", 6) ? "calls" : "does");
 		fputs(" ", out);
 		h_code(out, S(x, "what"));
 		fputs(" ", out);
@@ -461,7 +417,7 @@ static void h_device(FILE *out, json_t *d)
 		fputs("</ul></div>", out);
 	}
 	fputs("\n<h2 id=s8>8. What <code>ip link</code> shows</h2><pre>", out);
-	html_text(out, S(d, "ip_link"));
+	h(out, S(d, "ip_link"));
 	fputs("</pre><p>N is the interface's index. UP and LOWER_UP appear once it is brought up.</p></section>\n", out);
 }
 
@@ -471,11 +427,11 @@ int report_html(FILE *out, json_t *devices, const char *title)
 	json_t *d;
 
 	fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>", out);
-	html_text(out, title);
-	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", css);
+	h(out, title);
+	fprintf(out, "</title><style>%s</style></head><body>\n<nav>", html_css());
 	json_array_foreach(devices, i, d) {
 		fprintf(out, "<a href=\"#dev%zu\">", i);
-		html_text(out, S(d, "name"));
+		h(out, S(d, "name"));
 		fputs("</a>", out);
 	}
 	fputs("</nav>\n", out);
@@ -557,7 +513,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 	if (html)
 		fprintf(out, "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>driver matrix</title>"
-			"<style>%s</style></head><body><h1>Driver matrix</h1><table><tr><th>device</th><th>setup</th>", css);
+			"<style>%s</style></head><body><h1>Driver matrix</h1><table><tr><th>device</th><th>setup</th>", html_css());
 	else if (csv)
 		fputs("device,setup", out);
 	else
@@ -567,7 +523,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 		if (html) {
 			fputs("<th>", out);
-			html_text(out, c);
+			h(out, c);
 			fputs("</th>", out);
 		} else {
 			fprintf(out, csv ? ",%s" : " %s |", c);
@@ -583,7 +539,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 	json_array_foreach(devices, k, d) {
 		if (html) {
 			fputs("<tr><td>", out);
-			html_text(out, S(d, "name"));
+			h(out, S(d, "name"));
 			fputs("</td><td>", out);
 			h_code(out, S(d, "setup"));
 			fputs("</td>", out);
@@ -596,7 +552,7 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 
 			if (html) {
 				fputs("<td>", out);
-				html_text(out, v ? v : "");
+				h(out, v ? v : "");
 				fputs("</td>", out);
 			} else {
 				fprintf(out, csv ? ",%s" : " %s |", v ? v : "");

@@ -1,0 +1,91 @@
+#!/bin/bash
+# ndoscope journey on the miniature trip in fixtures/tree/trip: send() over
+# TCP through loopback and over AF_UNIX, each to recvmsg() on the peer,
+# side by side. The trips, their hand-offs and comparison are pinned by
+# fixtures/expected/journey/. Regenerate after a deliberate change with:
+# UPDATE_EXPECTED=1 ctest -R fixture-journey
+. "$(dirname "$0")/lib.sh"
+
+DB=$TMP/trip.db
+GOLD=$EXPECTED/journey
+J=$FIXTURE/trip
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" -j 2 trip
+expect_rc 0 "index the mini trip"
+
+# The edges a journey follows: the two proto_ops, the device op, the napi
+# poll, the softirq, both receive queues and the wakeup of their readers.
+"$NDOSCOPE" --db "$DB" sql --tsv "SELECT * FROM edges WHERE kind NOT IN ('direct', 'type')
+	ORDER BY kind, caller, callee, via, line, bound_file" >"$TMP/edges.tsv"
+[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/edges.tsv" "$GOLD/edges.tsv"
+expect_file_eq "$TMP/edges.tsv" "$GOLD/edges.tsv" "trip/: every indirect and asynchronous edge, exactly"
+
+golden "$GOLD" path-sendto-unix.txt path __sys_sendto unix_stream_sendmsg
+golden "$GOLD" path-backlog.txt path enqueue_to_backlog process_backlog
+
+# Both trips, side by side, then each hop by hop.
+golden "$GOLD" lo-unix.md journey "$J/lo.journey" "$J/unix.journey"
+run "$NDOSCOPE" --db "$DB" journey -f json "$J/lo.journey" "$J/unix.journey"
+expect_rc 0 "journey -f json"
+printf '%s\n' "$out" >"$TMP/j.json"
+expect_eq "$(python3 -c '
+import json, sys
+for j in json.load(open(sys.argv[1])):
+	s = j["summary"]
+	print(j["name"], *(s[k] for k in ("calls", "indirect", "handoffs", "drops", "locks", "copies")))
+' "$TMP/j.json")" "lo 11 4 4 4 2 2
+unix 3 2 2 1 3 2" "the JSON summary counts calls, indirect hops, hand-offs, drops, locks and copies"
+expect_eq "$(python3 -c '
+import json, sys
+for j in json.load(open(sys.argv[1])):
+	print(j["name"], " ".join(w["kind"] + ":" + w["via"] for w in j["waits"]))
+' "$TMP/j.json")" "lo queue:softnet_data.input_pkt_queue softirq:NET_RX_SOFTIRQ queue:sock.sk_receive_queue wakeup:socket_wq.wait
+unix queue:sock.sk_receive_queue wakeup:socket_wq.wait" \
+	"where the data waits: the backlog queue beside the softirq, the receive queue and the reader's wakeup"
+
+run "$NDOSCOPE" --db "$DB" journey "$J/lo.journey" "$J/unix.journey" -o "$TMP/j.html"
+expect_rc 0 "journey -o j.html"
+if python3 -c '
+import re, sys, xml.dom.minidom
+for svg in re.findall(r"<svg.*?</svg>", open(sys.argv[1]).read(), re.S):
+	xml.dom.minidom.parseString(svg)
+' "$TMP/j.html" 2>"$TMP/xml.err"; then
+	ok "the inlined SVGs are well-formed XML"
+else
+	not_ok "the inlined SVGs are well-formed XML" "$(cat "$TMP/xml.err")"
+fi
+expect_eq "$(grep -o '<svg' "$TMP/j.html" | wc -l)" 2 "-f html embeds both graphs"
+expect_match "$(cat "$TMP/j.html")" '<tr><td>hand-offs \(queues, softirqs, wakeups\)</td><td>4</td><td>2</td></tr>' \
+	"the HTML table compares the hand-offs"
+
+# A user's own journey, and what goes wrong with one.
+printf 'title a <b> & c\n__sys_sendto socket\ntcp_sendmsg TCP & <more>\n' >"$TMP/esc.journey"
+run "$NDOSCOPE" --db "$DB" journey -f html "$TMP/esc.journey"
+expect_match "$out" '<h2 id="esc">esc: a &lt;b&gt; &amp; c</h2>' "a user's title is escaped in HTML"
+expect_match "$out" '\(TCP &amp; &lt;more&gt;\)' "and so are the layers"
+run "$NDOSCOPE" --db "$DB" journey tcp4-lo
+expect_nonzero "a shipped journey on an index without its TUs fails"
+expect_eq "$err" "error: tcp4-lo needs net/socket.c, net/ipv4/af_inet.c, net/ipv4/tcp.c, net/ipv4/tcp_output.c, net/ipv4/ip_output.c, net/core/neighbour.c, net/core/dev.c, drivers/net/loopback.c, net/ipv4/ip_input.c, net/ipv4/tcp_ipv4.c, net/ipv4/tcp_input.c, net/core/sock.c in the index" \
+	"and names the files it needs"
+run "$NDOSCOPE" --db "$DB" journey no-such-trip
+expect_eq "$err" "error: no journey named 'no-such-trip': give tcp4-lo, unix-stream or the path of a .journey file" \
+	"an unknown journey is named"
+printf '# one waypoint\ntcp_sendmsg TCP\n' >"$TMP/one.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/one.journey"
+expect_eq "$err" "error: '$TMP/one.journey' names fewer than two waypoints" "a journey needs two waypoints"
+printf '< __sys_recvfrom socket\ntcp_recvmsg TCP\n' >"$TMP/reader.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/reader.journey"
+expect_eq "$err" "error: '$TMP/reader.journey': a reader ('<') needs a waypoint above it" "a reader needs a waypoint above it"
+printf '__sys_sendto\nno_such_function\n' >"$TMP/unknown.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/unknown.journey"
+expect_eq "$err" "error: unknown: no function named 'no_such_function' in the index" "an unknown waypoint is named"
+printf 'needs trip/tcp.c trip/none.c\n__sys_sendto\ntcp_sendmsg\n' >"$TMP/needs.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/needs.journey"
+expect_eq "$err" "error: needs needs trip/none.c in the index" "a user's journey names a missing TU too"
+printf 'tcp_recvmsg\nunix_stream_sendmsg\n' >"$TMP/nopath.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/nopath.journey"
+expect_rc 0 "a journey with a gap still prints"
+expect_match "$out" "^no path from tcp_recvmsg to unix_stream_sendmsg within 40 calls\.$" "and says where the gap is"
+run "$NDOSCOPE" --db "$DB" journey -f xml "$J/lo.journey"
+expect_eq "$(printf '%s\n' "$err" | head -1)" "error: -f takes md, html or json, not 'xml'" "-f checks its format"
+
+test_done
