@@ -15,6 +15,7 @@ static const char usage[] =
 
 int cmd_diff(int argc, char **argv, const struct global *g)
 {
+	static const char *const formats[] = { "md", "html", "json", NULL };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -51,15 +52,9 @@ int cmd_diff(int argc, char **argv, const struct global *g)
 		      (!strcmp(what, "ops") && n == 4) || (!strcmp(what, "path") && n == 5)))
 		return usage_error(usage, "'%s' is not something diff compares (report DEVICE, impl STRUCT.FIELD, ops TABLE, path FROM TO)",
 				   what);
-	if (!format && output) {
-		const char *ext = strrchr(output, '.');
-
-		format = ext && (!strcmp(ext, ".html") || !strcmp(ext, ".json")) ? ext + 1 : "md";
-	}
-	if (!format)
-		format = "md";
-	if (strcmp(format, "md") && strcmp(format, "html") && strcmp(format, "json"))
-		return usage_error(usage, "-f takes md, html or json, not '%s'", format);
+	c = format_option(&format, output, formats, usage);
+	if (c >= 0)
+		return c;
 	(void)g;
 	if (db_open(&old, args[0], DB_READ))
 		return -1;
