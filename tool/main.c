@@ -36,7 +36,7 @@ static const struct command commands[] = {
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
 	{ "serve", cmd_serve, "[-C TREE] [--bind ADDR] [--port N]",
 	  "browse the annotated source over HTTP" },
-	{ "html", cmd_html, "[-C TREE] -o DIR [PATH...]",
+	{ "html", cmd_html, "[-C TREE] -o DIR [-j N] [PATH...]",
 	  "write the annotated source browser as static files" },
 	{ "sql", cmd_sql, "[--json | --tsv] [-P NAME=VALUE]... 'SELECT ...'",
 	  "run one read-only SQL statement over the index" },
