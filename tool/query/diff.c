@@ -774,8 +774,8 @@ static void guess_functions(const struct diff_sides *d, json_t *sec, json_t *add
 		char *key = callers_key(d->old, k);
 
 		if (key)
-			json_object_set(old_callers, key, json_object_get(old_callers, key) ? json_null() :
-							  json_string(k));
+			json_object_set_new(old_callers, key, json_object_get(old_callers, key) ? json_null() :
+							      json_string(k));
 		free(key);
 	}
 	json_object_foreach(old_callers, k, x) {
