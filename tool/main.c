@@ -22,7 +22,7 @@ static const struct command commands[] = {
 	  "what FUNC calls, through pointers too" },
 	{ "path", cmd_path, "FROM TO [--via FUNC]... [--max-depth N] [-k N] [--sync-only] [--json]",
 	  "the shortest call paths from FROM to TO" },
-	{ "graph", cmd_graph, "FUNC [--callers|--callees] [--depth N] [--to FUNC [--via FUNC]...] [-f dot|svg|png] [-o FILE]",
+	{ "graph", cmd_graph, "FUNC [--callers|--callees] [--depth N] [--to FUNC [--via FUNC]...] [--sync-only] [-f dot|svg|png] [-o FILE]",
 	  "an annotated call graph, as DOT, SVG or PNG" },
 	{ "impl", cmd_impl, "STRUCT.FIELD [--json]", "every function bound to a struct field" },
 	{ "ops", cmd_ops, "[STRUCT | TABLE] [--json]", "ops tables, or one table's members" },
