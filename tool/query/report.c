@@ -170,6 +170,19 @@ static json_t *col_value(sqlite3_stmt *st, int i)
 	       json_integer(sqlite3_column_int64(st, i));
 }
 
+/* Does FN call a function that allocates a net_device (netdev_api)? */
+static bool allocates(struct db *db, sqlite3_int64 fn)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_call");
+	bool yes;
+
+	bind_int(st, 1, fn);
+	bind_text(st, 2, "alloc");
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
 /* FN's own assignments; helpers it calls add theirs, their parameters replaced by its arguments. */
 static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_t *settings)
 {
@@ -202,7 +215,12 @@ static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_
 	sqlite3_reset(st);
 
 	for (size_t i = 0; i < calls.n; i++) {
-		json_t *args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
+		json_t *args;
+
+		/* a helper that allocates a net_device sets up that one (net_failover_create) */
+		if (allocates(db, calls.v[i].id))
+			continue;
+		args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
 
 		st = db_stmt(db, SQL, "assigns");
 		bind_int(st, 1, calls.v[i].id);
@@ -497,7 +515,8 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 			 const char *at_file, sqlite3_int64 *table_id)
 {
 	json_t *o = json_object(), *members = json_array(), *nulls = json_array();
-	const char *name = rhs && rhs[0] == '&' ? rhs + 1 : NULL;
+	/* &table, or &table[port]: an element of an array of tables */
+	char *name = rhs && rhs[0] == '&' ? xstrndup(rhs + 1, strcspn(rhs + 1, "[ ")) : NULL;
 	sqlite3_stmt *st;
 	char *strct = NULL;
 
@@ -566,6 +585,7 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 	json_object_set_new(o, "members", members);
 	json_object_set_new(o, "null_slots", nulls);
 	free(strct);
+	free(name);
 	return o;
 }
 
@@ -1389,6 +1409,18 @@ static json_t *bus_device(struct db *db, struct bus_dev *b)
 	else
 		snprintf(text, sizeof(text), "the bus calls %s for each device it matches", b->probe_name);
 	json_array_append_new(steps, step(text, b->file, b->line));
+	if (b->alloc_in != b->probe) {
+		/* the probe allocates in a helper (sky2_probe -> sky2_init_netdev) */
+		sqlite3_stmt *st = db_stmt(db, SQL, "call_site");
+
+		bind_int(st, 1, b->probe);
+		bind_int(st, 2, b->alloc_in);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(text, sizeof(text), "%s calls %s", b->probe_name, b->alloc_caller);
+			json_array_append_new(steps, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		}
+		sqlite3_reset(st);
+	}
 	snprintf(text, sizeof(text), "%s calls %s: the net_device%s%s%s%s%s", b->alloc_caller, b->alloc,
 		 b->ifname ? ", named " : "", b->ifname ? b->ifname : "",
 		 b->setup_name ? ", set up by " : "", b->setup_name ? b->setup_name : "",

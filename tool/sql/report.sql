@@ -201,3 +201,8 @@ ORDER BY f.path, b.line;
 SELECT DISTINCT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
 JOIN file f ON f.id = o.file_id WHERE o.struct = 'net_device_ops'
 ORDER BY f.path, o.line;
+
+-- Where ?1 calls ?2 directly, first.
+-- name: call_site
+SELECT f.path, c.line FROM call c JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND c.kind = 'direct' ORDER BY c.line LIMIT 1;
