@@ -102,3 +102,36 @@ INSERT INTO xmit_exit(name, kind) VALUES
 	('dma_map_page', 'dma_map'), ('dma_map_page_attrs', 'dma_map'),
 	('skb_frag_dma_map', 'dma_map'), ('dma_map_sg', 'dma_map'), ('dma_map_sg_attrs', 'dma_map'),
 	('virtqueue_add_outbuf', 'dma_map'), ('virtqueue_add_sgs', 'dma_map');
+
+-- A hardware driver's xmit stops its queue when the ring is full: the
+-- packets wait (or the next one is refused with NETDEV_TX_BUSY). drop_site
+-- gains kind 'stop' for those calls.
+DROP VIEW drop_site;
+CREATE VIEW drop_site AS
+SELECT c.caller_id AS func_id, 'free' AS kind, coalesce(c.macro, ce.name) AS what,
+       ce.name AS callee, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
+		  'kfree_skb_list_reason')
+   OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+   OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+UNION ALL
+SELECT r.func_id, 'return', r.expr, NULL, r.file_id, r.line, r.guard
+FROM ret r
+WHERE r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
+UNION ALL
+SELECT c.caller_id, 'counter', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')',
+       ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
+   OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%')
+UNION ALL
+SELECT a.func_id, 'counter', a.struct || '.' || a.field || a.op, NULL, a.file_id, a.line, NULL
+FROM assign a
+WHERE a.op IN ('++', '+=') AND a.field LIKE '%drop%'
+UNION ALL
+SELECT c.caller_id, 'stop', coalesce(c.macro, ce.name), ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name IN ('netif_stop_queue', 'netif_tx_stop_queue', 'netif_stop_subqueue',
+		  'netif_tx_stop_all_queues', 'netif_subqueue_try_stop', 'netif_txq_try_stop')
+   OR c.macro IN ('netif_subqueue_maybe_stop', 'netif_txq_maybe_stop');

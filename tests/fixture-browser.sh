@@ -113,6 +113,8 @@ expect_match "$files" "\./fn/evil_xmit\.html .*\./search-index\.js .*\./static/a
 bad=$(grep -rlE "<script>alert|<img|<svg onload|<[a-z]+ [^>]*onerror=|<a href=\"javascript:" "$TMP/hx" | head -3)
 expect_eq "$bad" "" "no exported page carries hostile markup"
 expect_match "$(cat "$TMP/hx/search-index.js")" '^window\.ndoscopeSearchIndex = \[' "the search index is a script assigning data"
+expect_match "$(cat "$TMP/hx/search-index.js")" '"n":"net_device_ops.ndo_start_xmit","k":"field","u":"struct/net_device_ops.html#ndo_start_xmit"' \
+	"the export's search index holds the fields"
 if grep -q '</script>' "$TMP/hx/search-index.js"; then not_ok "the search index escapes <"; else ok "the search index escapes <"; fi
 expect_match "$(cat "$TMP/hx/source/drivers/net/evil.c.html")" '<template id="card-m:NETIF_F_EVIL">' \
 	"the export embeds the cards the page uses"
@@ -126,23 +128,74 @@ expect_match "$body" '<a class="fn" href="#L[0-9]+" data-c="s[0-9]+">loopback_xm
 	"loopback_ops' loopback_xmit links to its definition"
 expect_match "$body" '<a class="fn def" id="d-loopback_xmit" data-c="s[0-9]+" href="../../../fn/loopback_xmit">' \
 	"the definition links to the function's page"
+field=$(printf '%s' "$body" | grep -o 'data-c="s[0-9]*">ndo_start_xmit<' | head -1 | grep -o 's[0-9][0-9]*')
+get "/card/$field"
+expect_match "$body" 'field <code>net_device_ops.ndo_start_xmit</code>' "a field's card"
+expect_match "$body" 'uses</div><div>1 call, 5 writes</div>' "counts its uses by kind"
 get /source/include/linux/netdevice.h
 expect_match "$body" 'through <code>net_device_ops.ndo_start_xmit</code>: 5 targets' "the indirect call in __netdev_start_xmit"
 expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" href="../../../source/drivers/net/dummy.c#L[0-9]+">' \
 	"each target with where it was bound"
 get /source/drivers/net/
 expect_match "$body" 'loopback.c</a> <span class="dim">[0-9]+ functions, a TU' "a directory lists its files"
+get "/search?q=ndo_start"
+expect_match "$body" '"n": ?"net_device_ops.ndo_start_xmit", ?"k": ?"field", ?"u": ?"struct/net_device_ops#ndo_start_xmit"' \
+	"search finds a field by its member's name"
 get /fn/init_one
 expect_match "$body" '2 static functions have this name' "/fn/NAME of a static name defined twice lists both"
 get /fn/drivers/net/veth.c:init_one
 expect_match "$body" 'Defined at <a class="at" href="../../../source/drivers/net/veth.c#L[0-9]+">' "/fn/FILE:NAME"
 get /device/lo
 expect_match "$body" '<h1>device lo</h1>' "the device page of lo"
+get /fn/loopback_xmit
+expect_match "$body" '<div class="graph"><svg' "a function page draws its call graph as SVG"
+expect_match "$body" '<a xlink:href="../fn/__netdev_start_xmit"' "whose nodes link to the functions' pages (a caller)"
+expect_match "$body" '<a xlink:href="../fn/loopback_xmit"' "and the function itself"
 run "$NDOSCOPE" --db "$TMP/f.db" html -C "$FIXTURE" -o "$TMP/fx" drivers/net/loopback.c
 expect_rc 0 "html with a PATH"
 expect_match "$out" "\(1 source files\)" "PATH limits the source pages"
 expect_match "$(cat "$TMP/fx/source/drivers/net/loopback.c.html")" 'href="../../../fn/loopback_xmit.html"' \
 	"the export links with .html added"
+expect_match "$(cat "$TMP/fx/fn/loopback_xmit.html")" '<a xlink:href="../fn/loopback_xmit.html"' \
+	"an exported graph links to exported pages"
+if grep -q 'xlink:href="../fn/__netdev_start_xmit' "$TMP/fx/fn/loopback_xmit.html"; then
+	not_ok "and not to pages left out of the export"
+else
+	ok "and not to pages left out of the export"
+fi
+
+run "$NDOSCOPE" --db "$TMP/f.db" html -C "$FIXTURE" -o "$TMP/f1" -j 1
+expect_rc 0 "html -j 1"
+run "$NDOSCOPE" --db "$TMP/f.db" html -C "$FIXTURE" -o "$TMP/f2" -j 2
+expect_rc 0 "html -j 2"
+expect_eq "$(cd "$TMP/f1" && find . -type f | sort | md5sum)" "$(cd "$TMP/f2" && find . -type f | sort | md5sum)" \
+	"two workers write the same files as one"
+# (Graphviz may order a drawing's clusters differently from one process to another.)
+expect_eq "$(diff -r "$TMP/f1/source" "$TMP/f2/source" | head -5)" "" "and the same source pages"
+expect_eq "$(find "$TMP/f2" -name '*.html' | wc -l)" "$(echo "$out" | sed -n 's/^wrote \([0-9]*\) pages.*/\1/p')" \
+	"every page counted is written"
+
+# A long list of targets is collapsed: nine drivers bind ndo_start_xmit, the
+# indirect call in netdev_start_xmit shows six and folds the rest.
+mkdir -p "$TMP/many/drivers/net"
+(cd "$HOSTILE" && cp -r Makefile Kbuild arch include "$TMP/many/")
+{
+	echo '#include <linux/netdevice.h>'
+	for i in 1 2 3 4 5 6 7 8 9; do
+		printf 'static netdev_tx_t x%d_xmit(struct sk_buff *skb, struct net_device *dev)\n{\n\treturn NETDEV_TX_OK;\n}\n' $i
+		printf 'static const struct net_device_ops x%d_ops = {\n\t.ndo_start_xmit = x%d_xmit,\n};\n' $i $i
+	done
+} >"$TMP/many/drivers/net/many.c"
+run "$NDOSCOPE" --db "$TMP/m.db" index -C "$TMP/many" drivers
+expect_rc 0 "index nine implementations of ndo_start_xmit"
+run "$NDOSCOPE" --db "$TMP/m.db" html -o "$TMP/mx"
+expect_rc 0 "export them"
+page=$(cat "$TMP/mx/source/include/linux/netdevice.h.html")
+expect_match "$page" 'through <code>net_device_ops.ndo_start_xmit</code>: 9 targets' "the indirect call lists nine targets"
+expect_match "$page" '</ul><details><summary>\+3 more ndo_start_xmit implementations</summary><ul class="tg">' \
+	"six shown, three folded behind '+3 more ndo_start_xmit implementations'"
+expect_eq "$(printf '%s' "$page" | grep -o 'x[0-9]_xmit</a> <span class="bound">bound at' | wc -l)" 9 \
+	"each of the nine with where it was bound"
 
 # serve keeps serving while index writes the same DB.
 "$NDOSCOPE" --db "$TMP/f.db" index -C "$FIXTURE" --force drivers net >/dev/null 2>&1 &

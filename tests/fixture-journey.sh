@@ -21,6 +21,16 @@ expect_file_eq "$TMP/edges.tsv" "$GOLD/edges.tsv" "trip/: every indirect and asy
 
 golden "$GOLD" path-sendto-unix.txt path __sys_sendto unix_stream_sendmsg
 golden "$GOLD" path-backlog.txt path enqueue_to_backlog process_backlog
+run "$NDOSCOPE" --db "$DB" path __sys_sendto loopback_xmit --max-depth 2
+expect_rc 1 "path cut at --max-depth 2"
+expect_match "$err" "^no path from __sys_sendto to loopback_xmit within 2 calls \(searched [0-9]+ functions in [0-9]+ ms\)$" \
+	"says how deep it went"
+expect_match "$err" "^hint: a longer path may exist: try --max-depth 4$" "and suggests a deeper search"
+run "$NDOSCOPE" --db "$DB" path tcp_recvmsg unix_stream_sendmsg
+expect_rc 1 "no path at any depth"
+expect_eq "$(printf '%s\n' "$err" | grep -c '^hint:')" 0 "no hint where a deeper search cannot help"
+run "$NDOSCOPE" --db "$DB" path --json tcp_recvmsg unix_stream_sendmsg
+expect_match "$out" '"depth_limited": false' "path --json says the search was not cut by the depth"
 
 # Both trips, side by side, then each hop by hop.
 golden "$GOLD" lo-unix.md journey "$J/lo.journey" "$J/unix.journey"

@@ -62,8 +62,8 @@ golden_cmd path-enqueue-poll.txt "path takes the napi hop before a queue hop" \
 	path backlog_enqueue backlog_poll
 run "$NDOSCOPE" --db "$DB" path --sync-only backlog_enqueue backlog_poll
 expect_rc 1 "path --sync-only finds no call chain across a hand-off"
-expect_match "$err" "^hint: a longer path may exist: try --max-depth 80 or leave out --sync-only" \
-	"a failed search says how deep it went and what to try"
+expect_match "$err" "^hint: no chain of calls at any depth: leave out --sync-only to follow the hand-offs$" \
+	"a failed search that was not cut by the depth says what to try"
 golden_cmd graph-backlog_enqueue.dot "graph draws a hand-off as its own edge, labelled with kind and object" \
 	graph backlog_enqueue --depth 1
 golden_cmd path-kick-wait.txt "path follows a softirq to the action open_softirq() registers" \

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/db.h"
 #include "base/embedded.h"
@@ -21,7 +23,7 @@
 
 #define SQL "tool/sql/html.sql"
 
-static const char usage[] = "ndoscope [--db PATH] html [-C TREE] -o DIR [PATH...]";
+static const char usage[] = "ndoscope [--db PATH] html [-C TREE] -o DIR [-j N] [PATH...]";
 
 static int mkdirs(char *path)
 {
@@ -71,6 +73,87 @@ static int write_page(struct html_site *s, const char *out, const char *url, con
 	return rc;
 }
 
+struct job {
+	char *url, *file;
+};
+typedef VEC(struct job) job_vec;
+
+/*
+ * Worker W of N: its own connection to the index (never one inherited
+ * across fork), every Nth page. Worker 0 draws the progress bar.
+ */
+static int run_jobs(struct html_site *s, const char *dbpath, const char *out,
+		    job_vec *jobs, int w, int n)
+{
+	struct progress pr = { 0 };
+	struct db db, *parent = s->db;
+	int rc = 0;
+
+	if (n > 1) {
+		if (db_open(&db, dbpath, DB_READ))
+			return -1;
+		s->db = &db;
+	}
+	if (w == 0)
+		progress_start(&pr, (int)jobs->n);
+	for (size_t i = w; i < jobs->n && !rc; i += n) {
+		if (w == 0)
+			progress_update(&pr, (int)i, jobs->v[i].file);
+		rc = write_page(s, out, jobs->v[i].url, jobs->v[i].file);
+	}
+	if (w == 0) {
+		if (rc)
+			progress_clear(&pr);
+		else
+			progress_end(&pr);
+	}
+	if (n > 1) {
+		db_close(&db);
+		s->db = parent;
+	}
+	return rc;
+}
+
+/* The pages, written by N processes. */
+static int run_workers(struct html_site *s, const char *dbpath, const char *out,
+		       job_vec *jobs, int n)
+{
+	pid_t *pids;
+	int rc = 0, status;
+
+	if (n <= 1 || jobs->n < (size_t)n)
+		return run_jobs(s, dbpath, out, jobs, 0, 1);
+	/*
+	 * An SQLite connection must not cross a fork: the parent's is closed
+	 * (it has nothing left to read) and each worker opens its own.
+	 */
+	db_close(s->db);
+	fflush(NULL);
+	pids = xcalloc(n, sizeof(*pids));
+	for (int w = 0; w < n; w++) {
+		pids[w] = fork();
+		if (pids[w] < 0) {
+			rc = error_set("cannot fork: %m");
+			n = w;
+			break;
+		}
+		if (pids[w] == 0) {
+			if (run_jobs(s, dbpath, out, jobs, w, n)) {
+				fprintf(stderr, "error: %s\n", error_last() ? error_last() : "failed");
+				_exit(1);
+			}
+			_exit(0);
+		}
+	}
+	for (int w = 0; w < n; w++)
+		if (waitpid(pids[w], &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status))
+			rc = -1;
+	free(pids);
+	if (rc && !error_last())
+		error_set("a worker writing the pages failed");
+	return rc;
+}
+
 static bool under(const char *path, const char *dir)
 {
 	size_t n = strlen(dir);
@@ -80,13 +163,9 @@ static bool under(const char *path, const char *dir)
 	return !n || (!strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0'));
 }
 
-struct job {
-	char *url, *file;
-};
-
 static void add_job(void *v, const char *url, const char *file)
 {
-	VEC(struct job) *jobs = v;
+	job_vec *jobs = v;
 	struct job j = { xstrdup(url), xstrdup(file) };
 
 	VEC_PUSH(jobs, j);
@@ -110,18 +189,23 @@ int cmd_html(int argc, char **argv, const struct global *g)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *tree = NULL, *out = NULL;
-	VEC(struct job) jobs = { 0 };
+	job_vec jobs = { 0 };
 	struct strmap dirs = { 0 }, fns = { 0 };
 	struct html_site site;
-	struct progress pr;
 	struct strbuf sb = STRBUF_INIT;
 	sqlite3_stmt *st;
 	struct db db;
-	int c, rc = -1, n_src = 0;
+	int c, rc = -1, n_src = 0, n_jobs = 2;
+	char *end;
 	bool ins;
 
-	while ((c = getopt_long(argc, argv, "C:o:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "C:o:j:", opts, NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			n_jobs = (int)strtol(optarg, &end, 10);
+			if (*end || n_jobs < 1 || n_jobs > 64)
+				return usage_error(usage, "'%s' is not a number of jobs from 1 to 64", optarg);
+			break;
 		case 'C':
 			tree = optarg;
 			break;
@@ -247,15 +331,8 @@ int cmd_html(int argc, char **argv, const struct global *g)
 			goto out_jobs;
 	}
 
-	progress_start(&pr, (int)jobs.n);
-	for (size_t i = 0; i < jobs.n; i++) {
-		progress_update(&pr, (int)i, jobs.v[i].file);
-		if (write_page(&site, out, jobs.v[i].url, jobs.v[i].file)) {
-			progress_clear(&pr);
-			goto out_jobs;
-		}
-	}
-	progress_end(&pr);
+	if (run_workers(&site, db_default_path(g->db), out, &jobs, n_jobs))
+		goto out_jobs;
 	printf("wrote %zu pages (%d source files) to %s\n", jobs.n, n_src, out);
 	rc = 0;
 out_jobs:

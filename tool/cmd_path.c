@@ -101,9 +101,13 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 			(int)json_integer_value(json_object_get(ans, "functions_searched")),
 			(long long)(now_ms() - t0),
 			json_is_true(json_object_get(ans, "timed_out")) ? ", stopped at the time limit" : "");
-		if (!json_is_true(json_object_get(ans, "timed_out")))
+		/* a hint only where it can help: a deeper search, or the hand-offs */
+		if (json_is_true(json_object_get(ans, "depth_limited")) &&
+		    !json_is_true(json_object_get(ans, "timed_out")))
 			fprintf(stderr, "hint: a longer path may exist: try --max-depth %d%s\n",
 				q.max_depth * 2, q.sync_only ? " or leave out --sync-only" : "");
+		else if (q.sync_only)
+			fprintf(stderr, "hint: no chain of calls at any depth: leave out --sync-only to follow the hand-offs\n");
 		rc = 1;
 	}
 	json_decref(ans);

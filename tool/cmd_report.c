@@ -61,8 +61,12 @@ int cmd_report(int argc, char **argv, const struct global *g)
 		error_set("cannot write '%s': %m", output);
 		goto out_json;
 	}
-	if (matrix)
-		rc = report_matrix(out, devices, format);
+	if (matrix) {
+		json_t *cov = report_coverage(&db, argv[optind], devices);
+
+		rc = report_matrix(out, devices, cov, format);
+		json_decref(cov);
+	}
 	else if (!strcmp(format, "json"))
 		rc = json_dumpf(devices, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? error_set("cannot write the report") :
 		     (fputc('\n', out), 0);

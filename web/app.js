@@ -31,7 +31,10 @@
 			return loadIndex().then(function (all) {
 				const out = [];
 				for (const e of all) {
-					if (e.n.startsWith(prefix)) out.push(e);
+					// a field also by its member's name, as serve does
+					if (e.n.startsWith(prefix) ||
+					    (e.k === 'field' && e.n.slice(e.n.indexOf('.') + 1).startsWith(prefix)))
+						out.push(e);
 				}
 				out.sort(function (a, b) { return a.n.length - b.n.length || (a.n < b.n ? -1 : 1); });
 				return out.slice(0, 20);
@@ -141,6 +144,96 @@
 		card.style.left = left + 'px';
 	}
 
+	/* --- a macro's expansion at the site, one level ------------------- */
+
+	// The source text that follows EL: the rest of its line, then the next
+	// lines (annotations between lines skipped), up to 40 lines.
+	function textAfter(el) {
+		let out = '', node = el, line = el.closest('.l'), n = 0;
+		while (node && node.parentElement && !node.parentElement.classList.contains('t'))
+			node = node.parentElement;
+		for (let x = node && node.nextSibling; x; x = x.nextSibling)
+			out += x.textContent;
+		for (let l = line && line.nextElementSibling; l && n < 40; l = l.nextElementSibling) {
+			if (!l.classList.contains('l')) continue;
+			const t = l.querySelector('.t');
+			out += '\n' + (t ? t.textContent : '');
+			n++;
+		}
+		return out;
+	}
+
+	// The arguments of the invocation that starts TEXT ("(a, f(b, c))"), or null.
+	function invocationArgs(text) {
+		let i = 0, depth = 0, cur = '', quote = '';
+		const args = [];
+		while (i < text.length && /\s/.test(text[i])) i++;
+		if (text[i] !== '(') return null;
+		for (i++; i < text.length; i++) {
+			const c = text[i];
+			if (quote) {
+				cur += c;
+				if (c === '\\') cur += text[++i] || '';
+				else if (c === quote) quote = '';
+				continue;
+			}
+			if (c === '"' || c === "'") { quote = c; cur += c; continue; }
+			if (c === '(' || c === '[' || c === '{') depth++;
+			if (c === ')' || c === ']' || c === '}') {
+				if (depth === 0) { args.push(cur.trim()); return args.length === 1 && args[0] === '' ? [] : args; }
+				depth--;
+			}
+			if (c === ',' && depth === 0) { args.push(cur.trim()); cur = ''; continue; }
+			cur += c === '\n' ? ' ' : c;
+		}
+		return null;
+	}
+
+	// One level of expansion of the #define DEF at the invocation after EL:
+	// parameters replaced by the arguments, # and ## applied.
+	function expandAt(def, el) {
+		const m = /^\s*#\s*define\s+(\w+)\(([^)]*)\)[ \t]*([\s\S]*)$/.exec(def.replace(/\\\n/g, ' '));
+		if (!m) return null;
+		const params = m[2].split(',').map(function (x) { return x.trim(); }).filter(Boolean);
+		const args = invocationArgs(textAfter(el));
+		if (!args) return null;
+		const val = {};
+		params.forEach(function (p, k) {
+			if (p === '...') val.__VA_ARGS__ = args.slice(k).join(', ');
+			else if (p.endsWith('...')) val[p.slice(0, -3)] = args.slice(k).join(', ');
+			else val[p] = args[k] !== undefined ? args[k] : '';
+		});
+		const body = m[3].replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\s+/g, ' ').trim();
+		const toks = body.match(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|##|#|\w+|\s+|./g) || [];
+		let out = '';
+		for (let k = 0; k < toks.length; k++) {
+			const t = toks[k];
+			if (t === '#' && k + 1 < toks.length && Object.prototype.hasOwnProperty.call(val, toks[k + 1])) {
+				out += JSON.stringify(val[toks[++k]]);
+			} else if (t === '##') {
+				out = out.replace(/\s+$/, '').replace(/,$/, ', ');
+				while (k + 1 < toks.length && /^\s+$/.test(toks[k + 1])) k++;
+			} else {
+				out += Object.prototype.hasOwnProperty.call(val, t) ? val[t] : t;
+			}
+		}
+		return out;
+	}
+
+	function addExpansion(el) {
+		if (!/^m:/.test(el.dataset.c)) return;
+		const def = card.querySelector('pre.def');
+		const exp = def && expandAt(def.textContent, el);
+		if (exp === null || exp === undefined) return;
+		const h = document.createElement('div');
+		h.className = 'card-s';
+		h.textContent = 'here it expands to';
+		const pre = document.createElement('pre');
+		pre.className = 'def exp';
+		pre.textContent = exp;
+		card.append(h, pre);
+	}
+
 	function open(el) {
 		const key = el.dataset.c;
 		current = el;
@@ -149,6 +242,7 @@
 			card.textContent = '';
 			card.append(frag.cloneNode(true));
 			card.dataset.key = key;
+			addExpansion(el);
 			place(el);
 		});
 	}

@@ -89,17 +89,26 @@ await step("NETIF_F_SG in loopback's features: the card quotes the kernel's comm
 	assert.match(text, /NETIF_F_SG/);
 	assert.match(text, /Scatter\/gather IO/);
 	await shot('3-netif-f-sg-card.png');
+	// close the card, then open the one of EL
+	const reopen = async (el) => {
+		await page.mouse.move(5, 5);
+		await card.waitFor({ state: 'hidden' });
+		await el.scrollIntoViewIfNeeded();
+		await el.hover();
+		await card.waitFor({ state: 'visible' });
+	};
 	// a function's card: signature, callers, callees
-	await page.mouse.move(5, 5);
-	await card.waitFor({ state: 'hidden' });
-	const fn = page.locator('.l', { hasText: '.ndo_start_xmit' }).first().locator('a', { hasText: /^loopback_xmit$/ });
-	await fn.scrollIntoViewIfNeeded();
-	await fn.hover();
-	await card.waitFor({ state: 'visible' });
+	await reopen(page.locator('.l', { hasText: '.ndo_start_xmit' }).first().locator('a', { hasText: /^loopback_xmit$/ }));
 	const ftext = await card.textContent();
 	assert.match(ftext, /loopback_xmit\(struct sk_buff \*, struct net_device \*\)/);
 	assert.match(ftext, /__netdev_start_xmit/);
 	await shot('3-loopback-xmit-card.png');
+	// a function-like macro's card: its expansion at this site, one level
+	await reopen(page.locator('.l', { hasText: 'alloc_netdev(0, "lo"' }).first().locator('[data-c]', { hasText: /^alloc_netdev$/ }));
+	await card.locator('pre.exp').waitFor({ state: 'visible' });
+	assert.equal(await card.locator('pre.exp').textContent(),
+		'alloc_netdev_mqs(0, "lo", NET_NAME_PREDICTABLE, loopback_setup, 1, 1)');
+	await shot('3-alloc-netdev-expansion.png');
 	assert.deepEqual(problems, []);
 });
 
@@ -115,10 +124,13 @@ await step('search: "enqueue_to" completes to enqueue_to_backlog', async () => {
 	assert.match(await page.locator('h1').textContent(), /enqueue_to_backlog\(/);
 	assert.ok(await page.locator('.graph svg').count() > 0, 'no call graph');
 	await shot('4-enqueue-to-backlog.png');
-	// the graph's nodes link into the source
-	const href = await page.locator('.graph svg a').first().getAttribute('xlink:href') ??
-		await page.locator('.graph svg a').first().getAttribute('href');
-	assert.match(href, /source\/.*#L\d+/);
+	// the graph's nodes link to the functions' pages
+	const node = page.locator('.graph svg a', { hasText: 'netif_rx_internal' }).first();
+	const href = await node.getAttribute('xlink:href') ?? await node.getAttribute('href');
+	assert.match(href, /fn\/netif_rx_internal$/);
+	await node.click();
+	await page.waitForURL(/\/fn\/netif_rx_internal$/);
+	assert.match(await page.locator('h1').textContent(), /netif_rx_internal\(/);
 	assert.deepEqual(problems, []);
 });
 
@@ -189,6 +201,10 @@ await step('hostile fixture as a static export from file://: no script runs', as
 	await page.locator('[data-c]', { hasText: /^NETIF_F_EVIL$/ }).first().hover();
 	await page.locator('#card').waitFor({ state: 'visible' });
 	assert.match(await page.locator('#card').textContent(), /alert\('flag'\)/);
+	// a field by its member's name, from search-index.js
+	await page.locator('#q').pressSequentially('ndo_start', { delay: 20 });
+	await page.locator('#results a', { hasText: 'net_device_ops.ndo_start_xmit' }).waitFor({ state: 'visible' });
+	await page.locator('#q').fill('');
 	await page.locator('#q').pressSequentially('evil_x', { delay: 20 });
 	const hit = page.locator('#results a', { hasText: 'evil_xmit' });
 	await hit.waitFor({ state: 'visible' });

@@ -712,21 +712,45 @@ static bool eval_int(CXCursor e, int64_t *value)
 	return ok;
 }
 
-/* The value of a string constant behind a macro, or NULL. */
+struct last_expr {
+	CXCursor e;
+};
+
+static enum CXChildVisitResult last_expr_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_isExpression(clang_getCursorKind(c)))
+		((struct last_expr *)d)->e = c;
+	return CXChildVisit_Continue;
+}
+
+/*
+ * The value of a string constant behind a macro, or of the array it names
+ * (.name = e1000_driver_name, char e1000_driver_name[] = "e1000"), or NULL.
+ */
 static char *eval_str(struct walker *w, CXCursor e)
 {
 	CXType t = clang_getCanonicalType(clang_getCursorType(e));
 	CXEvalResult ev;
+	CXCursor ref;
 	char *out = NULL;
 
 	if (t.kind != CXType_Pointer && t.kind != CXType_ConstantArray)
 		return NULL;
 	ev = clang_Cursor_Evaluate(e);
-	if (!ev)
-		return NULL;
-	if (clang_EvalResult_getKind(ev) == CXEval_StrLiteral)
+	if (ev && clang_EvalResult_getKind(ev) == CXEval_StrLiteral)
 		out = arena_strdup(&w->f->arena, clang_EvalResult_getAsStr(ev));
-	clang_EvalResult_dispose(ev);
+	if (ev)
+		clang_EvalResult_dispose(ev);
+	ref = clang_getCursorReferenced(strip(e));
+	if (!out && clang_getCursorKind(ref) == CXCursor_VarDecl &&
+	    clang_getCanonicalType(clang_getCursorType(ref)).kind == CXType_ConstantArray) {
+		struct last_expr le = { clang_getNullCursor() };
+
+		clang_visitChildren(ref, last_expr_visit, &le);
+		if (!clang_Cursor_isNull(le.e) &&
+		    clang_getCursorKind(strip(le.e)) == CXCursor_StringLiteral)
+			out = eval_str(w, strip(le.e));
+	}
 	return out;
 }
 
@@ -1366,17 +1390,6 @@ static int walk_init(struct walker *w, CXCursor list, CXType type, int table, in
 	clang_visitChildren(list, init_child, &iw);
 	VEC_FREE(&iw.fields);
 	return iw.bound;
-}
-
-struct last_expr {
-	CXCursor e;
-};
-
-static enum CXChildVisitResult last_expr_visit(CXCursor c, CXCursor parent, CXClientData d)
-{
-	if (clang_isExpression(clang_getCursorKind(c)))
-		((struct last_expr *)d)->e = c;
-	return CXChildVisit_Continue;
 }
 
 static void walk_var(struct walker *w, CXCursor var)

@@ -123,6 +123,7 @@ json_t *answer_path(struct db *db, const char *from_arg, const char *to_arg, con
 	json_object_set_new(o, "max_depth", json_integer(ps.max_depth));
 	json_object_set_new(o, "functions_searched", json_integer(ps.visited));
 	json_object_set_new(o, "timed_out", json_boolean(ps.timed_out));
+	json_object_set_new(o, "depth_limited", json_boolean(ps.depth_limited));
 out_graph:
 	path_search_release(&ps);
 	callgraph_release(&g);

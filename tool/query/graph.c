@@ -229,6 +229,9 @@ static int backward(struct seg_search *s, const char *to_name)
 			next_names.v = tv; next_names.n = 0; next_names.alloc = ta;
 		}
 	}
+	/* functions max_depth calls away whose callers were not looked at */
+	if (frontier.n)
+		s->ps->depth_limited = true;
 out:
 	for (size_t i = 0; i < names.n; i++)
 		free(names.v[i]);

@@ -61,6 +61,7 @@ struct path_search {
 	struct path_list paths;
 	int visited;			/* functions looked at */
 	bool timed_out;
+	bool depth_limited;		/* functions at max_depth had callers left unsearched */
 };
 
 /*

@@ -54,6 +54,9 @@ static char *unquote(const char *s)
 	return xstrdup(s);
 }
 
+static bool is_ident_char(char c);
+static bool under(const char *path, const char *dir);
+
 static const char *ordinal(int n)
 {
 	static char buf[16];
@@ -114,17 +117,10 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 	}
 	sqlite3_reset(st);
 
-	/* module_init(fn), device_initcall(fn): the address taken at file scope */
-	st = db_stmt(db, SQL, "file_scope_addr");
-	bind_int(st, 1, fn);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(text, sizeof(text), "%s is an initcall (module_init or *_initcall)", name);
-		json_array_insert_new(steps, 0, step(text, col(st, 0), sqlite3_column_int(st, 1)));
-		sqlite3_reset(st);
-		return;
-	}
-	sqlite3_reset(st);
-
+	/*
+	 * a direct caller first: a function taken at file scope is an initcall,
+	 * or only exported (EXPORT_SYMBOL takes its address too)
+	 */
 	st = db_stmt(db, SQL, "direct_caller");
 	bind_int(st, 1, fn);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -136,6 +132,17 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 		sqlite3_reset(st);
 		reached(db, caller, cname, steps, depth + 1);
 		free(cname);
+		return;
+	}
+	sqlite3_reset(st);
+
+	/* module_init(fn), device_initcall(fn): the address taken at file scope */
+	st = db_stmt(db, SQL, "file_scope_addr");
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(text, sizeof(text), "%s is an initcall (module_init or *_initcall)", name);
+		json_array_insert_new(steps, 0, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		sqlite3_reset(st);
 		return;
 	}
 	sqlite3_reset(st);
@@ -156,6 +163,8 @@ static void add_setting(json_t *settings, sqlite3_stmt *st, const char *rhs, jso
 	json_object_set_new(o, "from", json_string(from));
 	json_object_set_new(o, "file", json_string(col(st, 6)));
 	json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 7)));
+	if (col(st, 8))
+		json_object_set_new(o, "condition", json_string(col(st, 8)));
 	json_array_append_new(settings, o);
 }
 
@@ -163,6 +172,19 @@ static json_t *col_value(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() :
 	       json_integer(sqlite3_column_int64(st, i));
+}
+
+/* Does FN call a function that allocates a net_device (netdev_api)? */
+static bool allocates(struct db *db, sqlite3_int64 fn)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_call");
+	bool yes;
+
+	bind_int(st, 1, fn);
+	bind_text(st, 2, "alloc");
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 /* FN's own assignments; helpers it calls add theirs, their parameters replaced by its arguments. */
@@ -197,7 +219,12 @@ static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_
 	sqlite3_reset(st);
 
 	for (size_t i = 0; i < calls.n; i++) {
-		json_t *args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
+		json_t *args;
+
+		/* a helper that allocates a net_device sets up that one (net_failover_create) */
+		if (allocates(db, calls.v[i].id))
+			continue;
+		args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
 
 		st = db_stmt(db, SQL, "assigns");
 		bind_int(st, 1, calls.v[i].id);
@@ -227,8 +254,36 @@ static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_
 	VEC_FREE(&calls);
 }
 
+static json_t *effective_upto(json_t *settings, size_t upto, const char *strct, const char *field,
+			      const char **rhs, int depth);
+
+/*
+ * "netdev->hw_features" as a value: the field of the same struct as it is
+ * at setting UPTO, when the settings before made it a constant.
+ */
+static json_t *field_ref(json_t *settings, size_t upto, const char *strct, const char *text, int depth)
+{
+	const char *arrow = text ? strstr(text, "->") : NULL;
+	const char *unused;
+	json_t *v;
+
+	if (!arrow || depth > 4 || strchr(arrow + 2, ' ') || strstr(arrow + 2, "->"))
+		return NULL;
+	for (const char *p = text; p < arrow; p++)
+		if (!is_ident_char(*p))
+			return NULL;
+	v = effective_upto(settings, upto, strct, arrow + 2, &unused, depth + 1);
+	return json_is_integer(v) ? v : NULL;
+}
+
 /* The value a field ends with: '=' sets, '|=' and '&=' combine. */
 static json_t *effective(json_t *settings, const char *strct, const char *field, const char **rhs)
+{
+	return effective_upto(settings, json_array_size(settings), strct, field, rhs, 0);
+}
+
+static json_t *effective_upto(json_t *settings, size_t upto, const char *strct, const char *field,
+			      const char **rhs, int depth)
 {
 	json_t *s, *out = NULL;
 	size_t i;
@@ -238,9 +293,18 @@ static json_t *effective(json_t *settings, const char *strct, const char *field,
 		const char *op = json_string_value(json_object_get(s, "op"));
 		json_t *v = json_object_get(s, "value");
 
+		if (i >= upto)
+			break;
 		if (strcmp(json_string_value(json_object_get(s, "struct")), strct) ||
 		    strcmp(json_string_value(json_object_get(s, "field")), field))
 			continue;
+		if (!json_is_integer(v) && depth < 4) {
+			json_t *r = field_ref(settings, i, strct, json_string_value(json_object_get(s, "rhs")),
+					      depth);
+
+			if (r)
+				v = r;
+		}
 		if (!strcmp(op, "=")) {
 			*rhs = json_string_value(json_object_get(s, "rhs"));
 			out = json_is_integer(v) ? v : NULL;
@@ -452,10 +516,11 @@ static bool fallback_applies(struct db *db, const char *strct, const char *guard
 }
 
 static json_t *ops_table(struct db *db, const char *field, const char *rhs, const char *from,
-			 sqlite3_int64 *table_id)
+			 const char *at_file, sqlite3_int64 *table_id)
 {
 	json_t *o = json_object(), *members = json_array(), *nulls = json_array();
-	const char *name = rhs && rhs[0] == '&' ? rhs + 1 : NULL;
+	/* &table, or &table[port]: an element of an array of tables */
+	char *name = rhs && rhs[0] == '&' ? xstrndup(rhs + 1, strcspn(rhs + 1, "[ ")) : NULL;
 	sqlite3_stmt *st;
 	char *strct = NULL;
 
@@ -466,6 +531,7 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 	if (name) {
 		st = db_stmt(db, SQL, "ops_table_named");
 		bind_text(st, 1, name);
+		bind_text(st, 2, at_file);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*table_id = sqlite3_column_int64(st, 0);
 			strct = xstrdup(col(st, 1));
@@ -485,6 +551,7 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 			json_object_set_new(m, "function", json_string(col(st, 1)));
 			json_object_set_new(m, "file", json_string(col(st, 2)));
 			json_object_set_new(m, "line", json_integer(sqlite3_column_int(st, 3)));
+			json_object_set_new(m, "_id", json_integer(sqlite3_column_int64(st, 4)));
 			json_array_append_new(members, m);
 		}
 		sqlite3_reset(st);
@@ -522,6 +589,7 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 	json_object_set_new(o, "members", members);
 	json_object_set_new(o, "null_slots", nulls);
 	free(strct);
+	free(name);
 	return o;
 }
 
@@ -772,13 +840,12 @@ json_t *report_drops(struct db *db, sqlite3_int64 fn, const char *name)
 	return drops_of(db, fn, name);
 }
 
-static void transmit(struct db *db, const char *xmit, json_t *dev)
+static void transmit(struct db *db, const char *xmit, sqlite3_int64 xid, json_t *dev)
 {
 	struct builder b = { .max_fanout = 8, .dot.left_to_right = true };
 	struct path_search ps = { .max_depth = 16, .k = 1, .time_limit_ms = 2000 };
 	struct resolved from = { 0 }, to = { 0 }, via = { 0 };
 	json_t *hops = json_array(), *drops = json_array();
-	sqlite3_int64 xid = function_id(db, xmit);
 	const char *stops[] = { "enqueue_to_backlog", NULL };
 	/* where a packet enters the stack: __dev_queue_xmit from 3.19, dev_queue_xmit before */
 	const char *entries[] = { "__dev_queue_xmit", "dev_queue_xmit", NULL };
@@ -890,48 +957,197 @@ static void ip_link(json_t *dev, json_t *flags, long long priv, bool have_priv, 
 	sb_free(&sb);
 }
 
+/* --- 6b. where the packet leaves the CPU ------------------------------------ */
+
+static char *dir_of(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+
+	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup("");
+}
+
+/* The directory of the file defining FN, or NULL when it is not indexed. */
+static char *fn_dir(struct db *db, sqlite3_int64 fn)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "defined_in");
+	char *dir = NULL;
+
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		dir = dir_of(col(st, 0));
+	sqlite3_reset(st);
+	return dir;
+}
+
+struct callee {
+	sqlite3_int64 id;
+	char *name;
+};
+
+/* Up to MAX functions FN calls directly that are defined in DIR: the driver's own helpers. */
+static int driver_callees(struct db *db, sqlite3_int64 fn, const char *dir, struct callee *out, int max)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "calls_from");
+	int n = 0, kept = 0;
+
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW && n < max) {
+		out[n].id = sqlite3_column_int64(st, 0);
+		out[n].name = xstrdup(col(st, 1));
+		n++;
+	}
+	sqlite3_reset(st);
+	for (int i = 0; i < n; i++) {
+		char *d = dir ? fn_dir(db, out[i].id) : NULL;
+
+		if (d && !strcmp(d, dir))
+			out[kept++] = out[i];
+		else
+			free(out[i].name);
+		free(d);
+	}
+	return kept;
+}
+
+/*
+ * From XMIT down the driver's own functions (those defined in its
+ * directory), breadth first: the calls where the packet leaves the CPU, a
+ * DMA mapping or a doorbell (xmit_exit). The functions on the way to them
+ * get their drop points listed too.
+ */
+static void leaves_cpu(struct db *db, const char *xmit, sqlite3_int64 xid, json_t *dev)
+{
+	struct node {
+		sqlite3_int64 id;
+		char *name;
+		int parent, depth;
+		bool leads;
+	};
+	VEC(struct node) q = { 0 };
+	struct node root = { .id = xid, .name = xstrdup(xmit), .parent = -1 };
+	json_t *exits = json_array(), *drops = json_object_get(dev, "drop_points");
+	sqlite3_stmt *st;
+	char *dir;
+
+	dir = fn_dir(db, xid);
+	VEC_PUSH(&q, root);
+	for (size_t i = 0; i < q.n; i++) {
+		struct callee kids[64];
+		int n_kids;
+
+		st = db_stmt(db, SQL, "exit_calls");
+		bind_int(st, 1, q.v[i].id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			json_t *o = json_object();
+			struct strbuf chain = STRBUF_INIT;
+			int path[8], n = 0;
+
+			for (int k = (int)i; k >= 0 && n < 8; k = q.v[k].parent) {
+				path[n++] = k;
+				q.v[k].leads = true;
+			}
+			while (n--)
+				sb_addf(&chain, "%s%s", chain.len ? " → " : "", q.v[path[n]].name);
+			json_object_set_new(o, "kind", json_string(col(st, 0)));
+			json_object_set_new(o, "call", json_string(col(st, 2)));
+			json_object_set_new(o, "function", json_string(q.v[i].name));
+			json_object_set_new(o, "chain", json_string(chain.buf));
+			json_object_set_new(o, "file", json_string(col(st, 3)));
+			json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 4)));
+			if (col(st, 5))
+				json_object_set_new(o, "condition", json_string(col(st, 5)));
+			json_array_append_new(exits, o);
+			sb_free(&chain);
+		}
+		sqlite3_reset(st);
+		if (!dir || q.v[i].depth >= 4 || q.n >= 48)
+			continue;
+		n_kids = driver_callees(db, q.v[i].id, dir, kids, 64);
+		for (int k = 0; k < n_kids; k++) {
+			bool seen = false;
+
+			for (size_t j = 0; j < q.n; j++)
+				if (q.v[j].id == kids[k].id)
+					seen = true;
+			if (!seen) {
+				struct node nd = { .id = kids[k].id, .name = kids[k].name, .parent = (int)i,
+						   .depth = q.v[i].depth + 1 };
+
+				VEC_PUSH(&q, nd);
+			} else {
+				free(kids[k].name);
+			}
+		}
+	}
+	json_object_set_new(dev, "leaves_cpu", exits);
+
+	/* drop points of the xmit and of the functions that lead out, each once */
+	for (size_t i = 0; i < q.n && drops; i++) {
+		bool listed = false;
+		size_t k;
+		json_t *x, *more;
+
+		if (i && !q.v[i].leads)
+			continue;
+		json_array_foreach(drops, k, x)
+			if (!strcmp(json_string_value(json_object_get(x, "function")), q.v[i].name))
+				listed = true;
+		if (listed)
+			continue;
+		more = drops_of(db, q.v[i].id, q.v[i].name);
+		json_array_extend(drops, more);
+		json_decref(more);
+	}
+	for (size_t i = 0; i < q.n; i++)
+		free(q.v[i].name);
+	VEC_FREE(&q);
+	free(dir);
+}
+
 /* --- a device ---------------------------------------------------------------- */
 
-static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
-		      sqlite3_int64 init, const char *init_name, const char *file, int line,
-		      const char *name_text)
+/*
+ * A device found through a bus driver: the structure the bus probes with,
+ * the probe, what it allocates and registers. setup is the allocator's
+ * setup function (ether_setup for alloc_etherdev), when indexed.
+ */
+struct bus_dev {
+	sqlite3_int64 probe, table, setup, alloc_in, register_in;
+	char *probe_name, *table_name, *bus, *file, *drv_name, *ids, *probe_file;
+	char *alloc, *alloc_caller, *alloc_file, *ifname, *setup_name;
+	char *reg, *reg_caller, *reg_file;
+	int line, n_ids, alloc_line, reg_line, file_id;
+};
+
+static void bus_dev_free(struct bus_dev *b)
 {
-	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
+	free(b->probe_name);
+	free(b->table_name);
+	free(b->bus);
+	free(b->file);
+	free(b->drv_name);
+	free(b->ids);
+	free(b->probe_file);
+	free(b->alloc);
+	free(b->alloc_caller);
+	free(b->alloc_file);
+	free(b->ifname);
+	free(b->setup_name);
+	free(b->reg);
+	free(b->reg_caller);
+	free(b->reg_file);
+}
+
+/* Everything from the settings on, for a device of any kind. */
+static void device_rest(struct db *db, json_t *dev, json_t *settings, const char *ifname)
+{
 	json_t *features = json_array(), *ops = json_array(), *v;
-	char *name = unquote(name_text), text[512];
 	const char *rhs, *xmit = NULL;
+	sqlite3_int64 xid = 0;
 	sqlite3_stmt *st;
 	long long priv = 0;
 	bool have_priv = false;
 
-	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
-	json_object_set_new(dev, "setup", json_string(setup_name));
-	json_object_set_new(dev, "init", init ? json_string(init_name) : json_string("rtnetlink"));
-
-	/* 1. registration, top down */
-	if (!init) {
-		/* made by rtnetlink: "ip link add type KIND" calls the setup */
-		reached(db, setup, setup_name, steps, 0);
-		snprintf(text, sizeof(text), "'ip link add ... type %s' makes the device: rtnetlink allocates it and calls %s",
-			 name ? name : "?", setup_name);
-		json_array_append_new(steps, step(text, file, line));
-	} else {
-		reached(db, init, init_name, steps, 0);
-		snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
-			 name_text ? name_text : "?", setup_name);
-		json_array_append_new(steps, step(text, file, line));
-		st = db_stmt(db, SQL, "register_call");
-		bind_int(st, 1, init);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			snprintf(text, sizeof(text), "%s calls %s(dev)", init_name, col(st, 0));
-			json_array_append_new(steps, step(text, col(st, 1), sqlite3_column_int(st, 2)));
-		}
-		sqlite3_reset(st);
-	}
-	json_object_set_new(dev, "registration", steps);
-
-	/* 2. settings */
-	settings_of(db, setup, setup_name, settings);
 	json_object_set_new(dev, "settings", settings);
 	v = effective(settings, "net_device", "mtu", &rhs);
 	json_object_set_new(dev, "mtu", v ? json_incref(v) : json_null());
@@ -986,45 +1202,352 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 
 		json_array_foreach(settings, i, s) {
 			const char *field = json_string_value(json_object_get(s, "field"));
-			size_t n = strlen(field);
+			size_t n = strlen(field), k;
 			sqlite3_int64 tid;
-			json_t *t;
+			json_t *t, *m;
 
 			if (strcmp(json_string_value(json_object_get(s, "struct")), "net_device") ||
 			    n < 4 || strcmp(field + n - 4, "_ops"))
 				continue;
 			t = ops_table(db, field, json_string_value(json_object_get(s, "rhs")),
-				      json_string_value(json_object_get(s, "from")), &tid);
-			if (!strcmp(field, "netdev_ops")) {
-				size_t k;
-				json_t *m;
-
-				json_array_foreach(json_object_get(t, "members"), k, m)
-					if (!strcmp(json_string_value(json_object_get(m, "field")), "ndo_start_xmit"))
-						xmit = json_string_value(json_object_get(m, "function"));
+				      json_string_value(json_object_get(s, "from")),
+				      json_string_value(json_object_get(s, "file")), &tid);
+			/* a table picked at run time: the condition it is picked under */
+			if (json_object_get(s, "condition"))
+				json_object_set(t, "condition", json_object_get(s, "condition"));
+			json_array_foreach(json_object_get(t, "members"), k, m) {
+				if (!xmit && !strcmp(field, "netdev_ops") &&
+				    !strcmp(json_string_value(json_object_get(m, "field")), "ndo_start_xmit")) {
+					xmit = json_string_value(json_object_get(m, "function"));
+					xid = json_integer_value(json_object_get(m, "_id"));
+				}
+				json_object_del(m, "_id");
 			}
 			json_array_append_new(ops, t);
 		}
 	}
 	json_object_set_new(dev, "ops", ops);
 
-	/* 6, 7. transmit path and drop points */
+	/* 6, 7. transmit path, where it leaves the CPU, and drop points */
 	json_object_set_new(dev, "xmit", jstr(xmit));
 	if (xmit) {
 		char *x = xstrdup(xmit);
 
-		transmit(db, x, dev);
+		transmit(db, x, xid, dev);
+		leaves_cpu(db, x, xid, dev);
 		free(x);
 	} else {
 		json_object_set_new(dev, "transmit_path", json_array());
+		json_object_set_new(dev, "leaves_cpu", json_array());
 		json_object_set_new(dev, "drop_points", json_array());
 	}
 
 	/* 8. ip link */
-	ip_link(dev, json_object_get(dev, "flags"), priv, have_priv, name ? name : setup_name);
+	ip_link(dev, json_object_get(dev, "flags"), priv, have_priv, ifname);
 	json_object_del(dev, "_iff_no_queue");
+}
+
+static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
+		      sqlite3_int64 init, const char *init_name, const char *file, int line,
+		      const char *name_text)
+{
+	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
+	char *name = unquote(name_text), text[512];
+	sqlite3_stmt *st;
+
+	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
+	json_object_set_new(dev, "setup", json_string(setup_name));
+	json_object_set_new(dev, "init", init ? json_string(init_name) : json_string("rtnetlink"));
+
+	/* 1. registration, top down */
+	if (!init) {
+		/* made by rtnetlink: "ip link add type KIND" calls the setup */
+		reached(db, setup, setup_name, steps, 0);
+		snprintf(text, sizeof(text), "'ip link add ... type %s' makes the device: rtnetlink allocates it and calls %s",
+			 name ? name : "?", setup_name);
+		json_array_append_new(steps, step(text, file, line));
+	} else {
+		reached(db, init, init_name, steps, 0);
+		snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
+			 name_text ? name_text : "?", setup_name);
+		json_array_append_new(steps, step(text, file, line));
+		st = db_stmt(db, SQL, "register_call");
+		bind_int(st, 1, init);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(text, sizeof(text), "%s calls %s(dev)", init_name, col(st, 0));
+			json_array_append_new(steps, step(text, col(st, 1), sqlite3_column_int(st, 2)));
+		}
+		sqlite3_reset(st);
+	}
+	json_object_set_new(dev, "registration", steps);
+
+	/* 2. settings */
+	settings_of(db, setup, setup_name, settings);
+	device_rest(db, dev, settings, name ? name : setup_name);
 	free(name);
 	return dev;
+}
+
+/*
+ * The netdev_api call of ROLE that FN makes, or one of the driver's
+ * functions it calls (two levels down): sets *in, *caller, *api and where.
+ */
+static bool find_netdev_call(struct db *db, sqlite3_int64 fn, const char *fn_name, const char *role,
+			     int depth, struct bus_dev *b, bool alloc)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_call");
+	struct callee kids[32];
+	int n_kids;
+	bool found = false;
+	char *pd;
+
+	bind_int(st, 1, fn);
+	bind_text(st, 2, role);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		if (alloc) {
+			b->alloc = xstrdup(col(st, 0));
+			b->alloc_caller = xstrdup(fn_name);
+			b->alloc_in = fn;
+			b->alloc_file = xstrdup(col(st, 6));
+			b->alloc_line = sqlite3_column_int(st, 7);
+			if (col(st, 2))
+				b->setup_name = xstrdup(col(st, 2));
+			if (col(st, 3)) {
+				b->ifname = unquote(col(st, 3));
+			} else if (sqlite3_column_type(st, 4) != SQLITE_NULL && col(st, 5)) {
+				json_t *args = json_loads(col(st, 5), 0, NULL);
+				const char *t = json_string_value(json_object_get(
+					json_array_get(args, (size_t)sqlite3_column_int(st, 4) - 1), "text"));
+
+				b->ifname = t ? unquote(t) : NULL;
+				json_decref(args);
+			}
+			if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
+				/* alloc_netdev(..., setup): the setup function passed */
+				int arg = sqlite3_column_int(st, 1);
+				sqlite3_stmt *p;
+
+				sqlite3_reset(st);
+				p = db_stmt(db, SQL, "fn_passed");
+				bind_int(p, 1, fn);
+				bind_text(p, 2, b->alloc);
+				bind_int(p, 3, arg);
+				if (sqlite3_step(p) == SQLITE_ROW) {
+					free(b->setup_name);
+					b->setup = sqlite3_column_int64(p, 0);
+					b->setup_name = xstrdup(col(p, 1));
+				}
+				sqlite3_reset(p);
+			}
+		} else {
+			b->reg = xstrdup(col(st, 0));
+			b->reg_caller = xstrdup(fn_name);
+			b->register_in = fn;
+			b->reg_file = xstrdup(col(st, 6));
+			b->reg_line = sqlite3_column_int(st, 7);
+		}
+	}
+	sqlite3_reset(st);
+	if (found || depth >= 2)
+		return found;
+	/* the driver's own helpers: defined next to the probe */
+	pd = b->probe_file ? dir_of(b->probe_file) : NULL;
+	n_kids = driver_callees(db, fn, pd, kids, 32);
+	for (int k = 0; k < n_kids; k++) {
+		if (!found)
+			found = find_netdev_call(db, kids[k].id, kids[k].name, role, depth + 1, b, alloc);
+		free(kids[k].name);
+	}
+	free(pd);
+	return found;
+}
+
+/*
+ * Keep only the settings of struct net_device (the probe sets much else),
+ * and with DIR those written in the driver's directory: the probe's
+ * helpers, not the core functions it calls (free_netdev on an error path).
+ */
+static void net_device_only(json_t *from, const char *dir, json_t *to)
+{
+	size_t i;
+	json_t *s;
+
+	json_array_foreach(from, i, s)
+		if (!strcmp(json_string_value(json_object_get(s, "struct")), "net_device") &&
+		    (!dir || under(json_string_value(json_object_get(s, "file")), dir)))
+			json_array_append(to, s);
+}
+
+static json_t *bus_device(struct db *db, struct bus_dev *b)
+{
+	json_t *dev = json_object(), *steps = json_array(), *settings = json_array(), *all, *o;
+	char *name = unquote(b->drv_name), text[512], *ifname, *dir;
+	sqlite3_int64 setup = b->setup;
+
+	json_object_set_new(dev, "name", json_string(name ? name : b->table_name));
+	if (b->bus) {
+		json_object_set_new(dev, "setup", json_string(b->probe_name));
+		json_object_set_new(dev, "init", json_string(b->bus));
+		o = json_object();
+		json_object_set_new(o, "struct", json_string(b->bus));
+		json_object_set_new(o, "driver", json_string(b->table_name));
+		json_object_set_new(o, "name", jstr(name));
+		json_object_set_new(o, "probe", json_string(b->probe_name));
+		json_object_set_new(o, "id_table", jstr(b->ids));
+		json_object_set_new(o, "ids", b->ids ? json_integer(b->n_ids) : json_null());
+		json_object_set_new(o, "allocator", json_string(b->alloc));
+		json_object_set_new(o, "ifname", jstr(b->ifname));
+		json_object_set_new(o, "setup", jstr(b->setup_name));
+		json_object_set_new(o, "file", json_string(b->file));
+		json_object_set_new(o, "line", json_integer(b->line));
+		json_object_set_new(dev, "bus", o);
+	} else {
+		/* allocated by a function no bus probe leads to (net_failover_create) */
+		json_object_set_new(dev, "setup", json_string(b->setup_name ? b->setup_name : b->probe_name));
+		json_object_set_new(dev, "init", json_string(b->probe_name));
+	}
+
+	if (!setup && b->setup_name)
+		setup = function_id(db, b->setup_name);
+
+	/* 1. registration: the module registers the driver, the bus probes it */
+	reached(db, b->probe, b->probe_name, steps, 0);
+	if (b->bus) {
+		if (b->ids)
+			snprintf(text, sizeof(text), "the bus calls %s for each device matching %s (%d ID%s)",
+				 b->probe_name, b->ids, b->n_ids, b->n_ids == 1 ? "" : "s");
+		else
+			snprintf(text, sizeof(text), "the bus calls %s for each device it matches", b->probe_name);
+		json_array_append_new(steps, step(text, b->file, b->line));
+	}
+	if (b->alloc_in != b->probe) {
+		/* the probe allocates in a helper (sky2_probe -> sky2_init_netdev) */
+		sqlite3_stmt *st = db_stmt(db, SQL, "call_site");
+
+		bind_int(st, 1, b->probe);
+		bind_int(st, 2, b->alloc_in);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(text, sizeof(text), "%s calls %s", b->probe_name, b->alloc_caller);
+			json_array_append_new(steps, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		}
+		sqlite3_reset(st);
+	}
+	snprintf(text, sizeof(text), "%s calls %s: the net_device%s%s%s%s%s", b->alloc_caller, b->alloc,
+		 b->ifname ? ", named " : "", b->ifname ? b->ifname : "",
+		 b->setup_name ? ", set up by " : "", b->setup_name ? b->setup_name : "",
+		 b->setup_name && !setup ? " (not in the index)" : "");
+	json_array_append_new(steps, step(text, b->alloc_file, b->alloc_line));
+	if (b->reg) {
+		snprintf(text, sizeof(text), "%s calls %s", b->reg_caller, b->reg);
+		json_array_append_new(steps, step(text, b->reg_file, b->reg_line));
+	}
+	json_object_set_new(dev, "registration", steps);
+
+	/* 2. settings: the allocator's setup, then the probe and its helpers */
+	if (setup) {
+		all = json_array();
+		settings_of(db, setup, b->setup_name, all);
+		net_device_only(all, NULL, settings);
+		json_decref(all);
+	}
+	all = json_array();
+	settings_of(db, b->probe, b->probe_name, all);
+	if (b->alloc_in && b->alloc_in != b->probe)
+		settings_of(db, b->alloc_in, b->alloc_caller, all);
+	dir = dir_of(b->probe_file);
+	net_device_only(all, dir, settings);
+	free(dir);
+	json_decref(all);
+
+	ifname = b->ifname ? xstrdup(b->ifname) : xstrdup(name ? name : b->probe_name);
+	{
+		char *pct = strstr(ifname, "%d");
+
+		if (pct) {
+			pct[0] = '0';
+			memmove(pct + 1, pct + 2, strlen(pct + 2) + 1);
+		}
+	}
+	device_rest(db, dev, settings, ifname);
+	free(ifname);
+	free(name);
+	return dev;
+}
+
+struct bus_devs {
+	VEC(struct bus_dev) v;
+};
+
+/* The bus drivers whose probe allocates a net_device. */
+static void bus_devices(struct db *db, struct bus_devs *out)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "bus_drivers");
+	VEC(struct bus_dev) all = { 0 };
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct bus_dev b = {
+			.probe = sqlite3_column_int64(st, 0), .probe_name = xstrdup(col(st, 1)),
+			.table = sqlite3_column_int64(st, 2), .table_name = xstrdup(col(st, 3)),
+			.bus = xstrdup(col(st, 4)), .file = xstrdup(col(st, 5)),
+			.line = sqlite3_column_int(st, 6),
+			.drv_name = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
+			.ids = col(st, 8) ? xstrdup(col(st, 8) + (col(st, 8)[0] == '&')) : NULL,
+			.probe_file = col(st, 9) ? xstrdup(col(st, 9)) : NULL,
+			.file_id = sqlite3_column_int(st, 10),
+		};
+
+		VEC_PUSH(&all, b);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < all.n; i++) {
+		struct bus_dev *b = &all.v[i];
+
+		if (!find_netdev_call(db, b->probe, b->probe_name, "alloc", 0, b, true)) {
+			bus_dev_free(b);
+			continue;
+		}
+		find_netdev_call(db, b->probe, b->probe_name, "register", 0, b, false);
+		if (b->ids) {
+			st = db_stmt(db, SQL, "id_count");
+			bind_text(st, 1, b->ids);
+			bind_int(st, 2, b->file_id);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				b->n_ids = sqlite3_column_int(st, 0);
+			sqlite3_reset(st);
+		}
+		VEC_PUSH(&out->v, *b);
+	}
+	VEC_FREE(&all);
+
+	/* allocations no bus probe leads to: the device of the allocating function */
+	st = db_stmt(db, SQL, "alloc_callers");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct bus_dev b = {
+			.probe = sqlite3_column_int64(st, 0), .probe_name = xstrdup(col(st, 1)),
+			.table_name = xstrdup(col(st, 1)), .file = xstrdup(col(st, 2)),
+			.line = sqlite3_column_int(st, 3),
+			.probe_file = col(st, 4) ? xstrdup(col(st, 4)) : NULL,
+		};
+
+		VEC_PUSH(&all, b);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < all.n; i++) {
+		struct bus_dev *b = &all.v[i];
+		bool known = false;
+
+		for (size_t k = 0; k < out->v.n; k++)
+			if (out->v.v[k].alloc_in == b->probe || out->v.v[k].probe == b->probe)
+				known = true;
+		if (known || !find_netdev_call(db, b->probe, b->probe_name, "alloc", 0, b, true)) {
+			bus_dev_free(b);
+			continue;
+		}
+		find_netdev_call(db, b->probe, b->probe_name, "register", 0, b, false);
+		VEC_PUSH(&out->v, *b);
+	}
+	VEC_FREE(&all);
 }
 
 static bool under(const char *path, const char *dir)
@@ -1034,6 +1557,24 @@ static bool under(const char *path, const char *dir)
 	while (n && dir[n - 1] == '/')
 		n--;
 	return path && !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
+}
+
+/* Does the setup path of FN (and its helpers) attach the table named TABLE? */
+static bool attaches(struct db *db, sqlite3_int64 fn, const char *fn_name, const char *table)
+{
+	json_t *s = json_array(), *e;
+	bool match = false;
+	size_t k;
+
+	settings_of(db, fn, fn_name, s);
+	json_array_foreach(s, k, e) {
+		const char *rhs = json_string_value(json_object_get(e, "rhs"));
+
+		if (rhs && rhs[0] == '&' && !strcmp(rhs + 1, table))
+			match = true;
+	}
+	json_decref(s);
+	return match;
 }
 
 json_t *report_build(struct db *db, const char *driver, bool matrix)
@@ -1046,6 +1587,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		int line;
 	};
 	VEC(struct row) rows = { 0 };
+	struct bus_devs bd = { 0 };
 
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct row r = {
@@ -1085,36 +1627,46 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		VEC_PUSH(&rows, r);
 	}
 	sqlite3_reset(st);
+	/* devices a bus probes; an alloc_netdev in a probe is that device */
+	bus_devices(db, &bd);
 	for (size_t i = 0; i < rows.n; i++) {
 		struct row *r = &rows.v[i];
 		char *name = unquote(r->name);
-		bool match;
+		bool match, probed = false;
 
-		if (matrix)
+		for (size_t k = 0; k < bd.v.n; k++)
+			if (r->init && bd.v.v[k].alloc_in == r->init)
+				probed = true;
+		if (probed)
+			match = false;
+		else if (matrix)
 			match = under(r->file, driver) || under(r->setup_file, driver);
 		else
 			match = !strcmp(r->file, driver) || (r->setup_file && !strcmp(r->setup_file, driver)) ||
-				(name && !strcmp(name, driver)) || !strcmp(r->setup_name, driver);
-		if (!match && !matrix) {
-			/* an ops table: a device whose setup path attaches it */
-			json_t *s = json_array();
-			size_t k;
-			json_t *e;
-
-			settings_of(db, r->setup, r->setup_name, s);
-			json_array_foreach(s, k, e) {
-				const char *rhs = json_string_value(json_object_get(e, "rhs"));
-
-				if (rhs && rhs[0] == '&' && !strcmp(rhs + 1, driver))
-					match = true;
-			}
-			json_decref(s);
-		}
+				(name && !strcmp(name, driver)) || !strcmp(r->setup_name, driver) ||
+				attaches(db, r->setup, r->setup_name, driver);
 		if (match)
 			json_array_append_new(devices, device(db, r->setup, r->setup_name, r->init,
 							      r->init_name, r->file, r->line, r->name));
 		free(name);
 	}
+	for (size_t i = 0; i < bd.v.n; i++) {
+		struct bus_dev *b = &bd.v.v[i];
+		char *name = unquote(b->drv_name);
+		bool match;
+
+		if (matrix)
+			match = under(b->file, driver) || under(b->probe_file, driver);
+		else
+			match = !strcmp(b->file, driver) || (b->probe_file && !strcmp(b->probe_file, driver)) ||
+				(name && !strcmp(name, driver)) || !strcmp(b->probe_name, driver) ||
+				!strcmp(b->table_name, driver) || attaches(db, b->probe, b->probe_name, driver);
+		if (match)
+			json_array_append_new(devices, bus_device(db, b));
+		free(name);
+		bus_dev_free(b);
+	}
+	VEC_FREE(&bd.v);
 	for (size_t i = 0; i < rows.n; i++) {
 		free(rows.v[i].setup_name);
 		free(rows.v[i].init_name);
@@ -1126,9 +1678,49 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	if (!json_array_size(devices)) {
 		json_decref(devices);
 		error_set(matrix ? "no device is set up under '%s' in the index" :
-			  "no device matches '%s' in the index: name a source file, an interface name, a setup function or an ops table",
+			  "no device matches '%s' in the index: name a source file, an interface name, a driver, a probe or setup function, or an ops table",
 			  driver);
 		return NULL;
 	}
 	return devices;
+}
+
+json_t *report_coverage(struct db *db, const char *dir, json_t *devices)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_ops_tables");
+	json_t *out = json_object(), *missing = json_array();
+	int tables = 0, attributed = 0;
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = col(st, 0), *file = col(st, 1);
+		bool found = false;
+		size_t i, k;
+		json_t *d, *o;
+
+		if (!under(file, dir))
+			continue;
+		tables++;
+		json_array_foreach(devices, i, d)
+			json_array_foreach(json_object_get(d, "ops"), k, o)
+				if (json_string_value(json_object_get(o, "table")) &&
+				    json_string_value(json_object_get(o, "file")) &&
+				    !strcmp(json_string_value(json_object_get(o, "table")), name) &&
+				    !strcmp(json_string_value(json_object_get(o, "file")), file))
+					found = true;
+		if (found) {
+			attributed++;
+		} else {
+			json_t *m = json_object();
+
+			json_object_set_new(m, "table", json_string(name));
+			json_object_set_new(m, "file", json_string(file));
+			json_object_set_new(m, "line", json_integer(sqlite3_column_int(st, 2)));
+			json_array_append_new(missing, m);
+		}
+	}
+	sqlite3_reset(st);
+	json_object_set_new(out, "tables", json_integer(tables));
+	json_object_set_new(out, "attributed", json_integer(attributed));
+	json_object_set_new(out, "unattributed", missing);
+	return out;
 }

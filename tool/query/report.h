@@ -20,6 +20,13 @@
 json_t *report_build(struct db *db, const char *driver, bool matrix);
 
 /*
+ * The matrix's coverage of DIR: {"tables": the net_device_ops tables defined
+ * under DIR, "attributed": how many of them DEVICES attach, "unattributed":
+ * [{table, file, line}]}.
+ */
+json_t *report_coverage(struct db *db, const char *dir, json_t *devices);
+
+/*
  * The drop points of one function, as the reports list them: [{function,
  * what, file, line, conditions, explained (locals and sysctls behind the
  * conditions), counters}]. journey uses it for every function on a trip.
@@ -28,6 +35,6 @@ json_t *report_drops(struct db *db, sqlite3_int64 fn, const char *name);
 
 int report_md(FILE *out, json_t *devices);
 int report_html(FILE *out, json_t *devices, const char *title);
-int report_matrix(FILE *out, json_t *devices, const char *format);
+int report_matrix(FILE *out, json_t *devices, json_t *coverage, const char *format);
 
 #endif

@@ -111,7 +111,12 @@ static void write_node(FILE *out, const struct dot_graph *g, const struct gnode 
 		esc(out, n->name);
 	}
 	fputc('"', out);
-	if (g->url_base && n->file) {
+	if (g->fn_url_base && n->file && (!g->fn_url_ok || g->fn_url_ok(g->fn_url_arg, n->file))) {
+		fputs(", URL=\"", out);
+		esc(out, g->fn_url_base);
+		esc(out, n->name);
+		fprintf(out, "%s\"", g->fn_url_ext ? g->fn_url_ext : "");
+	} else if (g->url_base && n->file) {
 		fputs(", URL=\"", out);
 		esc(out, g->url_base);
 		fputc('/', out);

@@ -33,6 +33,10 @@ struct dot_graph {
 	bool cluster_by_dir;
 	bool left_to_right;
 	const char *url_base;
+	/* the source browser: a node links to FN_URL_BASE NAME FN_URL_EXT (its /fn/ page) */
+	const char *fn_url_base, *fn_url_ext;
+	bool (*fn_url_ok)(void *arg, const char *file);	/* NULL: every defined node */
+	void *fn_url_arg;
 	const char *title;
 };
 

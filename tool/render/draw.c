@@ -15,6 +15,7 @@ void draw_init(struct builder *b, struct db *db, bool types)
 	bool expand = b->expand, reverse = b->reverse, lr = b->dot.left_to_right;
 	bool by_dir = b->dot.cluster_by_dir;
 	const char *url = b->dot.url_base;
+	struct dot_graph keep = b->dot;
 
 	memset(b, 0, sizeof(*b));
 	b->db = db;
@@ -24,6 +25,10 @@ void draw_init(struct builder *b, struct db *db, bool types)
 	b->dot.left_to_right = lr;
 	b->dot.cluster_by_dir = by_dir;
 	b->dot.url_base = url;
+	b->dot.fn_url_base = keep.fn_url_base;
+	b->dot.fn_url_ext = keep.fn_url_ext;
+	b->dot.fn_url_ok = keep.fn_url_ok;
+	b->dot.fn_url_arg = keep.fn_url_arg;
 	callgraph_init(&b->g, db, types);
 }
 

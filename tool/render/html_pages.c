@@ -145,21 +145,36 @@ int html_dir_page(struct page *p, const char *dir)
 
 /* --- functions ------------------------------------------------------------ */
 
-/* "int name(struct sk_buff *)" from the canonical type "int (struct sk_buff *)". */
+/*
+ * "int name(struct sk_buff *)" from the canonical type "int (struct sk_buff *)":
+ * the name goes before the '(' that matches the type's last ')'.
+ */
 static void signature(struct strbuf *b, const char *name, const char *type)
 {
-	const char *paren = type ? strstr(type, " (") : NULL;
+	size_t n = type ? strlen(type) : 0;
+	const char *paren = NULL;
+	int depth = 0;
 
-	if (!paren) {
+	for (size_t i = n; i-- > 0; ) {
+		if (type[i] == ')')
+			depth++;
+		else if (type[i] == '(' && --depth == 0) {
+			paren = type + i;
+			break;
+		}
+	}
+	if (!paren || type[n - 1] != ')') {
 		h_escs(b, name);
 		sb_adds(b, "()");
 		return;
 	}
+	while (paren > type && paren[-1] == ' ')
+		paren--;
 	h_esc(b, type, paren - type);
-	sb_adds(b, " <b>");
+	sb_adds(b, paren > type && paren[-1] != '*' ? " <b>" : "<b>");
 	h_escs(b, name);
 	sb_adds(b, "</b>");
-	h_escs(b, paren + 1);
+	h_escs(b, paren + strspn(paren, " "));
 }
 
 static void edge_list(struct page *p, const char *stmt, const char *count, const char *name,
@@ -206,45 +221,81 @@ static void edge_list(struct page *p, const char *stmt, const char *count, const
 		sb_addf(b, "<p class=\"dim\">and %d more</p>", n - shown);
 }
 
-static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const char *file,
-		     int line, bool reverse)
+static bool exported(void *site, const char *file)
 {
-	struct builder bd = { .max_fanout = 6, .dot.left_to_right = true, .reverse = reverse };
-	struct resolved fn = { .id = id, .name = (char *)name, .file = (char *)file, .line = line };
-	struct strbuf base = STRBUF_INIT;
-	char *dot = NULL, *svg = NULL, *start;
-	size_t dot_len = 0, svg_len = 0;
-	FILE *mem;
+	return h_source_exported(site, file);
+}
 
-	sb_adds(&base, p->root);
-	sb_adds(&base, "source");
-	bd.dot.url_base = base.buf;
-	draw_init(&bd, p->site->db, false);
-	if (draw_tree(&bd, &fn, reverse ? 1 : 2)) {
-		error_clear();
-		goto out;
-	}
-	bd.dot.nodes.v[0].focus = true;
-	dot = draw_dot(&bd, &dot_len);
-	mem = open_memstream(&svg, &svg_len);
+/*
+ * A drawing, inline. Graphviz sizes it in points; the page takes them as
+ * pixels (three quarters of the size), so that a wide graph stays
+ * readable at its own size and scrolls rather than shrinking its text.
+ */
+static void dot_svg(struct page *p, const char *dot)
+{
+	char *svg = NULL, *start, *end;
+	size_t len = 0;
+	FILE *mem = open_memstream(&svg, &len);
+
 	if (!mem)
-		goto out;
-	if (dotout_render(dot, dot_len, "svg", mem)) {
+		return;
+	if (dotout_render(dot, strlen(dot), "svg", mem))
 		error_clear();
-		fclose(mem);
-		goto out;
-	}
 	fclose(mem);
 	start = svg ? strstr(svg, "<svg") : NULL;
 	if (start) {
+		end = strchr(start, '>');
 		sb_adds(&p->body, "<div class=\"graph\">");
-		sb_adds(&p->body, start);
+		for (char *c = start; *c; c++) {
+			if (c < end && c[0] == 'p' && c[1] == 't' && c[2] == '"' && c > start &&
+			    (c[-1] == '.' || (c[-1] >= '0' && c[-1] <= '9'))) {
+				sb_adds(&p->body, "px");
+				c++;
+				continue;
+			}
+			sb_add(&p->body, c, 1);
+		}
 		sb_adds(&p->body, "</div>");
 	}
+	free(svg);
+}
+
+/*
+ * One drawing per function page: its callers and its callees, one level
+ * each (one Graphviz layout: the export draws thousands), nodes linked to
+ * their definitions.
+ */
+static void fn_graph(struct page *p, sqlite3_int64 id, const char *name, const char *file,
+		     int line)
+{
+	struct builder bd = { .max_fanout = 8, .dot.left_to_right = true };
+	struct resolved fn = { .id = id, .name = (char *)name, .file = (char *)file, .line = line };
+	struct strbuf base = STRBUF_INIT;
+	char *dot = NULL;
+	size_t dot_len = 0;
+
+	sb_adds(&base, p->root);
+	sb_adds(&base, "fn/");
+	bd.dot.fn_url_base = base.buf;
+	bd.dot.fn_url_ext = p->site->export ? ".html" : "";
+	bd.dot.fn_url_ok = exported;
+	bd.dot.fn_url_arg = p->site;
+	draw_init(&bd, p->site->db, false);
+	bd.reverse = true;
+	if (draw_tree(&bd, &fn, 1))
+		goto fail;
+	bd.reverse = false;
+	if (draw_tree(&bd, &fn, 1))
+		goto fail;
+	bd.dot.nodes.v[0].focus = true;
+	dot = draw_dot(&bd, &dot_len);
+	dot_svg(p, dot);
+	goto out;
+fail:
+	error_clear();
 out:
 	draw_release(&bd);
 	free(dot);
-	free(svg);
 	sb_free(&base);
 }
 
@@ -302,10 +353,8 @@ int html_fn_page(struct page *p, const char *arg, struct strbuf *title)
 	edge_list(p, "callers", "n_callers", name, 40, "No caller in the index.");
 	sb_adds(b, "</section><section><h2>Callees</h2>");
 	edge_list(p, "callees", "n_callees", name, 60, "Calls nothing the index knows.");
-	sb_adds(b, "</section></div><h2>Call graph: callees, 2 deep</h2>");
-	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line, false);
-	sb_adds(b, "<h2>Call graph: callers</h2>");
-	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line, true);
+	sb_adds(b, "</section></div><h2>Call graph: callers and callees</h2>");
+	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line);
 out:
 	for (int i = 0; i < n; i++) {
 		free(hit[i].file);
@@ -468,26 +517,6 @@ static void json_html(struct page *p, const char *key, json_t *v)
 		return;
 	}
 	json_scalar(p, key, v);
-}
-
-static void dot_svg(struct page *p, const char *dot)
-{
-	char *svg = NULL, *start;
-	size_t len = 0;
-	FILE *mem = open_memstream(&svg, &len);
-
-	if (!mem)
-		return;
-	if (dotout_render(dot, strlen(dot), "svg", mem))
-		error_clear();
-	fclose(mem);
-	start = svg ? strstr(svg, "<svg") : NULL;
-	if (start) {
-		sb_adds(&p->body, "<div class=\"graph\">");
-		sb_adds(&p->body, start);
-		sb_adds(&p->body, "</div>");
-	}
-	free(svg);
 }
 
 int html_device_page(struct page *p, const char *name)
@@ -677,8 +706,17 @@ static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 	bind_int(st, 1, id);
 	n = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		sb_addf(b, "%s%d ", n++ ? ", " : "", sqlite3_column_int(st, 1));
-		h_escs(b, col(st, 0));
+		const char *kind = col(st, 0);
+		int k = sqlite3_column_int(st, 1);
+
+		sb_addf(b, "%s%d ", n++ ? ", " : "", k);
+		if (kind && !strcmp(kind, "addr"))
+			sb_adds(b, k == 1 ? "address taken" : "addresses taken");
+		else {
+			h_escs(b, kind);
+			if (k != 1)
+				sb_adds(b, "s");
+		}
 	}
 	sqlite3_reset(st);
 	sb_adds(b, n ? "</div><ul class=\"edges\">" : "none</div><ul class=\"edges\">");

@@ -15,7 +15,7 @@
 
 /* The rows of the side-by-side table: label, summary key. */
 static const char *const rows[][2] = {
-	{ "calls on the way", "calls" },
+	{ "direct calls on the way", "calls" },
 	{ "indirect calls (field, parameter)", "indirect" },
 	{ "hand-offs (queues, softirqs, wakeups)", "handoffs" },
 	{ "drop points", "drops" },

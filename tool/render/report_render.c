@@ -55,7 +55,18 @@ static void md_device(FILE *out, json_t *d)
 	size_t i, k;
 
 	fprintf(out, "# %s\n\n", S(d, "name"));
-	if (!strcmp(S(d, "init"), "rtnetlink"))
+	if ((x = json_object_get(d, "bus"))) {
+		fprintf(out, "A `%s` driver, `%s`, probed by `%s`", S(x, "struct"), S(x, "driver"), S(x, "probe"));
+		if (S(x, "id_table"))
+			fprintf(out, " for the %lld device ID%s of `%s`", (long long)I(x, "ids"),
+				I(x, "ids") == 1 ? "" : "s", S(x, "id_table"));
+		fprintf(out, "; the probe allocates with `%s`", S(x, "allocator"));
+		if (S(x, "setup"))
+			fprintf(out, " (set up by `%s`)", S(x, "setup"));
+		if (S(x, "ifname"))
+			fprintf(out, ", interfaces named `%s`", S(x, "ifname"));
+		fputs(".\n\n", out);
+	} else if (!strcmp(S(d, "init"), "rtnetlink"))
 		fprintf(out, "Set up by `%s`; made by rtnetlink (`ip link add ... type %s`).\n\n",
 			S(d, "setup"), S(d, "name"));
 	else
@@ -80,6 +91,11 @@ static void md_device(FILE *out, json_t *d)
 			fprintf(out, "%lld", (long long)json_integer_value(v));
 		fputs(" | ", out);
 		md_cell(out, S(x, "from"));
+		if (S(x, "condition")) {
+			fputs(", when `", out);
+			md_cell(out, S(x, "condition"));
+			fputs("`", out);
+		}
 		fputs(" | ", out);
 		md_at(out, x);
 		fputs(" |\n", out);
@@ -133,7 +149,10 @@ static void md_device(FILE *out, json_t *d)
 		}
 		fprintf(out, "\n### %s = &%s (struct %s, ", S(x, "field"), S(x, "table"), S(x, "struct"));
 		md_at(out, x);
-		fprintf(out, "; %s)\n\n| slot | function | at |\n|---|---|---|\n", S(x, "from"));
+		fprintf(out, "; %s)\n\n", S(x, "from"));
+		if (S(x, "condition"))
+			fprintf(out, "When `%s`.\n\n", S(x, "condition"));
+		fputs("| slot | function | at |\n|---|---|---|\n", out);
 		json_array_foreach(json_object_get(x, "members"), k, y) {
 			fprintf(out, "| `%s` | `%s` | ", S(y, "field"), S(y, "function"));
 			md_at(out, y);
@@ -164,6 +183,19 @@ static void md_device(FILE *out, json_t *d)
 	}
 	if (S(d, "transmit_dot"))
 		fprintf(out, "\n```dot\n%s```\n", S(d, "transmit_dot"));
+	if (json_array_size(json_object_get(d, "leaves_cpu"))) {
+		fputs("\nWhere the packet leaves the CPU:\n\n", out);
+		json_array_foreach(json_object_get(d, "leaves_cpu"), i, x) {
+			fprintf(out, "- %s:%lld: %s: `%s` calls `%s`", S(x, "file"), (long long)I(x, "line"),
+				!strcmp(S(x, "kind"), "doorbell") ? "the doorbell" : "the DMA mapping",
+				S(x, "function"), S(x, "call"));
+			if (strcmp(S(x, "chain"), S(x, "function")))
+				fprintf(out, " (%s)", S(x, "chain"));
+			if (S(x, "condition"))
+				fprintf(out, ", when `%s`", S(x, "condition"));
+			fputs("\n", out);
+		}
+	}
 
 	fputs("\n## 7. Drop points\n\n", out);
 	if (!json_array_size(json_object_get(d, "drop_points")))
@@ -226,13 +258,40 @@ static void h_device(FILE *out, json_t *d)
 
 	fputs("<section><h1>", out);
 	h(out, S(d, "name"));
-	fputs("</h1><p>Set up by <code>", out);
-	h(out, S(d, "setup"));
-	if (!strcmp(S(d, "init"), "rtnetlink")) {
+	fputs("</h1><p>", out);
+	if ((x = json_object_get(d, "bus"))) {
+		fputs("A ", out);
+		h_code(out, S(x, "struct"));
+		fputs(" driver, ", out);
+		h_code(out, S(x, "driver"));
+		fputs(", probed by ", out);
+		h_code(out, S(x, "probe"));
+		if (S(x, "id_table")) {
+			fprintf(out, " for the %lld device ID%s of ", (long long)I(x, "ids"),
+				I(x, "ids") == 1 ? "" : "s");
+			h_code(out, S(x, "id_table"));
+		}
+		fputs("; the probe allocates with ", out);
+		h_code(out, S(x, "allocator"));
+		if (S(x, "setup")) {
+			fputs(" (set up by ", out);
+			h_code(out, S(x, "setup"));
+			fputs(")", out);
+		}
+		if (S(x, "ifname")) {
+			fputs(", interfaces named ", out);
+			h_code(out, S(x, "ifname"));
+		}
+		fputs(".</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
+	} else if (!strcmp(S(d, "init"), "rtnetlink")) {
+		fputs("Set up by <code>", out);
+		h(out, S(d, "setup"));
 		fputs("</code>; made by rtnetlink (<code>ip link add ... type ", out);
 		h(out, S(d, "name"));
 		fputs("</code>).</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
 	} else {
+		fputs("Set up by <code>", out);
+		h(out, S(d, "setup"));
 		fputs("</code>; allocated and registered by ", out);
 		h_code(out, S(d, "init"));
 		fputs(".</p>\n<h2 id=s1>1. Registration</h2><ol>", out);
@@ -266,6 +325,10 @@ static void h_device(FILE *out, json_t *d)
 			fprintf(out, "%lld", (long long)json_integer_value(v));
 		fputs("</td><td>", out);
 		h(out, S(x, "from"));
+		if (S(x, "condition")) {
+			fputs(", when ", out);
+			h_code(out, S(x, "condition"));
+		}
 		fputs("</td><td>", out);
 		h_at(out, x);
 		fputs("</td></tr>", out);
@@ -335,6 +398,10 @@ static void h_device(FILE *out, json_t *d)
 		h_at(out, x);
 		fputs("</h3><p>", out);
 		h(out, S(x, "from"));
+		if (S(x, "condition")) {
+			fputs(", when ", out);
+			h_code(out, S(x, "condition"));
+		}
 		fputs("</p>", out);
 		if (!json_array_size(json_object_get(x, "members")))
 			continue;
@@ -386,6 +453,29 @@ static void h_device(FILE *out, json_t *d)
 	fputs("</ol>", out);
 	if (S(d, "transmit_dot"))
 		html_svg(out, S(d, "transmit_dot"));
+	if (json_array_size(json_object_get(d, "leaves_cpu"))) {
+		fputs("<p>Where the packet leaves the CPU:</p><ul>", out);
+		json_array_foreach(json_object_get(d, "leaves_cpu"), i, x) {
+			fputs("<li>", out);
+			h(out, !strcmp(S(x, "kind"), "doorbell") ? "the doorbell: " : "the DMA mapping: ");
+			h_code(out, S(x, "function"));
+			fputs(" calls ", out);
+			h_code(out, S(x, "call"));
+			fputs(" ", out);
+			h_at(out, x);
+			if (strcmp(S(x, "chain"), S(x, "function"))) {
+				fputs(" (", out);
+				h(out, S(x, "chain"));
+				fputs(")", out);
+			}
+			if (S(x, "condition")) {
+				fputs(", when ", out);
+				h_code(out, S(x, "condition"));
+			}
+			fputs("</li>", out);
+		}
+		fputs("</ul>", out);
+	}
 	fputs("\n<h2 id=s7>7. Drop points</h2>", out);
 	json_array_foreach(json_object_get(d, "drop_points"), i, x) {
 		fputs("<div class=drop>", out);
@@ -489,7 +579,38 @@ static bool has_feature(json_t *d, const char *flag)
 	return false;
 }
 
-int report_matrix(FILE *out, json_t *devices, const char *format)
+/* N of M net_device_ops tables attributed, and the ones that are not. */
+static void coverage(FILE *out, json_t *cov, bool html)
+{
+	long long tables = I(cov, "tables"), attributed = I(cov, "attributed");
+	size_t i;
+	json_t *m;
+
+	if (!tables)
+		return;
+	fprintf(out, html ? "<p>Coverage: %lld of the %lld <code>net_device_ops</code> tables defined here "
+		"belong to a device above (%.1f%%).</p>" :
+		"\nCoverage: %lld of the %lld `net_device_ops` tables defined here belong to a device above (%.1f%%).\n",
+		attributed, tables, 100.0 * (double)attributed / (double)tables);
+	if (!json_array_size(json_object_get(cov, "unattributed")))
+		return;
+	fputs(html ? "<p>Not attributed:</p><ul>" : "Not attributed:\n\n", out);
+	json_array_foreach(json_object_get(cov, "unattributed"), i, m) {
+		if (html) {
+			fputs("<li>", out);
+			h_code(out, S(m, "table"));
+			fputs(" ", out);
+			h_at(out, m);
+			fputs("</li>", out);
+		} else {
+			fprintf(out, "- `%s` (%s:%lld)\n", S(m, "table"), S(m, "file"), (long long)I(m, "line"));
+		}
+	}
+	if (html)
+		fputs("</ul>", out);
+}
+
+int report_matrix(FILE *out, json_t *devices, json_t *cov, const char *format)
 {
 	struct strvec slots = { 0 }, feats = { 0 };
 	bool csv = !strcmp(format, "csv"), html = !strcmp(format, "html");
@@ -561,7 +682,11 @@ int report_matrix(FILE *out, json_t *devices, const char *format)
 		fputs(html ? "</tr>\n" : "\n", out);
 	}
 	if (html)
-		fputs("</table></body></html>\n", out);
+		fputs("</table>", out);
+	if (!csv && cov)
+		coverage(out, cov, html);
+	if (html)
+		fputs("</body></html>\n", out);
 	for (i = 0; i < slots.n; i++)
 		free(slots.v[i]);
 	for (i = 0; i < feats.n; i++)

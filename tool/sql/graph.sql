@@ -97,7 +97,7 @@ SELECT CASE
 	WHEN d.kind = 'counter' THEN 'calls ' || d.callee
 	ELSE 'calls ' || d.what END, f.path, d.line
 FROM drop_site d JOIN file f ON f.id = d.file_id
-WHERE d.func_id = ?1
+WHERE d.func_id = ?1 AND d.kind <> 'stop'
 ORDER BY 2, 3, 1;
 
 -- How many functions are bound to a field: the size of a fan-out.

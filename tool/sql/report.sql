@@ -1,16 +1,16 @@
 -- Statements of 'ndoscope report'.
 
 -- Devices: every function passed to an allocator as its setup, with the
--- interface name and where the allocation is. The allocators are data:
--- alloc_netdev_mqs (setup is argument 4) since 2.6.38, alloc_netdev_mq
--- (argument 3) before, which is what 2.6's alloc_netdev() macro expands to.
+-- interface name and where the allocation is. The allocators are data, the
+-- netdev_api table: alloc_netdev_mqs (setup is argument 4) since 2.6.38,
+-- alloc_netdev_mq (argument 3) before, which is what 2.6's alloc_netdev()
+-- macro expands to.
 -- name: devices
-WITH allocator(name, setup_arg) AS (VALUES ('alloc_netdev_mqs', 4), ('alloc_netdev_mq', 3))
 SELECT s.id, s.name, cr.id, cr.name, f.path, a.line,
-	json_extract(c.args, '$[1].text'),
+	json_extract(c.args, '$[' || (n.name_arg - 1) || '].text'),
 	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = s.id LIMIT 1)
 FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id
-JOIN allocator al ON al.name = ce.name AND al.setup_arg = a.arg
+JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg = a.arg
 JOIN sym s ON s.id = a.target_id JOIN sym cr ON cr.id = a.caller_id
 JOIN file f ON f.id = a.file_id
 LEFT JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id
@@ -18,6 +18,47 @@ LEFT JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id
 WHERE a.target_kind = 'function'
 GROUP BY s.id, a.caller_id
 ORDER BY f.path, a.line;
+
+-- Bus drivers (bus_driver): the structure, its probe, the driver's name
+-- and its table of device IDs.
+-- name: bus_drivers
+SELECT b.fn_id, fs.name, b.table_id, ts.name, b.struct, f.path, b.line,
+	(SELECT coalesce('"' || i.str || '"', i.text) FROM init_field i
+	 WHERE i.table_id = b.table_id AND i.field = 'name'
+	 ORDER BY i.str IS NULL, i.line LIMIT 1),
+	(SELECT i.text FROM init_field i WHERE i.table_id = b.table_id AND i.field = d.id_table LIMIT 1),
+	(SELECT df.path FROM func fd JOIN file df ON df.id = fd.file_id WHERE fd.sym_id = b.fn_id LIMIT 1),
+	b.file_id
+FROM binding b JOIN bus_driver d ON d.struct = b.struct AND d.probe = b.field
+JOIN sym fs ON fs.id = b.fn_id JOIN sym ts ON ts.id = b.table_id
+JOIN file f ON f.id = b.file_id
+WHERE b.context = 'initializer'
+ORDER BY f.path, b.line;
+-- The entries of an ID table defined in a file, the terminating zero one left out.
+-- name: id_count
+SELECT count(*) FROM (SELECT i.elem FROM init_field i JOIN sym s ON s.id = i.table_id
+	WHERE s.name = ?1 AND i.file_id = ?2 AND i.elem >= 0
+	GROUP BY i.elem HAVING max(i.value IS NOT 0 AND i.text NOT IN ('0', '{}', '{ }')) = 1);
+-- A call FN makes to a netdev_api function of ROLE (alloc, register).
+-- name: netdev_call
+SELECT ce.name, n.setup_arg, n.implied_setup, n.ifname, n.name_arg, c.args, f.path, c.line
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+JOIN netdev_api n ON n.name = ce.name AND n.role = ?2
+JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.kind = 'direct' ORDER BY c.line LIMIT 1;
+-- The function FN passes to CALLEE as its ARG-th argument.
+-- name: fn_passed
+SELECT s.id, s.name FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id JOIN sym s ON s.id = a.target_id
+WHERE a.caller_id = ?1 AND ce.name = ?2 AND a.arg = ?3 AND a.target_kind = 'function' LIMIT 1;
+-- Where a function is defined.
+-- name: defined_in
+SELECT f.path FROM func d JOIN file f ON f.id = d.file_id WHERE d.sym_id = ?1 ORDER BY f.path LIMIT 1;
+-- The calls of FN where a transmitted packet leaves the CPU (xmit_exit).
+-- name: exit_calls
+SELECT x.kind, ce.name, coalesce(c.macro, ce.name), f.path, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN xmit_exit x ON x.name = ce.name
+JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.kind = 'direct' ORDER BY c.line;
 
 -- How a function is reached: bound in a table, a table passed to a register
 -- function, an initcall, or a direct call.
@@ -48,7 +89,7 @@ ORDER BY c.line LIMIT 1;
 
 -- What a function assigns to struct fields, in order.
 -- name: assigns
-SELECT a.struct, a.field, a.op, a.rhs, a.value, a.param, f.path, a.line
+SELECT a.struct, a.field, a.op, a.rhs, a.value, a.param, f.path, a.line, a.guard
 FROM assign a JOIN file f ON f.id = a.file_id
 WHERE a.func_id = ?1 ORDER BY f.path, a.line;
 -- The direct calls a function makes, with their arguments.
@@ -65,11 +106,12 @@ ORDER BY value;
 -- name: flag_named
 SELECT value, bit, doc FROM flag WHERE name = ?1 LIMIT 1;
 
+-- The table named ?1, the one defined in ?2 (where it is attached) first.
 -- name: ops_table_named
 SELECT o.sym_id, o.struct, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
-JOIN file f ON f.id = o.file_id WHERE s.name = ?1 LIMIT 1;
+JOIN file f ON f.id = o.file_id WHERE s.name = ?1 ORDER BY f.path IS NOT ?2, f.path LIMIT 1;
 -- name: table_members
-SELECT b.field, fs.name, f.path, b.line FROM binding b JOIN sym fs ON fs.id = b.fn_id
+SELECT b.field, fs.name, f.path, b.line, b.fn_id FROM binding b JOIN sym fs ON fs.id = b.fn_id
 JOIN file f ON f.id = b.file_id WHERE b.table_id = ?1 AND b.context = 'initializer'
 ORDER BY b.line, b.col;
 -- name: function_named
@@ -79,7 +121,7 @@ SELECT s.id FROM sym s WHERE s.name = ?1 AND s.kind = 'function' LIMIT 1;
 -- name: drop_points
 SELECT CASE d.kind WHEN 'return' THEN 'return' ELSE 'call' END, d.what, f.path, d.line, d.guard
 FROM drop_site d JOIN file f ON f.id = d.file_id
-WHERE d.func_id = ?1 AND d.kind IN ('free', 'return')
+WHERE d.func_id = ?1 AND d.kind IN ('free', 'return', 'stop')
 ORDER BY 3, 4;
 -- Drop counters a function increments.
 -- name: drop_counters
@@ -153,3 +195,26 @@ FROM binding b JOIN sym fs ON fs.id = b.fn_id JOIN sym ts ON ts.id = b.table_id
 JOIN file f ON f.id = b.file_id
 WHERE b.struct = 'rtnl_link_ops' AND b.field = 'setup'
 ORDER BY f.path, b.line;
+
+-- The net_device_ops tables defined in the index, for the matrix's coverage.
+-- name: netdev_ops_tables
+SELECT DISTINCT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
+JOIN file f ON f.id = o.file_id WHERE o.struct = 'net_device_ops'
+ORDER BY f.path, o.line;
+
+-- Where ?1 calls ?2 directly, first.
+-- name: call_site
+SELECT f.path, c.line FROM call c JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND c.kind = 'direct' ORDER BY c.line LIMIT 1;
+
+-- Functions that allocate a net_device with no setup function of their own
+-- to name it (alloc_etherdev and kin): the devices not probed by a bus,
+-- net_failover_create's for one.
+-- name: alloc_callers
+SELECT DISTINCT c.caller_id, cs.name, f.path, c.line,
+	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = c.caller_id LIMIT 1)
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg IS NULL
+JOIN sym cs ON cs.id = c.caller_id JOIN file f ON f.id = c.file_id
+WHERE c.kind = 'direct' AND f.path NOT LIKE 'include/%'
+ORDER BY f.path, c.line;
