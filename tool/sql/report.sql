@@ -212,3 +212,15 @@ ORDER BY f.path, o.line;
 -- name: call_site
 SELECT f.path, c.line FROM call c JOIN file f ON f.id = c.file_id
 WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND c.kind = 'direct' ORDER BY c.line LIMIT 1;
+
+-- Functions that allocate a net_device with no setup function of their own
+-- to name it (alloc_etherdev and kin): the devices not probed by a bus,
+-- net_failover_create's for one.
+-- name: alloc_callers
+SELECT DISTINCT c.caller_id, cs.name, f.path, c.line,
+	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = c.caller_id LIMIT 1)
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg IS NULL
+JOIN sym cs ON cs.id = c.caller_id JOIN file f ON f.id = c.file_id
+WHERE c.kind = 'direct' AND f.path NOT LIKE 'include/%'
+ORDER BY f.path, c.line;
