@@ -63,7 +63,8 @@ done
 run "$NDOSCOPE" --db "$DB" report --matrix drivers/net/ethernet -f csv
 expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,2)" "device,setup
 fxnic,fx_probe
-fxlite,fxlite_probe" "report --matrix drivers/net/ethernet has the FX NIC's and the FX Lite's rows"
+fxlite,fxlite_probe
+fx_failover_create,ether_setup" "report --matrix drivers/net/ethernet has the FX NIC's and the FX Lite's rows"
 expect_match "$out" '^fxnic,fx_probe,fx_open,eth_mac_addr,fx_xmit_frame,' "with its netdev_ops slots"
 
 # FX Lite: a platform_driver named by .driver.name, a probe that allocates
@@ -81,10 +82,20 @@ if printf '%s\n' "$out" | grep -q 'fx_failover_ops\|1400'; then
 else
 	ok "nothing of the device the failover library allocates"
 fi
+# The library's device: named by the function that allocates it, reached
+# from the probe that calls it.
+run "$NDOSCOPE" --db "$DB" report fx_failover_create
+expect_match "$out" '^Set up by `ether_setup`; allocated and registered by `fx_failover_create`\.$' \
+	"a device no bus probes directly: named by the function that allocates it"
+expect_match "$out" "^[0-9]+\. $L/fxlite\.c:[0-9]+: fxlite_probe calls fx_failover_create$" "reached from fxlite_probe"
+expect_match "$out" '^### netdev_ops = &fx_failover_ops ' "with its own table"
+run "$NDOSCOPE" --db "$DB" report --matrix $L -f csv
+expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,2)" "device,setup
+fxlite,fxlite_probe
+fx_failover_create,ether_setup" "report --matrix $L: the driver and the library's device"
 run "$NDOSCOPE" --db "$DB" report --matrix $L
-expect_match "$out" '^Coverage: 1 of the 2 `net_device_ops` tables defined here belong to a device above \(50\.0%\)\.$' \
-	"coverage: the library's table belongs to no device found"
-expect_match "$out" "^- \`fx_failover_ops\` \($L/fx_failover\.c:[0-9]+\)$" "and is listed as not attributed"
+expect_match "$out" '^Coverage: 2 of the 2 `net_device_ops` tables defined here belong to a device above \(100\.0%\)\.$' \
+	"coverage: both tables belong to a device"
 
 # The html page says the same, escaped.
 run "$NDOSCOPE" --db "$DB" report fxnic -f html
