@@ -113,6 +113,8 @@ expect_match "$files" "\./fn/evil_xmit\.html .*\./search-index\.js .*\./static/a
 bad=$(grep -rlE "<script>alert|<img|<svg onload|<[a-z]+ [^>]*onerror=|<a href=\"javascript:" "$TMP/hx" | head -3)
 expect_eq "$bad" "" "no exported page carries hostile markup"
 expect_match "$(cat "$TMP/hx/search-index.js")" '^window\.ndoscopeSearchIndex = \[' "the search index is a script assigning data"
+expect_match "$(cat "$TMP/hx/search-index.js")" '"n":"net_device_ops.ndo_start_xmit","k":"field","u":"struct/net_device_ops.html#ndo_start_xmit"' \
+	"the export's search index holds the fields"
 if grep -q '</script>' "$TMP/hx/search-index.js"; then not_ok "the search index escapes <"; else ok "the search index escapes <"; fi
 expect_match "$(cat "$TMP/hx/source/drivers/net/evil.c.html")" '<template id="card-m:NETIF_F_EVIL">' \
 	"the export embeds the cards the page uses"
@@ -136,6 +138,9 @@ expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" 
 	"each target with where it was bound"
 get /source/drivers/net/
 expect_match "$body" 'loopback.c</a> <span class="dim">[0-9]+ functions, a TU' "a directory lists its files"
+get "/search?q=ndo_start"
+expect_match "$body" '"n": ?"net_device_ops.ndo_start_xmit", ?"k": ?"field", ?"u": ?"struct/net_device_ops#ndo_start_xmit"' \
+	"search finds a field by its member's name"
 get /fn/init_one
 expect_match "$body" '2 static functions have this name' "/fn/NAME of a static name defined twice lists both"
 get /fn/drivers/net/veth.c:init_one

@@ -9,8 +9,9 @@
 
 D=drivers/net/ethernet/fxcorp
 DB=$TMP/fx.db
-run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" $D drivers/net/loopback.c net/core/dev.c
-expect_rc 0 "index the FX NIC, loopback.c and dev.c"
+L=drivers/net/ethernet/fxlite
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" $D $L/fxlite.c $L/fx_failover.c drivers/net/loopback.c net/core/dev.c
+expect_rc 0 "index the FX NIC, the FX Lite (named: its config is off), loopback.c and dev.c"
 GOLD=$EXPECTED/drivers
 
 golden "$GOLD" fxnic.md report fxnic
@@ -61,8 +62,40 @@ done
 # The matrix of the vendor directory: the hardware device only.
 run "$NDOSCOPE" --db "$DB" report --matrix drivers/net/ethernet -f csv
 expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,2)" "device,setup
-fxnic,fx_probe" "report --matrix drivers/net/ethernet has the FX NIC's row"
+fxnic,fx_probe
+fxlite,fxlite_probe
+fx_failover_create,ether_setup" "report --matrix drivers/net/ethernet has the FX NIC's and the FX Lite's rows"
 expect_match "$out" '^fxnic,fx_probe,fx_open,eth_mac_addr,fx_xmit_frame,' "with its netdev_ops slots"
+
+# FX Lite: a platform_driver named by .driver.name, a probe that allocates
+# in a helper, an element of an array of tables, and a library helper that
+# sets up a device of its own.
+run "$NDOSCOPE" --db "$DB" report fxlite
+expect_rc 0 "report fxlite"
+expect_match "$out" '^A `platform_driver` driver, `fxlite_driver`, probed by `fxlite_probe`; the probe allocates with `alloc_etherdev_mqs`' \
+	"a platform_driver, named by .driver.name = DRV_NAME"
+expect_match "$out" "^[0-9]+\. $L/fxlite\.c:[0-9]+: fxlite_probe calls fxlite_init_netdev
+[0-9]+\. $L/fxlite\.c:[0-9]+: fxlite_init_netdev calls alloc_etherdev_mqs" "the allocation in the probe's helper, and the call to it"
+expect_match "$out" '^### netdev_ops = &fxlite_netdev_ops \(struct net_device_ops' "&fxlite_netdev_ops[port] is the table fxlite_netdev_ops"
+if printf '%s\n' "$out" | grep -q 'fx_failover_ops\|1400'; then
+	not_ok "nothing of the device the failover library allocates" "$out"
+else
+	ok "nothing of the device the failover library allocates"
+fi
+# The library's device: named by the function that allocates it, reached
+# from the probe that calls it.
+run "$NDOSCOPE" --db "$DB" report fx_failover_create
+expect_match "$out" '^Set up by `ether_setup`; allocated and registered by `fx_failover_create`\.$' \
+	"a device no bus probes directly: named by the function that allocates it"
+expect_match "$out" "^[0-9]+\. $L/fxlite\.c:[0-9]+: fxlite_probe calls fx_failover_create$" "reached from fxlite_probe"
+expect_match "$out" '^### netdev_ops = &fx_failover_ops ' "with its own table"
+run "$NDOSCOPE" --db "$DB" report --matrix $L -f csv
+expect_eq "$(printf '%s\n' "$out" | cut -d, -f1,2)" "device,setup
+fxlite,fxlite_probe
+fx_failover_create,ether_setup" "report --matrix $L: the driver and the library's device"
+run "$NDOSCOPE" --db "$DB" report --matrix $L
+expect_match "$out" '^Coverage: 2 of the 2 `net_device_ops` tables defined here belong to a device above \(100\.0%\)\.$' \
+	"coverage: both tables belong to a device"
 
 # The html page says the same, escaped.
 run "$NDOSCOPE" --db "$DB" report fxnic -f html

@@ -29,6 +29,8 @@ static const struct command commands[] = {
 	{ "refs", cmd_refs, "NAME|STRUCT.FIELD [--json]", "every read, write, call and address-of" },
 	{ "report", cmd_report, "DRIVER [-f md|html|json] [-o FILE] | --matrix DIR",
 	  "a driver explained end to end, or a driver matrix" },
+	{ "diff", cmd_diff, "OLD.db NEW.db [report DEV | impl S.F | ops TABLE | path FROM TO] [-f md|html|json]",
+	  "compare two indexes: what was added, removed or changed" },
 	{ "journey", cmd_journey, "NAME|FILE... [-f md|html|json] [-o FILE]",
 	  "a packet's whole trip (tcp4-lo, unix-stream), or several side by side" },
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },

@@ -32,6 +32,7 @@ int cmd_graph(int argc, char **argv, const struct global *g);
 int cmd_impl(int argc, char **argv, const struct global *g);
 int cmd_ops(int argc, char **argv, const struct global *g);
 int cmd_report(int argc, char **argv, const struct global *g);
+int cmd_diff(int argc, char **argv, const struct global *g);
 int cmd_journey(int argc, char **argv, const struct global *g);
 int cmd_refs(int argc, char **argv, const struct global *g);
 int cmd_query(int argc, char **argv, const struct global *g);

@@ -31,7 +31,10 @@
 			return loadIndex().then(function (all) {
 				const out = [];
 				for (const e of all) {
-					if (e.n.startsWith(prefix)) out.push(e);
+					// a field also by its member's name, as serve does
+					if (e.n.startsWith(prefix) ||
+					    (e.k === 'field' && e.n.slice(e.n.indexOf('.') + 1).startsWith(prefix)))
+						out.push(e);
 				}
 				out.sort(function (a, b) { return a.n.length - b.n.length || (a.n < b.n ? -1 : 1); });
 				return out.slice(0, 20);

@@ -201,6 +201,10 @@ await step('hostile fixture as a static export from file://: no script runs', as
 	await page.locator('[data-c]', { hasText: /^NETIF_F_EVIL$/ }).first().hover();
 	await page.locator('#card').waitFor({ state: 'visible' });
 	assert.match(await page.locator('#card').textContent(), /alert\('flag'\)/);
+	// a field by its member's name, from search-index.js
+	await page.locator('#q').pressSequentially('ndo_start', { delay: 20 });
+	await page.locator('#results a', { hasText: 'net_device_ops.ndo_start_xmit' }).waitFor({ state: 'visible' });
+	await page.locator('#q').fill('');
 	await page.locator('#q').pressSequentially('evil_x', { delay: 20 });
 	const hit = page.locator('#results a', { hasText: 'evil_xmit' });
 	await hit.waitFor({ state: 'visible' });

@@ -117,17 +117,10 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 	}
 	sqlite3_reset(st);
 
-	/* module_init(fn), device_initcall(fn): the address taken at file scope */
-	st = db_stmt(db, SQL, "file_scope_addr");
-	bind_int(st, 1, fn);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(text, sizeof(text), "%s is an initcall (module_init or *_initcall)", name);
-		json_array_insert_new(steps, 0, step(text, col(st, 0), sqlite3_column_int(st, 1)));
-		sqlite3_reset(st);
-		return;
-	}
-	sqlite3_reset(st);
-
+	/*
+	 * a direct caller first: a function taken at file scope is an initcall,
+	 * or only exported (EXPORT_SYMBOL takes its address too)
+	 */
 	st = db_stmt(db, SQL, "direct_caller");
 	bind_int(st, 1, fn);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -139,6 +132,17 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 		sqlite3_reset(st);
 		reached(db, caller, cname, steps, depth + 1);
 		free(cname);
+		return;
+	}
+	sqlite3_reset(st);
+
+	/* module_init(fn), device_initcall(fn): the address taken at file scope */
+	st = db_stmt(db, SQL, "file_scope_addr");
+	bind_int(st, 1, fn);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(text, sizeof(text), "%s is an initcall (module_init or *_initcall)", name);
+		json_array_insert_new(steps, 0, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		sqlite3_reset(st);
 		return;
 	}
 	sqlite3_reset(st);
@@ -168,6 +172,19 @@ static json_t *col_value(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() :
 	       json_integer(sqlite3_column_int64(st, i));
+}
+
+/* Does FN call a function that allocates a net_device (netdev_api)? */
+static bool allocates(struct db *db, sqlite3_int64 fn)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "netdev_call");
+	bool yes;
+
+	bind_int(st, 1, fn);
+	bind_text(st, 2, "alloc");
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
 }
 
 /* FN's own assignments; helpers it calls add theirs, their parameters replaced by its arguments. */
@@ -202,7 +219,12 @@ static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_
 	sqlite3_reset(st);
 
 	for (size_t i = 0; i < calls.n; i++) {
-		json_t *args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
+		json_t *args;
+
+		/* a helper that allocates a net_device sets up that one (net_failover_create) */
+		if (allocates(db, calls.v[i].id))
+			continue;
+		args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
 
 		st = db_stmt(db, SQL, "assigns");
 		bind_int(st, 1, calls.v[i].id);
@@ -497,7 +519,8 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 			 const char *at_file, sqlite3_int64 *table_id)
 {
 	json_t *o = json_object(), *members = json_array(), *nulls = json_array();
-	const char *name = rhs && rhs[0] == '&' ? rhs + 1 : NULL;
+	/* &table, or &table[port]: an element of an array of tables */
+	char *name = rhs && rhs[0] == '&' ? xstrndup(rhs + 1, strcspn(rhs + 1, "[ ")) : NULL;
 	sqlite3_stmt *st;
 	char *strct = NULL;
 
@@ -566,6 +589,7 @@ static json_t *ops_table(struct db *db, const char *field, const char *rhs, cons
 	json_object_set_new(o, "members", members);
 	json_object_set_new(o, "null_slots", nulls);
 	free(strct);
+	free(name);
 	return o;
 }
 
@@ -581,6 +605,19 @@ static sqlite3_int64 function_id(struct db *db, const char *name)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return id;
+}
+
+/* "net/core" from the ctl_path array NAME, or NULL when NAME is not one. */
+static char *ctl_path(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "ctl_path");
+	struct strbuf sb = STRBUF_INIT;
+
+	bind_text(st, 1, name);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_addf(&sb, "%s%s", sb.len ? "/" : "", col(st, 0));
+	sqlite3_reset(st);
+	return sb.len ? sb_detach(&sb) : NULL;
 }
 
 /* The sysctl that binds EXPR (a global, or global.member), as net.core.NAME. */
@@ -601,7 +638,11 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 	*where = xasprintf("%s:%d", col(st, 5), sqlite3_column_int(st, 4));
 	sqlite3_reset(st);
 
-	/* register_net_sysctl(&init_net, "net/core", table): the first string argument */
+	/*
+	 * register_net_sysctl(&init_net, "net/core", table): the first string
+	 * argument; 2.6's register_net_sysctl_rotable(net_core_path, table):
+	 * the directories of the ctl_path array it names.
+	 */
 	st = db_stmt(db, SQL, "table_registered");
 	bind_int(st, 1, table);
 	if (sqlite3_step(st) == SQLITE_ROW && col(st, 1)) {
@@ -615,6 +656,12 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 
 			if (q && e && !path)
 				path = xstrndup(q + 1, e - q - 1);
+		}
+		json_array_foreach(args, i, a) {
+			const char *t = json_string_value(json_object_get(a, "text"));
+
+			if (!path && t)
+				path = ctl_path(db, t);
 		}
 		json_decref(args);
 	}
@@ -1362,33 +1409,53 @@ static json_t *bus_device(struct db *db, struct bus_dev *b)
 	sqlite3_int64 setup = b->setup;
 
 	json_object_set_new(dev, "name", json_string(name ? name : b->table_name));
-	json_object_set_new(dev, "setup", json_string(b->probe_name));
-	json_object_set_new(dev, "init", json_string(b->bus));
-	o = json_object();
-	json_object_set_new(o, "struct", json_string(b->bus));
-	json_object_set_new(o, "driver", json_string(b->table_name));
-	json_object_set_new(o, "name", jstr(name));
-	json_object_set_new(o, "probe", json_string(b->probe_name));
-	json_object_set_new(o, "id_table", jstr(b->ids));
-	json_object_set_new(o, "ids", b->ids ? json_integer(b->n_ids) : json_null());
-	json_object_set_new(o, "allocator", json_string(b->alloc));
-	json_object_set_new(o, "ifname", jstr(b->ifname));
-	json_object_set_new(o, "setup", jstr(b->setup_name));
-	json_object_set_new(o, "file", json_string(b->file));
-	json_object_set_new(o, "line", json_integer(b->line));
-	json_object_set_new(dev, "bus", o);
+	if (b->bus) {
+		json_object_set_new(dev, "setup", json_string(b->probe_name));
+		json_object_set_new(dev, "init", json_string(b->bus));
+		o = json_object();
+		json_object_set_new(o, "struct", json_string(b->bus));
+		json_object_set_new(o, "driver", json_string(b->table_name));
+		json_object_set_new(o, "name", jstr(name));
+		json_object_set_new(o, "probe", json_string(b->probe_name));
+		json_object_set_new(o, "id_table", jstr(b->ids));
+		json_object_set_new(o, "ids", b->ids ? json_integer(b->n_ids) : json_null());
+		json_object_set_new(o, "allocator", json_string(b->alloc));
+		json_object_set_new(o, "ifname", jstr(b->ifname));
+		json_object_set_new(o, "setup", jstr(b->setup_name));
+		json_object_set_new(o, "file", json_string(b->file));
+		json_object_set_new(o, "line", json_integer(b->line));
+		json_object_set_new(dev, "bus", o);
+	} else {
+		/* allocated by a function no bus probe leads to (net_failover_create) */
+		json_object_set_new(dev, "setup", json_string(b->setup_name ? b->setup_name : b->probe_name));
+		json_object_set_new(dev, "init", json_string(b->probe_name));
+	}
 
 	if (!setup && b->setup_name)
 		setup = function_id(db, b->setup_name);
 
 	/* 1. registration: the module registers the driver, the bus probes it */
 	reached(db, b->probe, b->probe_name, steps, 0);
-	if (b->ids)
-		snprintf(text, sizeof(text), "the bus calls %s for each device matching %s (%d ID%s)",
-			 b->probe_name, b->ids, b->n_ids, b->n_ids == 1 ? "" : "s");
-	else
-		snprintf(text, sizeof(text), "the bus calls %s for each device it matches", b->probe_name);
-	json_array_append_new(steps, step(text, b->file, b->line));
+	if (b->bus) {
+		if (b->ids)
+			snprintf(text, sizeof(text), "the bus calls %s for each device matching %s (%d ID%s)",
+				 b->probe_name, b->ids, b->n_ids, b->n_ids == 1 ? "" : "s");
+		else
+			snprintf(text, sizeof(text), "the bus calls %s for each device it matches", b->probe_name);
+		json_array_append_new(steps, step(text, b->file, b->line));
+	}
+	if (b->alloc_in != b->probe) {
+		/* the probe allocates in a helper (sky2_probe -> sky2_init_netdev) */
+		sqlite3_stmt *st = db_stmt(db, SQL, "call_site");
+
+		bind_int(st, 1, b->probe);
+		bind_int(st, 2, b->alloc_in);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(text, sizeof(text), "%s calls %s", b->probe_name, b->alloc_caller);
+			json_array_append_new(steps, step(text, col(st, 0), sqlite3_column_int(st, 1)));
+		}
+		sqlite3_reset(st);
+	}
 	snprintf(text, sizeof(text), "%s calls %s: the net_device%s%s%s%s%s", b->alloc_caller, b->alloc,
 		 b->ifname ? ", named " : "", b->ifname ? b->ifname : "",
 		 b->setup_name ? ", set up by " : "", b->setup_name ? b->setup_name : "",
@@ -1472,6 +1539,35 @@ static void bus_devices(struct db *db, struct bus_devs *out)
 				b->n_ids = sqlite3_column_int(st, 0);
 			sqlite3_reset(st);
 		}
+		VEC_PUSH(&out->v, *b);
+	}
+	VEC_FREE(&all);
+
+	/* allocations no bus probe leads to: the device of the allocating function */
+	st = db_stmt(db, SQL, "alloc_callers");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct bus_dev b = {
+			.probe = sqlite3_column_int64(st, 0), .probe_name = xstrdup(col(st, 1)),
+			.table_name = xstrdup(col(st, 1)), .file = xstrdup(col(st, 2)),
+			.line = sqlite3_column_int(st, 3),
+			.probe_file = col(st, 4) ? xstrdup(col(st, 4)) : NULL,
+		};
+
+		VEC_PUSH(&all, b);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; i < all.n; i++) {
+		struct bus_dev *b = &all.v[i];
+		bool known = false;
+
+		for (size_t k = 0; k < out->v.n; k++)
+			if (out->v.v[k].alloc_in == b->probe || out->v.v[k].probe == b->probe)
+				known = true;
+		if (known || !find_netdev_call(db, b->probe, b->probe_name, "alloc", 0, b, true)) {
+			bus_dev_free(b);
+			continue;
+		}
+		find_netdev_call(db, b->probe, b->probe_name, "register", 0, b, false);
 		VEC_PUSH(&out->v, *b);
 	}
 	VEC_FREE(&all);

@@ -296,6 +296,8 @@ char *html_read_tree(struct html_site *s, const char *path, size_t *len)
 
 /* --- site ----------------------------------------------------------------- */
 
+static void free_members(struct html_site *s);
+
 /* Every device the reports know, by top directory: [{name, setup, file}]. */
 static json_t *list_devices(struct db *db)
 {
@@ -367,6 +369,7 @@ void html_site_release(struct html_site *s)
 	free(s->tree);
 	strmap_free(&s->only);
 	json_decref(s->devices);
+	free_members(s);
 }
 
 /* --- search --------------------------------------------------------------- */
@@ -413,11 +416,115 @@ static void search_struct(json_t *out, const char *name, struct strmap *seen, co
 	free(url);
 }
 
+/*
+ * A field "struct.member", linked to its struct's page; WITH_STRUCT: the
+ * struct first (the prefix named it). SEEN keeps each name once.
+ */
+static void search_field(json_t *out, const char *name, struct strmap *seen, const char *ext,
+			 int limit, bool with_struct)
+{
+	char *sname = xstrdup(name), *dot = strchr(sname, '.'), *url;
+	bool ins;
+
+	if (dot)
+		*dot = '\0';
+	if (with_struct)
+		search_struct(out, sname, seen, ext);
+	strmap_put(seen, name, 1, &ins);
+	if (ins && (int)json_array_size(out) < limit) {
+		url = xasprintf("struct/%s%s#%s", sname, ext, dot ? dot + 1 : "");
+		add_entry(out, name, "field", url, NULL);
+		free(url);
+	}
+	free(sname);
+}
+
+/*
+ * Fields by their member's name ("ndo_start" finds
+ * net_device_ops.ndo_start_xmit). The index has no column for the member,
+ * and scanning every field per keystroke costs more than the whole answer
+ * may, so serve keeps them sorted by member, read again when the index has
+ * changed since (an 'index' run writing while serve serves).
+ */
+struct field_member {
+	const char *member;	/* inside name */
+	char *name;
+};
+
+static int member_cmp(const void *a, const void *b)
+{
+	const struct field_member *x = a, *y = b;
+	int c = strcmp(x->member, y->member);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static void free_members(struct html_site *s)
+{
+	for (size_t i = 0; i < s->n_members; i++)
+		free(s->members[i].name);
+	free(s->members);
+	s->members = NULL;
+	s->n_members = 0;
+}
+
+static void load_members(struct html_site *s)
+{
+	sqlite3_stmt *st = db_stmt(s->db, SQL, "data_version");
+	sqlite3_int64 version = 0;
+	size_t cap = 0;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (s->members && version == s->members_version)
+		return;
+	free_members(s);
+	s->members_version = version;
+	st = db_stmt(s->db, SQL, "field_names");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		const char *dot = strchr(name, '.');
+
+		if (s->n_members == cap) {
+			cap = cap ? 2 * cap : 1024;
+			s->members = xrealloc(s->members, cap * sizeof(*s->members));
+		}
+		s->members[s->n_members].name = name;
+		s->members[s->n_members].member = dot ? dot + 1 : name;
+		s->n_members++;
+	}
+	sqlite3_reset(st);
+	if (!s->members)
+		s->members = xcalloc(1, sizeof(*s->members));
+	qsort(s->members, s->n_members, sizeof(*s->members), member_cmp);
+}
+
+static void search_members(struct html_site *s, json_t *out, const char *prefix,
+			   struct strmap *seen, const char *ext, int limit)
+{
+	size_t lo = 0, hi, n = strlen(prefix);
+
+	load_members(s);
+	hi = s->n_members;
+	while (lo < hi) {	/* the first member >= prefix */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(s->members[mid].member, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < s->n_members && (int)json_array_size(out) < limit &&
+	       !strncmp(s->members[lo].member, prefix, n); lo++)
+		search_field(out, s->members[lo].name, seen, ext, limit, false);
+}
+
 json_t *html_search(struct html_site *s, const char *prefix, int limit)
 {
 	const char *ext = s->export ? ".html" : "";
 	json_t *out = json_array(), *d;
-	char *hi, *dot, *url;
+	char *hi, *url;
 	struct strmap seen = { 0 };
 	sqlite3_stmt *st;
 	size_t k;
@@ -443,17 +550,7 @@ json_t *html_search(struct html_site *s, const char *prefix, int limit)
 		const char *kind = (const char *)sqlite3_column_text(st, 1);
 
 		if (!strcmp(kind, "field")) {
-			char *sname = xstrdup(n);
-
-			dot = strchr(sname, '.');
-			if (dot)
-				*dot = '\0';
-			search_struct(out, sname, &seen, ext);
-			url = xasprintf("struct/%s%s#%s", sname, ext, dot ? dot + 1 : "");
-			if ((int)json_array_size(out) < limit)
-				add_entry(out, n, "field", url, NULL);
-			free(url);
-			free(sname);
+			search_field(out, n, &seen, ext, limit, true);
 		} else {
 			url = xasprintf("fn/%s%s", n, ext);
 			add_entry(out, n, "function", url, NULL);
@@ -461,6 +558,7 @@ json_t *html_search(struct html_site *s, const char *prefix, int limit)
 		}
 	}
 	sqlite3_reset(st);
+	search_members(s, out, prefix, &seen, ext, limit);
 	st = db_stmt(s->db, SQL, "search_ops");
 	bind_text(st, 1, prefix);
 	bind_text(st, 2, hi);
@@ -521,6 +619,16 @@ json_t *html_search_all(struct html_site *s)
 
 		url = xasprintf("struct/%s.html", n);
 		add_entry(out, n, "struct", url, NULL);
+		free(url);
+	}
+	sqlite3_reset(st);
+	st = db_stmt(s->db, SQL, "all_fields");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		const char *dot = strchr(n, '.');
+
+		url = xasprintf("struct/%.*s.html#%s", (int)(dot ? dot - n : 0), n, dot ? dot + 1 : "");
+		add_entry(out, n, "field", url, NULL);
 		free(url);
 	}
 	sqlite3_reset(st);

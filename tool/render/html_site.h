@@ -28,6 +28,11 @@ struct html_site {
 	struct strmap only;	/* export: the source paths written (links to others are plain) */
 	bool have_only;
 	json_t *devices;	/* [{name, setup, file}] cached */
+	/* serve's search: every field by its member's name, sorted; rebuilt
+	 * when the index changes (PRAGMA data_version) */
+	struct field_member *members;
+	size_t n_members;
+	sqlite3_int64 members_version;
 };
 
 /* The tree from the index's meta (or TREE when given); devices looked up once. */

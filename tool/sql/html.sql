@@ -109,6 +109,17 @@ SELECT DISTINCT name, kind FROM sym
 WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'field')
   AND (kind = 'field' OR EXISTS (SELECT 1 FROM func fn WHERE fn.sym_id = sym.id))
 ORDER BY length(name), name LIMIT ?3;
+-- name: field_names
+-- every field, for the search by member name (html_site.c keeps them sorted)
+SELECT DISTINCT name FROM sym WHERE kind = 'field';
+-- name: data_version
+PRAGMA data_version;
+-- name: all_fields
+-- the fields of the structs that have a page (all_structs)
+SELECT DISTINCT name FROM sym
+WHERE kind = 'field' AND substr(name, 1, instr(name, '.') - 1) IN
+  (SELECT struct FROM binding UNION SELECT struct FROM ops_table)
+ORDER BY name;
 -- name: search_ops
 SELECT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
 JOIN file f ON f.id = o.file_id WHERE s.name >= ?1 AND s.name < ?2 LIMIT ?3;

@@ -169,6 +169,12 @@ JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id AND c.fil
 	AND c.line = a.line
 JOIN sym ce ON ce.id = a.callee_id JOIN file f ON f.id = a.file_id
 WHERE a.target_id = ?1 LIMIT 1;
+-- The directories of a ctl_path array, in order: 2.6 kernels registered a
+-- table under { { .procname = "net" }, { .procname = "core" }, { } }.
+-- name: ctl_path
+SELECT coalesce(i.str, trim(i.text, '"')) FROM init_field i JOIN sym s ON s.id = i.table_id
+WHERE s.name = ?1 AND i.struct = 'ctl_path' AND i.field = 'procname'
+ORDER BY i.elem;
 -- Slots of a struct the core calls through but this table leaves empty, and
 -- what the core calls instead: a call in the same function under the
 -- negated condition, e.g. netdev_stats_to_stats64() when !(ops->ndo_get_stats64).
@@ -201,3 +207,20 @@ ORDER BY f.path, b.line;
 SELECT DISTINCT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
 JOIN file f ON f.id = o.file_id WHERE o.struct = 'net_device_ops'
 ORDER BY f.path, o.line;
+
+-- Where ?1 calls ?2 directly, first.
+-- name: call_site
+SELECT f.path, c.line FROM call c JOIN file f ON f.id = c.file_id
+WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND c.kind = 'direct' ORDER BY c.line LIMIT 1;
+
+-- Functions that allocate a net_device with no setup function of their own
+-- to name it (alloc_etherdev and kin): the devices not probed by a bus,
+-- net_failover_create's for one.
+-- name: alloc_callers
+SELECT DISTINCT c.caller_id, cs.name, f.path, c.line,
+	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = c.caller_id LIMIT 1)
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg IS NULL
+JOIN sym cs ON cs.id = c.caller_id JOIN file f ON f.id = c.file_id
+WHERE c.kind = 'direct' AND f.path NOT LIKE 'include/%'
+ORDER BY f.path, c.line;
