@@ -23,6 +23,7 @@ const calls = [
 	['impl', { field: 'net_device_ops.ndo_start_xmit' }],
 	['refs', { function: 'loopback_xmit' }],
 	['report', { name: 'lo' }],
+	['journey', { name: 'unix-stream' }],
 	['flags', { value: '0x19' }],
 	['sql', { query: "SELECT count(*) AS n FROM edges WHERE kind = 'field'" }],
 	['source', { file: 'drivers/net/loopback.c', start: 1, end: 100 }],

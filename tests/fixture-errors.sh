@@ -83,6 +83,24 @@ expect_nonzero "another build's schema: non-zero exit"
 expect_eq "$err" "error: '$TMP/otherbuild.db' was made by another build of ndoscope's schema $schema: delete it and run 'ndoscope index' again" \
 	"another build's schema: one clear line"
 
+# An older schema version made by a development build whose migration at that
+# number was another file: upgrading it would run the wrong migrations on it.
+cp "$DB" "$TMP/olderbuild.db"
+sqlite3 "$TMP/olderbuild.db" "PRAGMA user_version = 1; UPDATE meta SET value = 'x' WHERE key = 'schema'"
+run "$NDOSCOPE" --db "$TMP/olderbuild.db" index -C "$FIXTURE" net
+expect_nonzero "another build's older schema: index refuses to migrate it"
+expect_eq "$err" "error: '$TMP/olderbuild.db' was made by another build of ndoscope's schema 1: delete it and run 'ndoscope index' again" \
+	"another build's older schema: one clear line"
+expect_eq "$(sqlite3 "$TMP/olderbuild.db" "PRAGMA user_version")" "1" "another build's older schema: left as it was"
+
+# An older schema version, read: readers never migrate, they say what to do.
+cp "$DB" "$TMP/older.db"
+sqlite3 "$TMP/older.db" "PRAGMA user_version = 1"
+run "$NDOSCOPE" --db "$TMP/older.db" callers x
+expect_nonzero "older schema, read: non-zero exit"
+expect_eq "$err" "error: '$TMP/older.db' is at schema 1 and this ndoscope reads $schema: run 'ndoscope index' on it to bring it up to date" \
+	"older schema, read: one clear line"
+
 # A database another index is writing: its lock is held.
 exec 9>"$DB.lock"
 flock -n 9

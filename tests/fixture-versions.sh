@@ -36,6 +36,8 @@ expect_match "$lo" 'loopback_net_init calls alloc_netdev\(\.\.\., "lo", loopback
 expect_match "$lo" '^\| `ndo_get_stats` \| `loopback_get_stats` \| drivers/net/loopback.c:[0-9]+ \|$' \
 	"old lo: ndo_get_stats"
 expect_match "$lo" '`netif_rx` → `enqueue_to_backlog`' "old lo: netif_rx -> enqueue_to_backlog"
+expect_match "$lo" 'netdev_max_backlog is the sysctl net.core.netdev_max_backlog \(net/core/sysctl_net_core.c:11\)' \
+	"old lo: the sysctl's directories from its ctl_path array"
 
 # diff: each question, in the three formats for report.
 DB=new.db

@@ -61,7 +61,7 @@ expect_match "$lo" '`loopback_xmit` → `netif_rx`' "report lo: loopback_xmit ->
 expect_match "$lo" '`netif_rx` → `enqueue_to_backlog`' "report lo: netif_rx -> enqueue_to_backlog"
 expect_match "$lo" '^- net/core/dev.c:[0-9]+: `enqueue_to_backlog` calls kfree_skb$' "report lo: the drop in enqueue_to_backlog"
 expect_match "$lo" 'skb_queue_len\(&sd->input_pkt_queue\) <= netdev_max_backlog' "report lo: the drop is past netdev_max_backlog"
-expect_match "$lo" 'netdev_max_backlog is the sysctl ' "report lo: netdev_max_backlog named as a sysctl"
+expect_match "$lo" 'netdev_max_backlog is the sysctl net.core.netdev_max_backlog \(net/core/sysctl_net_core.c:[0-9]+\)' "report lo: netdev_max_backlog is net.core.netdev_max_backlog, from the ctl_path"
 expect_match "$lo" '^N: lo: <LOOPBACK,UP,LOWER_UP> mtu 16436 ' "report lo: the ip link view with mtu 16436"
 
 run "$NDOSCOPE" --db "$DB" report lo -f json

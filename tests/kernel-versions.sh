@@ -35,7 +35,7 @@ expect_match "$d" '^\| ~ \| netif_rx \(called at drivers/net/loopback.c:[0-9]+\)
 expect_match "$d" '^\| \+ \|  \| netif_rx_internal \(called at net/core/dev.c:[0-9]+\) \|$' "netif_rx_internal new on the path"
 expect_match "$d" '^\|  \| enqueue_to_backlog \(called at net/core/dev.c:[0-9]+\) \| enqueue_to_backlog \(called at net/core/dev.c:[0-9]+\) \|$' \
 	"both end in enqueue_to_backlog"
-expect_match "$d" 'netdev_max_backlog is the sysctl .*net.core.netdev_max_backlog' "the drop's sysctl on both sides"
+expect_match "$d" 'netdev_max_backlog is the sysctl net.core.netdev_max_backlog \(net/core/sysctl_net_core.c:[0-9]+\) \| .*is the sysctl net.core.netdev_max_backlog' "the drop's sysctl named alike on both sides"
 
 run "$NDOSCOPE" diff k26.db k612.db report lo -f json
 expect_eq "$(printf '%s' "$out" | python3 -c 'import json,sys; d = json.load(sys.stdin); print([r["new"] for s in d["sections"] for r in s["rows"] if r["key"] == "net_device.mtu ="][0])')" \

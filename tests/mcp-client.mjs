@@ -58,20 +58,71 @@ async function call(name, args) {
 const hopsChain = (hops, from, to) => hops.length > 0 && hops[0].caller === from &&
 	hops[hops.length - 1].callee === to && hops.every((h, i) => i === 0 || hops[i - 1].callee === h.caller);
 
-try {
-	await client.connect(transport);
-	ok(client.getServerVersion()?.name === 'ndoscope', 'initialize: the server says it is ndoscope');
-	ok(typeof client.getInstructions() === 'string', 'initialize: with instructions');
+// An edge of the CLI's JSON as the tools give it: provenance first, the rest after.
+function edge(x) {
+	const { caller, callee, kind, via, file, line, bound_file, bound_line, ...rest } = x;
+	return { caller, callee, kind, via, call_site: file ? `${file}:${line}` : null,
+		binding_site: bound_file ? `${bound_file}:${bound_line}` : null, type_only: kind === 'type', ...rest };
+}
 
-	const { tools } = await client.listTools();
-	const names = tools.map((t) => t.name).sort();
-	const want = ['callees', 'callers', 'flags', 'impl', 'ops', 'path', 'refs', 'report', 'source', 'sql'];
-	ok(want.every((w) => names.includes(w)), 'tools/list has the ten tools', names);
-	ok(tools.every((t) => t.inputSchema?.type === 'object' && t.outputSchema?.type === 'object'),
-		'every tool has an input and an output schema');
-	ok(tools.find((t) => t.name === 'path').inputSchema.properties.via.type === 'array',
-		'path takes via as an array');
+// Every edge inside a CLI document, as the tools give it.
+function provenance(v) {
+	if (Array.isArray(v))
+		return v.map(provenance);
+	if (v === null || typeof v !== 'object')
+		return v;
+	if ('caller' in v && 'callee' in v && 'kind' in v)
+		return edge(v);
+	return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, provenance(x)]));
+}
 
+// A journey's answer: the CLI's -f json document, its edges with their provenance.
+function sameJourney(r, argv, what) {
+	const doc = JSON.parse(cli('journey', '-f', 'json', ...argv))[0];
+	const s = r.structuredContent;
+	const edges = [...(s?.segments ?? []).flatMap((g) => g.hops), ...(s?.waits ?? [])];
+	ok(!r.isError && JSON.stringify(s) === JSON.stringify(provenance(doc)), `${what}: the document of journey -f json`,
+		r.isError ? r : '', s?.summary, doc.summary);
+	ok(edges.length > 0 && edges.every((h) => 'call_site' in h && 'binding_site' in h && 'type_only' in h &&
+		(h.kind === 'direct' || h.binding_site)), `${what}: every hop and wait with its provenance`, edges);
+	ok(r.content[0].text === cli('journey', ...argv), `${what}: the text is journey's Markdown`);
+	return s;
+}
+
+async function journeyError() {
+	const r = await call('journey', { name: 'tcp4-lo' });
+	const want = cliError('journey', 'tcp4-lo');
+	ok(r.isError === true && want && r.content[0].text === want, `journey tcp4-lo without its TUs: the CLI's message (${want})`, r);
+}
+
+async function journeyUnix() {
+	const r = await call('journey', { name: 'unix-stream' });
+	const s = sameJourney(r, ['unix-stream'], 'journey unix-stream');
+	ok(s?.segments?.some((g) => g.hops.some((h) => h.kind === 'field' && /^proto_ops\./.test(h.via))),
+		'journey unix-stream: through proto_ops, with the binding site', s?.segments);
+}
+
+// The mini trip of fixtures/tree/trip, whose journeys are files in the tree.
+async function tripChecks() {
+	const tree = JSON.parse(cli('sql', '--json', "SELECT value FROM meta WHERE key = 'tree'"))[0].value;
+	let r = await call('journey', { name: 'trip/lo.journey' });
+	const s = sameJourney(r, [`${tree}/trip/lo.journey`], 'journey trip/lo.journey');
+	ok(s?.waits?.some((w) => w.kind === 'softirq' && w.via === 'NET_RX_SOFTIRQ' && w.binding_site),
+		'journey trip/lo.journey: the NET_RX softirq among the waits, where it is registered', s?.waits);
+	r = await call('journey', { name: `${tree}/trip/unix.journey` });
+	ok(!r.isError && r.structuredContent.name === 'unix', 'journey: an absolute path inside the tree', r);
+	r = await call('journey', { name: 'nope' });
+	ok(r.isError === true && /^no journey named 'nope': give tcp4-lo, unix-stream/.test(r.content[0].text),
+		'journey nope: names the shipped journeys', r);
+	for (const name of ['../../../../etc/x.journey', 'trip/../../../x.journey', '/etc/passwd', 'trip/socket.c',
+		'/tmp/x.journey']) {
+		r = await call('journey', { name });
+		ok(r.isError === true && !/No such file|ENOENT/.test(r.content[0].text),
+			`journey ${name}: refused, telling nothing of what is outside the tree`, r);
+	}
+}
+
+async function stackChecks() {
 	// callers loopback_xmit: through net_device_ops.ndo_start_xmit, with its binding site
 	let r = await call('callers', { function: 'loopback_xmit' });
 	const e = r.structuredContent?.edges?.find((x) => x.caller === '__netdev_start_xmit');
@@ -224,6 +275,30 @@ try {
 	}
 	r = await call('source', { file: '../../../etc/passwd' });
 	ok(r.isError === true, 'source refuses a path outside the index', r);
+
+}
+
+try {
+	await client.connect(transport);
+	ok(client.getServerVersion()?.name === 'ndoscope', 'initialize: the server says it is ndoscope');
+	ok(typeof client.getInstructions() === 'string', 'initialize: with instructions');
+
+	const { tools } = await client.listTools();
+	const names = tools.map((t) => t.name).sort();
+	const want = ['callees', 'callers', 'flags', 'impl', 'journey', 'ops', 'path', 'refs', 'report', 'source', 'sql'];
+	ok(JSON.stringify(names) === JSON.stringify(want), 'tools/list has the eleven tools', names);
+	ok(tools.every((t) => t.inputSchema?.type === 'object' && t.outputSchema?.type === 'object'),
+		'every tool has an input and an output schema');
+	ok(tools.find((t) => t.name === 'path').inputSchema.properties.via.type === 'array',
+		'path takes via as an array');
+
+	if (mode === 'trip')
+		await tripChecks();
+	else
+		await stackChecks();
+	await journeyError();
+	if (mode === 'kernel')
+		await journeyUnix();
 
 	await client.ping();
 	ok(true, 'ping');

@@ -21,6 +21,13 @@ rc=$?
 cat "$TMP/client"
 expect_rc 0 "the SDK client's checks pass"
 
+# The mini trip: journeys from .journey files of the tree.
+"$NDOSCOPE" --db "$TMP/trip.db" index -C "$FIXTURE" trip >/dev/null 2>&1
+node "$SRC/tests/mcp-client.mjs" "$NDOSCOPE" "$TMP/trip.db" trip >"$TMP/client" 2>&1
+rc=$?
+cat "$TMP/client"
+expect_rc 0 "the SDK client's journey checks pass on the mini trip"
+
 node "$SRC/tests/mcp-fuzz.mjs" "$NDOSCOPE" "$DB" 10000 12 >"$TMP/fuzz" 2>&1
 rc=$?
 cat "$TMP/fuzz"
@@ -49,6 +56,13 @@ expect_match "$out" '"protocolVersion":"2025-11-25"' "an unknown version is answ
 
 run "$NDOSCOPE" --db "$DB" mcp -C "$TMP/no-such-tree" </dev/null
 expect_nonzero "-C with a tree that is not there: refused"
+# An index made by an older ndoscope lacks tables some answers read: refused at once.
+cp "$DB" "$TMP/old.db"
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 1"); c.commit()' "$TMP/old.db"
+run "$NDOSCOPE" --db "$TMP/old.db" mcp </dev/null
+expect_nonzero "an index of an older schema: refused"
+expect_match "$err" "^error: '.*old.db' was made by an older ndoscope \(schema 1; this one's is [0-9]+\): index again with this one to bring it up to date$" \
+	"an index of an older schema: one line saying what to do"
 run "$NDOSCOPE" --db "$TMP/none.db" mcp </dev/null
 expect_nonzero "no index: refused"
 expect_one_line "$err" "no index: one line"

@@ -28,7 +28,8 @@ const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const names = ['loopback_xmit', 'enqueue_to_backlog', '__dev_queue_xmit', 'init_one', 'veth.c:init_one',
 	'no_such_fn', '', ' ', "x'; DROP TABLE sym; --", "' OR 1=1 --", 'net_device_ops.ndo_start_xmit',
 	'%s%s%n', '../../etc/passwd', 'loopback_ops', 'lo', 'ndo_start_xmit', '\u0000', 'é\u2028\ud83d\ude00',
-	'a'.repeat(600), 'SELECT * FROM sym', 'drivers/net/loopback.c', '/etc/passwd', 'file:///etc/passwd'];
+	'a'.repeat(600), 'SELECT * FROM sym', 'drivers/net/loopback.c', '/etc/passwd', 'file:///etc/passwd',
+	'tcp4-lo', 'unix-stream', 'trip/lo.journey', '../x.journey'];
 const tools = ['callers', 'callees', 'path', 'impl', 'ops', 'refs', 'report', 'flags', 'sql', 'source',
 	'journey', 'nope', '', 'CALLERS', 'callers ', '__proto__', 'constructor'];
 const argKeys = ['function', 'from', 'to', 'via', 'field', 'name', 'value', 'family', 'query', 'file',

@@ -1,8 +1,9 @@
 #!/bin/bash
-# ndoscope mcp on the 6.12 kernel: loopback.c and dev.c indexed, the
-# official SDK's client (tests/mcp-client.mjs) asks callers loopback_xmit,
-# path __dev_queue_xmit enqueue_to_backlog via loopback_xmit, report lo and
-# the rest, and checks them against the CLI.
+# ndoscope mcp on the 6.12 kernel: loopback.c, dev.c and the unix-stream
+# journey's TUs indexed, the official SDK's client (tests/mcp-client.mjs)
+# asks callers loopback_xmit, path __dev_queue_xmit enqueue_to_backlog via
+# loopback_xmit, report lo, journey unix-stream and the rest, and checks
+# them against the CLI.
 . "$(dirname "$0")/lib.sh"
 
 K=$("$SRC/scripts/kernel-tree") || { not_ok "a prepared linux-source-6.12 tree" "scripts/kernel-tree failed"; test_done; exit 1; }
@@ -13,8 +14,9 @@ if [ ! -d "$SRC/tests/js/node_modules/@modelcontextprotocol/sdk" ]; then
 	exit 1
 fi
 
-run "$NDOSCOPE" --db "$DB" index -C "$K" drivers/net/loopback.c net/core/dev.c
-expect_rc 0 "index loopback.c and dev.c"
+run "$NDOSCOPE" --db "$DB" index -C "$K" -j 2 drivers/net/loopback.c net/core/dev.c \
+	net/socket.c net/unix/af_unix.c net/core/sock.c
+expect_rc 0 "index loopback.c, dev.c and the TUs of the unix-stream journey"
 
 node "$SRC/tests/mcp-client.mjs" "$NDOSCOPE" "$DB" kernel >"$TMP/client" 2>&1
 rc=$?

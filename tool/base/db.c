@@ -161,25 +161,27 @@ static int count_tables(struct db *db)
 }
 
 /*
- * The schema's text, hashed: a database whose user_version matches but whose
- * fingerprint does not was made by a development build of that version.
+ * The text of the first n migrations, hashed: a database at user_version n
+ * whose fingerprint differs was made by a development build whose migrations
+ * were not these (another file at the same number), and migrating it further
+ * would run the wrong files on it.
  */
-static void fingerprint(char out[17])
+static void fingerprint(int n, char out[17])
 {
 	uint64_t h = 0;
 
-	for (size_t i = 0; i < sizeof(migrations) / sizeof(migrations[0]); i++)
+	for (int i = 0; i < n; i++)
 		h ^= hash_str(embedded_get(migrations[i])) + (h << 6) + (h >> 2);
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
-static int set_fingerprint(struct db *db)
+static int set_fingerprint(struct db *db, int n)
 {
 	sqlite3_stmt *st;
 	char fp[17];
 	int rc;
 
-	fingerprint(fp);
+	fingerprint(n, fp);
 	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sqlerr(db, "cannot write to");
@@ -189,13 +191,13 @@ static int set_fingerprint(struct db *db)
 	return rc == SQLITE_DONE ? 0 : sqlerr(db, "cannot write to");
 }
 
-static int check_fingerprint(struct db *db)
+static int check_fingerprint(struct db *db, int n)
 {
 	sqlite3_stmt *st;
 	char fp[17];
-	bool same = false;
+	bool same = true;	/* indexes older than fingerprints carry none */
 
-	fingerprint(fp);
+	fingerprint(n, fp);
 	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			same = !strcmp((const char *)sqlite3_column_text(st, 0), fp);
@@ -203,7 +205,7 @@ static int check_fingerprint(struct db *db)
 	}
 	if (!same)
 		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
-				 db->path, SCHEMA_LATEST);
+				 db->path, n);
 	return 0;
 }
 
@@ -219,6 +221,8 @@ static int migrate(struct db *db)
 	if (v == 0 && count_tables(db) > 0)
 		return error_set("'%s' is not an ndoscope index: it holds other tables",
 				 db->path);
+	if (v > 0 && check_fingerprint(db, v))
+		return -1;
 	for (; v < latest; v++) {
 		const char *sql = embedded_get(migrations[v]);
 		char pragma[64];
@@ -226,7 +230,7 @@ static int migrate(struct db *db)
 		if (db_exec(db, "BEGIN IMMEDIATE") || db_exec(db, sql))
 			goto fail;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
-		if (db_exec(db, pragma) || set_fingerprint(db) || db_exec(db, "COMMIT"))
+		if (db_exec(db, pragma) || set_fingerprint(db, v + 1) || db_exec(db, "COMMIT"))
 			goto fail;
 	}
 	return 0;
@@ -275,8 +279,16 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 				  path, v, SCHEMA_LATEST);
 			goto fail;
 		}
-		if (v == SCHEMA_LATEST && check_fingerprint(db))
+		/* Reading never migrates: say so rather than fail on a missing table. */
+		if (v < SCHEMA_LATEST) {
+			error_set("'%s' is at schema %d and this ndoscope reads %d: run 'ndoscope index' on it to bring it up to date",
+				  path, v, SCHEMA_LATEST);
 			goto fail;
+		}
+		if (check_fingerprint(db, v))
+			goto fail;
+		db->version = v;
+		db->latest = SCHEMA_LATEST;
 		return 0;
 	}
 	if (user_version(db, &v))
@@ -285,8 +297,9 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
 	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
-	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db))
+	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db, SCHEMA_LATEST))
 		goto fail;
+	db->version = db->latest = SCHEMA_LATEST;
 	return 0;
 fail:
 	db_close(db);

@@ -604,7 +604,7 @@ static char *callers_key(struct db *db, const char *fn)
 	while (sqlite3_step(st) == SQLITE_ROW)
 		sb_addf(&sb, "%s,", sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	return sb_detach(&sb);
+	return sb.len ? sb_detach(&sb) : NULL;
 }
 
 /* name -> file, from "NAME\tFILE" keys */

@@ -607,6 +607,19 @@ static sqlite3_int64 function_id(struct db *db, const char *name)
 	return id;
 }
 
+/* "net/core" from the ctl_path array NAME, or NULL when NAME is not one. */
+static char *ctl_path(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "ctl_path");
+	struct strbuf sb = STRBUF_INIT;
+
+	bind_text(st, 1, name);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		sb_addf(&sb, "%s%s", sb.len ? "/" : "", col(st, 0));
+	sqlite3_reset(st);
+	return sb.len ? sb_detach(&sb) : NULL;
+}
+
 /* The sysctl that binds EXPR (a global, or global.member), as net.core.NAME. */
 static char *sysctl_name(struct db *db, const char *expr, char **where)
 {
@@ -625,7 +638,11 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 	*where = xasprintf("%s:%d", col(st, 5), sqlite3_column_int(st, 4));
 	sqlite3_reset(st);
 
-	/* register_net_sysctl(&init_net, "net/core", table): the first string argument */
+	/*
+	 * register_net_sysctl(&init_net, "net/core", table): the first string
+	 * argument; 2.6's register_net_sysctl_rotable(net_core_path, table):
+	 * the directories of the ctl_path array it names.
+	 */
 	st = db_stmt(db, SQL, "table_registered");
 	bind_int(st, 1, table);
 	if (sqlite3_step(st) == SQLITE_ROW && col(st, 1)) {
@@ -639,6 +656,12 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 
 			if (q && e && !path)
 				path = xstrndup(q + 1, e - q - 1);
+		}
+		json_array_foreach(args, i, a) {
+			const char *t = json_string_value(json_object_get(a, "text"));
+
+			if (!path && t)
+				path = ctl_path(db, t);
 		}
 		json_decref(args);
 	}

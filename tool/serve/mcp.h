@@ -59,5 +59,7 @@ json_t *mcp_resources_read(struct mcp *m, const char *uri);
  * set when it is not one or cannot be read.
  */
 char *mcp_tree_file(struct mcp *m, const char *file, char **rel, size_t *len);
+/* The real path of FILE (as above, indexed or not) when it stays inside the tree; NULL with the error set. */
+char *mcp_tree_path(struct mcp *m, const char *file);
 
 #endif

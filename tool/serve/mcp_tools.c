@@ -12,10 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/embedded.h"
 #include "base/error.h"
 #include "query/answers.h"
+#include "query/journey.h"
 #include "query/report.h"
 #include "render/edge_format.h"
+#include "render/journey_render.h"
 #include "serve/mcp.h"
 
 #define SQL "tool/sql/mcp.sql"
@@ -480,8 +483,8 @@ static json_t *run_refs(struct mcp *m, json_t *args, struct strbuf *text)
 		      "refs", arg_int(args, "limit", 100));
 }
 
-/* Every edge inside a report's document (transmit_path, ...) as the tools give edges. */
-static json_t *report_edges(const json_t *v)
+/* Every edge inside a document (a report's transmit_path, a journey's hops, ...) as the tools give edges. */
+static json_t *with_provenance(const json_t *v)
 {
 	json_t *o, *x;
 	const char *key;
@@ -490,7 +493,7 @@ static json_t *report_edges(const json_t *v)
 	if (json_is_array(v)) {
 		o = json_array();
 		json_array_foreach(v, i, x)
-			json_array_append_new(o, report_edges(x));
+			json_array_append_new(o, with_provenance(x));
 		return o;
 	}
 	if (!json_is_object(v))
@@ -499,7 +502,7 @@ static json_t *report_edges(const json_t *v)
 		return mcp_edge(v);
 	o = json_object();
 	json_object_foreach((json_t *)v, key, x)
-		json_object_set_new(o, key, report_edges(x));
+		json_object_set_new(o, key, with_provenance(x));
 	return o;
 }
 
@@ -513,7 +516,7 @@ static json_t *run_report(struct mcp *m, json_t *args, struct strbuf *text)
 	if (!ans)
 		return NULL;
 	o = json_pack("{s:s}", "driver", arg_str(args, "name"));
-	bounded(o, "devices", ans, arg_int(args, "limit", 10), report_edges);
+	bounded(o, "devices", ans, arg_int(args, "limit", 10), with_provenance);
 	devices = json_object_get(o, "devices");
 	/* the text is the Markdown report of the devices given */
 	f = open_memstream(&md, &len);
@@ -530,6 +533,70 @@ static json_t *run_report(struct mcp *m, json_t *args, struct strbuf *text)
 	}
 	cut_note(text, o, "devices");
 	json_decref(ans);
+	return o;
+}
+
+/* The journeys shipped in journeys/, "tcp4-lo, unix-stream". */
+static char *shipped_journeys(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const struct embedded_file *f = embedded_files; f->path; f++) {
+		const char *name = f->path + strlen("journeys/");
+		size_t n = strlen(f->path);
+
+		if (!strncmp(f->path, "journeys/", 9) && n > 17 && !strcmp(f->path + n - 8, ".journey"))
+			sb_addf(&sb, "%s%.*s", sb.len ? ", " : "", (int)(n - 17), name);
+	}
+	return sb_detach(&sb);
+}
+
+/*
+ * A shipped journey, or a .journey file inside the tree: the server reads
+ * no other file for a client.
+ */
+static json_t *run_journey(struct mcp *m, json_t *args, struct strbuf *text)
+{
+	const char *name = arg_str(args, "name");
+	size_t n = strlen(name);
+	char *path = NULL, *md = NULL, *list;
+	json_t *doc, *o, *one;
+	size_t len = 0;
+	FILE *f;
+
+	if (strchr(name, '/') || (n > 8 && !strcmp(name + n - 8, ".journey"))) {
+		if (n <= 8 || strcmp(name + n - 8, ".journey"))
+			return error_set("journey: '%.200s' is not a .journey file", name), NULL;
+		path = mcp_tree_path(m, name);
+		if (!path)
+			return NULL;
+	} else {
+		char *shipped = xasprintf("journeys/%s.journey", name);
+		bool known = embedded_get(shipped);
+
+		free(shipped);
+		if (!known) {
+			list = shipped_journeys();
+			error_set("no journey named '%.200s': give %s, or a .journey file of the tree", name, list);
+			free(list);
+			return NULL;
+		}
+	}
+	doc = journey_build(m->db, path ? path : name);
+	free(path);
+	if (!doc)
+		return NULL;
+	f = open_memstream(&md, &len);
+	if (f) {
+		one = json_pack("[O]", doc);
+		journey_md(f, one);
+		fclose(f);
+		sb_add(text, md, len);
+		free(md);
+		json_decref(one);
+	}
+	o = with_provenance(doc);
+	json_decref(doc);
 	return o;
 }
 
@@ -850,6 +917,36 @@ static json_t *out_report(void)
 		"devices", s_array(s_type("object")))), "driver", "devices", "total", "truncated", NULL);
 }
 
+static json_t *in_journey(void)
+{
+	char *list = shipped_journeys();
+	char *desc = xasprintf("a journey shipped with ndoscope (%s), or the tree-relative path of a "
+			       ".journey file in the indexed tree", list);
+	json_t *o = s_input(json_pack("{s:o}", "name", s_string(desc)), "name", NULL);
+
+	free(desc);
+	free(list);
+	return o;
+}
+
+static json_t *out_journey(void)
+{
+	json_t *seg = s_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+		"from", s_type("string"), "to", s_type("string"), "reader", s_type("boolean"),
+		"layers", s_nullable("string"), "hops", s_array(s_edge()), "missing", s_type("string")),
+		"from", "to", "hops", NULL);
+
+	return s_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"name", s_type("string"), "title", s_nullable("string"), "waypoints", s_array(s_type("object")),
+		"segments", s_array(seg), "layers", s_array(s_type("string")),
+		"waits", json_pack("{s:s, s:o, s:s}", "type", "array", "items", s_edge(), "description",
+				   "where the data waits: each hand-off on the trip, each queue it goes around, "
+				   "and the wakeup of the queue's reader"),
+		"drops", s_array(s_type("object")), "locks", s_array(s_type("object")),
+		"copies", s_array(s_type("object")), "summary", s_type("object")),
+		"name", "segments", "waits", "summary", NULL);
+}
+
 static json_t *in_flags(void)
 {
 	return s_input(json_pack("{s:{s:[s, s], s:s, s:i}, s:{s:s, s:[s, s, s], s:s, s:s}}",
@@ -932,6 +1029,10 @@ static const struct tool tools[] = {
 	  in_refs, out_refs, run_refs },
 	{ "report", "A network driver explained: its devices, how each is allocated and set up, "
 	  "its ops, its transmit path and where that path drops packets.", in_report, out_report, run_report },
+	{ "journey", "A packet's whole trip between waypoints (tcp4-lo: send() on TCP over loopback to "
+	  "recvmsg() on the peer; unix-stream), hop by hop with the evidence of each indirect call and "
+	  "hand-off, where the data waits, the drop points, locks and copies.",
+	  in_journey, out_journey, run_journey },
 	{ "flags", "Decode a NETIF_F_* features value, or an IFF_* flags or priv_flags value, "
 	  "with each flag's kernel comment.", in_flags, out_flags, run_flags },
 	{ "sql", "Run one read-only SQL statement over the index (views: functions, calls, edges, "

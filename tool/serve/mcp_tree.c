@@ -76,16 +76,11 @@ bad:
 	return NULL;
 }
 
-char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len)
+/* FILE, tree-relative or absolute inside the tree, as a path inside the tree; NULL when it is not one. */
+static const char *tree_relative(struct mcp *m, const char *file)
 {
 	size_t tl = m->tree ? strlen(m->tree) : 0;
-	char *rel, *abs, *real = NULL, *buf = NULL;
-	sqlite3_stmt *st;
-	bool known;
-	FILE *f;
-	size_t n;
 
-	*rel_out = NULL;
 	if (!m->tree) {
 		error_set("the tree of this index is unknown: start 'ndoscope mcp -C TREE'");
 		return NULL;
@@ -97,6 +92,41 @@ char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len
 		}
 		file += tl + 1;
 	}
+	return file;
+}
+
+char *mcp_tree_path(struct mcp *m, const char *file)
+{
+	const char *rel = tree_relative(m, file);
+	size_t tl = m->tree ? strlen(m->tree) : 0;
+	char *abs, *real;
+
+	if (!rel)
+		return NULL;
+	abs = xasprintf("%s/%s", m->tree, rel);
+	real = realpath(abs, NULL);
+	free(abs);
+	/* one message for both: what lies outside the tree is not told */
+	if (!real || strncmp(real, m->tree, tl) || real[tl] != '/') {
+		error_set("'%.200s' is not a file of the indexed tree", rel);
+		free(real);
+		return NULL;
+	}
+	return real;
+}
+
+char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len)
+{
+	char *rel, *real = NULL, *buf = NULL;
+	sqlite3_stmt *st;
+	bool known;
+	FILE *f;
+	size_t n;
+
+	*rel_out = NULL;
+	file = tree_relative(m, file);
+	if (!file)
+		return NULL;
 	st = db_stmt(m->db, SQL, "file_known");
 	bind_text(st, 1, file);
 	known = sqlite3_step(st) == SQLITE_ROW;
@@ -107,16 +137,9 @@ char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len
 		return NULL;
 	}
 	rel = xstrdup(file);
-	abs = xasprintf("%s/%s", m->tree, rel);
-	real = realpath(abs, NULL);
-	if (!real) {
-		error_set("cannot read '%s': %m", rel);
+	real = mcp_tree_path(m, rel);
+	if (!real)
 		goto fail;
-	}
-	if (strncmp(real, m->tree, tl) || real[tl] != '/') {
-		error_set("'%s' leads outside the indexed tree", rel);
-		goto fail;
-	}
 	f = fopen(real, "r");
 	if (!f) {
 		error_set("cannot read '%s': %m", rel);
@@ -135,12 +158,10 @@ char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len
 	buf[n] = '\0';
 	*len = n;
 	*rel_out = rel;
-	free(abs);
 	free(real);
 	return buf;
 fail:
 	free(rel);
-	free(abs);
 	free(real);
 	return NULL;
 }

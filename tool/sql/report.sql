@@ -169,6 +169,12 @@ JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id AND c.fil
 	AND c.line = a.line
 JOIN sym ce ON ce.id = a.callee_id JOIN file f ON f.id = a.file_id
 WHERE a.target_id = ?1 LIMIT 1;
+-- The directories of a ctl_path array, in order: 2.6 kernels registered a
+-- table under { { .procname = "net" }, { .procname = "core" }, { } }.
+-- name: ctl_path
+SELECT coalesce(i.str, trim(i.text, '"')) FROM init_field i JOIN sym s ON s.id = i.table_id
+WHERE s.name = ?1 AND i.struct = 'ctl_path' AND i.field = 'procname'
+ORDER BY i.elem;
 -- Slots of a struct the core calls through but this table leaves empty, and
 -- what the core calls instead: a call in the same function under the
 -- negated condition, e.g. netdev_stats_to_stats64() when !(ops->ndo_get_stats64).
