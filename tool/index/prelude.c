@@ -25,6 +25,7 @@
  *   prelude's declarations (deserializing them all would cost what the
  *   prelude saves) and link the headers' units.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,7 +185,6 @@ int prelude_plan(struct prelude_set *ps, const struct job_list *jobs, const int 
 	struct strvec *inc = xcalloc(n_todo + 1, sizeof(*inc));
 	char **flags = xcalloc(n_todo + 1, sizeof(*flags));
 	struct strmap count = { 0 }, chosen = { 0 };
-	char tmpl[] = "/tmp/ndoscope-pch.XXXXXX";
 	const char *tmpdir = getenv("TMPDIR");
 	int *pick = xcalloc(n_todo + 1, sizeof(int));
 
@@ -193,9 +193,12 @@ int prelude_plan(struct prelude_set *ps, const struct job_list *jobs, const int 
 	ps->of_job = xcalloc(jobs->v.n + 1, sizeof(int));
 	for (size_t i = 0; i < jobs->v.n; i++)
 		ps->of_job[i] = -1;
-	ps->dir = tmpdir && *tmpdir ? xasprintf("%s/ndoscope-pch.XXXXXX", tmpdir) : xstrdup(tmpl);
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	ps->dir = xasprintf("%s/ndoscope-pch.XXXXXX", tmpdir);
 	if (!mkdtemp(ps->dir)) {
-		int rc = error_set("cannot make a scratch directory '%s' for --pch", ps->dir);
+		int rc = error_set("cannot make a scratch directory for --pch in '%s': %s", tmpdir,
+				   strerror(errno));
 
 		free(ps->dir);
 		ps->dir = NULL;
