@@ -235,7 +235,7 @@ static bool walk_on_prelude(struct indexer *ix, CXIndex index, int j, struct tu_
 	return false;
 }
 
-/* --pch: build the preludes, N at a time, before any TU is parsed. */
+/* --pch: build the preludes, before any TU is parsed. */
 static void *prelude_worker(void *arg)
 {
 	struct indexer *ix = arg;
@@ -420,8 +420,12 @@ static int run(struct indexer *ix)
 	if (ix->pch) {
 		if (prelude_plan(&ix->pre, &ix->jobs, ix->todo.v, ix->todo.n, PCH_MIN_USERS))
 			return -1;
-		n = ix->jobs_n < (int)ix->pre.v.n ? ix->jobs_n : (int)ix->pre.v.n;
-		on_threads(ix, n, prelude_worker);
+		/*
+		 * On this thread, one at a time: saving a PCH makes LLVM install a
+		 * signal stack of its own on the thread, which AddressSanitizer
+		 * fails to unmap when a thread of ours ends.
+		 */
+		prelude_worker(ix);
 	}
 	n = ix->jobs_n < (int)ix->todo.n ? ix->jobs_n : (int)ix->todo.n;
 	progress_start(&ix->prog, (int)ix->todo.n);
