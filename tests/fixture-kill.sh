@@ -40,13 +40,20 @@ kill_during() {
 
 # sound DB WHAT: the DB opens and passes integrity_check; one line on failure.
 # Killed before its schema was committed, a new DB is one ndoscope reports
-# as no index yet: SQLite must still find it sound, and its schema empty.
+# as no index yet (or, between two migrations, as one to index again):
+# SQLite must still find it sound.
 BAD=0 UNBORN=0
 sound() {
 	local got
 	[ -e "$1" ] || return 0	# killed before it was created
 	got=$("$NDOSCOPE" --db "$1" sql --tsv "PRAGMA integrity_check" 2>&1 | tail -n +2)
+	# killed between two migrations: the reader says to index it, which finishes them
 	if [ "$got" != ok ] && "$NDOSCOPE" --db "$1" sql "SELECT 1" 2>&1 |
+		grep -qE "^error: '.*' is at schema [0-9]+ and this ndoscope reads [0-9]+: run 'ndoscope index'"; then
+		got=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1" 2>&1)
+		[ "$got" = ok ] && UNBORN=$((UNBORN + 1))
+	elif [ "$got" != ok ] && "$NDOSCOPE" --db "$1" sql "SELECT 1" 2>&1 |
 		grep -qE "^error: (no index at|'.*' is not an ndoscope index)"; then
 		got=$(python3 -c 'import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
@@ -56,7 +63,8 @@ print(c.execute("PRAGMA integrity_check").fetchone()[0] if v == 0 else "user_ver
 	fi
 	if [ "$got" != ok ]; then
 		BAD=$((BAD + 1))
-		not_ok "$2: the DB opens and passes integrity_check" "$got"
+		not_ok "$2: the DB opens and passes integrity_check" \
+			"$("$NDOSCOPE" --db "$1" sql --tsv "PRAGMA integrity_check" 2>&1 | head -3)"
 	fi
 }
 
@@ -91,7 +99,7 @@ same_facts "$TMP/k.db" "index killed, then run again: the facts of an uninterrup
 # merge: from an empty output every time but every fourth, when the last
 # killed one is merged again.
 KILLED=0 BAD=0 UNBORN=0 i=0
-while [ "$KILLED" -lt "$KILLS_MERGE" ] && [ $i -lt $((KILLS_MERGE * 4)) ]; do
+while [ "$KILLED" -lt "$KILLS_MERGE" ] && [ $i -lt $((KILLS_MERGE * 8)) ]; do
 	i=$((i + 1))
 	[ $((i % 4)) != 0 ] && rm -f "$TMP/m.db" "$TMP/m.db-wal" "$TMP/m.db-shm"
 	kill_during "$merge_ms" "$NDOSCOPE" merge "$TMP/m.db" "$TMP/s0.db" "$TMP/s1.db" "$TMP/s2.db"
