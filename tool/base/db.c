@@ -223,16 +223,26 @@ static int migrate(struct db *db)
 				 db->path);
 	if (v > 0 && check_fingerprint(db, v))
 		return -1;
+	if (v == latest)
+		return 0;
+	/*
+	 * All the pending migrations in one transaction: a run killed part way
+	 * leaves the index as it was, never between two schema versions.
+	 */
+	if (db_exec(db, "BEGIN IMMEDIATE"))
+		goto fail;
 	for (; v < latest; v++) {
 		const char *sql = embedded_get(migrations[v]);
 		char pragma[64];
 
-		if (db_exec(db, "BEGIN IMMEDIATE") || db_exec(db, sql))
+		if (db_exec(db, sql))
 			goto fail;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
-		if (db_exec(db, pragma) || set_fingerprint(db, v + 1) || db_exec(db, "COMMIT"))
+		if (db_exec(db, pragma) || set_fingerprint(db, v + 1))
 			goto fail;
 	}
+	if (db_exec(db, "COMMIT"))
+		goto fail;
 	return 0;
 fail:
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
