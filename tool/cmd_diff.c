@@ -6,6 +6,7 @@
 
 #include "base/db.h"
 #include "base/error.h"
+#include "render/output.h"
 #include "ndoscope.h"
 #include "query/diff.h"
 
@@ -73,19 +74,15 @@ int cmd_diff(int argc, char **argv, const struct global *g)
 		doc = diff_path(&d, args[3], args[4]);
 	if (!doc)
 		goto out_new;
-	if (output && !(out = fopen(output, "w"))) {
-		error_set("cannot write '%s': %m", output);
+	if (!(out = output_open(output)))
 		goto out_doc;
-	}
 	if (!strcmp(format, "json"))
-		rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ?
-		     error_set("cannot write the diff") : (fputc('\n', out), 0);
+		rc = output_json(out, doc);
 	else if (!strcmp(format, "html"))
 		rc = diff_html(out, doc);
 	else
 		rc = diff_md(out, doc);
-	if (output && fclose(out) && !rc)
-		rc = error_set("cannot write '%s': %m", output);
+	rc = output_close(out, output, rc);
 out_doc:
 	json_decref(doc);
 out_new:

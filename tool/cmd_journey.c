@@ -6,6 +6,7 @@
 
 #include "base/db.h"
 #include "base/error.h"
+#include "render/output.h"
 #include "ndoscope.h"
 #include "query/journey.h"
 #include "render/journey_render.h"
@@ -55,19 +56,15 @@ int cmd_journey(int argc, char **argv, const struct global *g)
 			goto out;
 		json_array_append_new(all, j);
 	}
-	if (output && !(out = fopen(output, "w"))) {
-		error_set("cannot write '%s': %m", output);
+	if (!(out = output_open(output)))
 		goto out;
-	}
 	if (!strcmp(format, "json"))
-		rc = json_dumpf(all, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ?
-		     error_set("cannot write the journey") : (fputc('\n', out), 0);
+		rc = output_json(out, all);
 	else if (!strcmp(format, "html"))
 		rc = journey_html(out, all);
 	else
 		rc = journey_md(out, all);
-	if (output && fclose(out) && !rc)
-		rc = error_set("cannot write '%s': %m", output);
+	rc = output_close(out, output, rc);
 out:
 	json_decref(all);
 	db_close(&db);

@@ -6,6 +6,7 @@
 
 #include "base/db.h"
 #include "base/error.h"
+#include "render/output.h"
 #include "ndoscope.h"
 #include "query/report.h"
 
@@ -57,10 +58,8 @@ int cmd_report(int argc, char **argv, const struct global *g)
 	devices = report_build(&db, argv[optind], matrix);
 	if (!devices)
 		goto out;
-	if (output && !(out = fopen(output, "w"))) {
-		error_set("cannot write '%s': %m", output);
+	if (!(out = output_open(output)))
 		goto out_json;
-	}
 	if (matrix) {
 		json_t *cov = report_coverage(&db, argv[optind], devices);
 
@@ -68,14 +67,12 @@ int cmd_report(int argc, char **argv, const struct global *g)
 		json_decref(cov);
 	}
 	else if (!strcmp(format, "json"))
-		rc = json_dumpf(devices, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? error_set("cannot write the report") :
-		     (fputc('\n', out), 0);
+		rc = output_json(out, devices);
 	else if (!strcmp(format, "html"))
 		rc = report_html(out, devices, argv[optind]);
 	else
 		rc = report_md(out, devices);
-	if (output && fclose(out) && !rc)
-		rc = error_set("cannot write '%s': %m", output);
+	rc = output_close(out, output, rc);
 out_json:
 	json_decref(devices);
 out:

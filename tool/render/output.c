@@ -200,3 +200,30 @@ out:
 	sqlite3_finalize(st);
 	return rc;
 }
+
+FILE *output_open(const char *output)
+{
+	FILE *out;
+
+	if (!output)
+		return stdout;
+	out = fopen(output, "w");
+	if (!out)
+		error_set("cannot write '%s': %m", output);
+	return out;
+}
+
+int output_json(FILE *out, json_t *doc)
+{
+	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		return error_set("cannot write the JSON document");
+	fputc('\n', out);
+	return 0;
+}
+
+int output_close(FILE *out, const char *output, int rc)
+{
+	if (output && fclose(out) && !rc)
+		return error_set("cannot write '%s': %m", output);
+	return rc;
+}

@@ -30,4 +30,14 @@ int prepare_statement(sqlite3 *db, const char *sql, const char *what, sqlite3_st
 int run_statement(sqlite3 *db, const char *sql, const char *what,
 		  char *const *params, int n_params, enum out_format fmt);
 
+/*
+ * A document written to -o FILE or stdout: output_open() returns the stream
+ * (stdout when OUTPUT is NULL) or NULL with the error set; output_json()
+ * writes DOC as indented JSON; output_close() closes a file it opened and
+ * returns RC, or -1 with the error set when the close fails.
+ */
+FILE *output_open(const char *output);
+int output_json(FILE *out, json_t *doc);
+int output_close(FILE *out, const char *output, int rc);
+
 #endif
