@@ -21,11 +21,21 @@ expect_match "$out" "\"-I$FIXTURE/$D/include\"" "ccflags-y += -I\$(src)/include,
 expect_match "$out" "\"-DFX_RING_SIZE=256\"" "CFLAGS_fx_main.o := -DFX_RING_SIZE=256"
 expect_match "$out" 'KBUILD_MODNAME=..fxnic' "KBUILD_MODNAME is the composite module's name"
 
+expect_match "$out" '"-DMODULE"' "CONFIG_FXNIC=m: fxnic.o is in obj-m, so its files get -DMODULE"
+
 run "$NDOSCOPE" flags -C "$FIXTURE" $D/fx_ethtool.c
+expect_match "$out" '"-DMODULE"' "-DMODULE reaches every part of the composite module"
 if printf '%s\n' "$out" | grep -q FX_RING_SIZE; then
 	not_ok "CFLAGS_fx_main.o is for fx_main.o only" "$out"
 else
 	ok "CFLAGS_fx_main.o is for fx_main.o only"
+fi
+
+run "$NDOSCOPE" flags -C "$FIXTURE" $D/fx_old.c
+if printf '%s\n' "$out" | grep -q -- -DMODULE; then
+	not_ok "a file no obj-m lists gets no -DMODULE" "$out"
+else
+	ok "a file no obj-m lists gets no -DMODULE"
 fi
 
 # A file named explicitly is indexed, built or not.

@@ -231,6 +231,13 @@ static int base_flags(const char *tree, struct base_flags *b)
 	add(b, "-fshort-wchar");
 	if (makefile_has(tree, "-funsigned-char"))	/* kbuild from 6.2 */
 		add(b, "-funsigned-char");
+	/*
+	 * CC_FLAGS_USING: with the function tracer on, kbuild says the compiler
+	 * emits __fentry__ calls, and <asm/ftrace.h> refuses to build without it.
+	 */
+	if (config_set(tree, autoconf, "CONFIG_FUNCTION_TRACER") &&
+	    config_set(tree, autoconf, "CONFIG_HAVE_FENTRY") && makefile_has(tree, "-DCC_USING_FENTRY"))
+		add(b, "-DCC_USING_FENTRY");
 	add(b, "-fno-common");
 	add(b, "-fno-PIE");
 	add(b, "-fno-strict-aliasing");
@@ -409,6 +416,8 @@ int kbuild_jobs(const char *tree, char *const *only, int n_only, struct job_list
 		for (size_t k = 0; k < kf->flags.n; k++)
 			VEC_PUSH(&argv, xstrdup(kf->flags.v[k]));
 		add_names(&argv, kf->rel, kf->modname);
+		if (kf->module)
+			VEC_PUSH(&argv, xstrdup("-DMODULE"));
 		job_add(jobs, tree, abs, NULL, argv.v, (int)argv.n);
 		free(abs);
 	}

@@ -461,13 +461,14 @@ struct ctx {
 };
 
 static void add_file(struct ctx *c, struct mk *m, const char *rel, const char *obj_name,
-		     const char *modname, const struct strvec *dirflags)
+		     const char *modname, bool module, const struct strvec *dirflags)
 {
 	struct kb_file kf = { 0 };
 	char *key = xasprintf("CFLAGS_%s", obj_name);
 
 	kf.rel = xstrdup(rel);
 	kf.modname = xstrdup(modname);
+	kf.module = module;
 	for (size_t i = 0; i < dirflags->n; i++)
 		VEC_PUSH(&kf.flags, xstrdup(dirflags->v[i]));
 	keep_flags(c->tree, mk_get(m, key), &kf.flags);
@@ -475,9 +476,12 @@ static void add_file(struct ctx *c, struct mk *m, const char *rel, const char *o
 	VEC_PUSH(&c->plan->files, kf);
 }
 
-/* OBJ (foo.o, or sub/foo.o) of module MODNAME: its .c, or its composite's objects. */
+/*
+ * OBJ (foo.o, or sub/foo.o) of module MODNAME: its .c, or its composite's
+ * objects. MODULE: OBJ was listed in obj-m.
+ */
 static void add_object(struct ctx *c, struct mk *m, const char *obj, const char *modname,
-		       const struct strvec *dirflags, int depth)
+		       bool module, const struct strvec *dirflags, int depth)
 {
 	size_t n = strlen(obj);
 	char *stem, *key;
@@ -500,10 +504,10 @@ static void add_object(struct ctx *c, struct mk *m, const char *obj, const char 
 					char *rel = xasprintf("%s/%s.c", m->dir, stem);
 
 					if (file_exists(c->tree, rel))
-						add_file(c, m, rel, obj, modname, dirflags);
+						add_file(c, m, rel, obj, modname, module, dirflags);
 					free(rel);
 				} else {
-					add_object(c, m, w.v[k], modname, dirflags, depth + 1);
+					add_object(c, m, w.v[k], modname, module, dirflags, depth + 1);
 				}
 				free(w.v[k]);
 			}
@@ -516,7 +520,7 @@ static void add_object(struct ctx *c, struct mk *m, const char *obj, const char 
 		const char *base = strrchr(obj, '/');
 
 		if (file_exists(c->tree, rel))
-			add_file(c, m, rel, base ? base + 1 : obj, modname, dirflags);
+			add_file(c, m, rel, base ? base + 1 : obj, modname, module, dirflags);
 		free(rel);
 	}
 	free(stem);
@@ -531,6 +535,7 @@ static void read_dir(struct ctx *c, const char *dir, const struct strvec *inheri
 			.config_vals = &c->config_vals };
 	struct strvec objs = { 0 }, dirflags = { 0 }, sub = { 0 };
 	static const char *const lists[] = { "obj-y", "obj-m", "lib-y", NULL };
+	size_t first_m = 0, end_m = 0;	/* objs[first_m, end_m) came from obj-m */
 
 	if (depth > 16)
 		return;
@@ -548,8 +553,13 @@ static void read_dir(struct ctx *c, const char *dir, const struct strvec *inheri
 	keep_flags(c->tree, mk_get(&m, "ccflags-y"), &dirflags);
 	keep_flags(c->tree, mk_get(&m, "EXTRA_CFLAGS"), &dirflags);
 
-	for (int l = 0; lists[l]; l++)
+	for (int l = 0; lists[l]; l++) {
+		if (!strcmp(lists[l], "obj-m"))
+			first_m = objs.n;
 		words(mk_get(&m, lists[l]), &objs);
+		if (!strcmp(lists[l], "obj-m"))
+			end_m = objs.n;
+	}
 	for (size_t i = 0; i < objs.n; i++) {
 		const char *o = objs.v[i];
 		size_t n = strlen(o);
@@ -574,7 +584,8 @@ static void read_dir(struct ctx *c, const char *dir, const struct strvec *inheri
 			for (char *p = mod; *p; p++)
 				if (*p == '-' || *p == ',')
 					*p = '_';
-			add_object(c, &m, o, mod, &dirflags, 0);
+			/* the first listing counts: obj-y before obj-m */
+			add_object(c, &m, o, mod, i >= first_m && i < end_m, &dirflags, 0);
 			free(mod);
 		}
 	}

@@ -10,6 +10,7 @@
 struct kb_file {
 	char *rel;		/* source, relative to the tree */
 	char *modname;		/* KBUILD_MODNAME of its module, or NULL when unknown */
+	bool module;		/* part of an obj-m object: kbuild adds -DMODULE */
 	struct strvec flags;	/* extra flags, absolute paths */
 };
 
