@@ -297,8 +297,6 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		}
 		if (check_fingerprint(db, v))
 			goto fail;
-		db->version = v;
-		db->latest = SCHEMA_LATEST;
 		return 0;
 	}
 	if (user_version(db, &v))
@@ -309,7 +307,6 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
 	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db, SCHEMA_LATEST))
 		goto fail;
-	db->version = db->latest = SCHEMA_LATEST;
 	return 0;
 fail:
 	db_close(db);

@@ -16,7 +16,6 @@ struct db {
 	int lock_fd;
 	struct strmap stmt_index;
 	VEC(sqlite3_stmt *) stmts;
-	int version, latest;	/* the schema of the index, and the one this build writes */
 };
 
 /* The index path: --db, else $NDOSCOPE_DB, else ./ndoscope.db. */
