@@ -24,6 +24,7 @@ static const char *const migrations[] = {
 	"schemas/003_drivers.sql",
 	"schemas/004_source.sql",
 	"schemas/006_merge.sql",
+	"schemas/007_edges_by_field.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */
@@ -313,8 +314,44 @@ fail:
 	return -1;
 }
 
+/* NDOSCOPE_PROFILE=1: time spent in each named statement, printed at close. */
+static int profile_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	struct db *db = ctx;
+
+	(void)type;
+	for (size_t i = 0; i < db->stmts.n; i++)
+		if (db->stmts.v[i] == p) {
+			db->prof[i].ns += *(sqlite3_int64 *)x;
+			db->prof[i].runs++;
+		}
+	return 0;
+}
+
+static void profile_print(struct db *db)
+{
+	for (;;) {
+		size_t best = (size_t)-1;
+
+		for (size_t i = 0; i < db->stmts.n; i++)
+			if (db->prof[i].runs && (best == (size_t)-1 || db->prof[i].ns > db->prof[best].ns))
+				best = i;
+		if (best == (size_t)-1 || db->prof[best].ns < 1000000)
+			break;
+		fprintf(stderr, "profile: %9.1f ms %7lld runs  %s\n", db->prof[best].ns / 1e6,
+			(long long)db->prof[best].runs, db->prof[best].name);
+		db->prof[best].runs = 0;
+	}
+}
+
 void db_close(struct db *db)
 {
+	if (db->prof)
+		profile_print(db);
+	for (size_t i = 0; i < db->stmts.n; i++)
+		free(db->prof ? db->prof[i].name : NULL);
+	free(db->prof);
+	db->prof = NULL;
 	for (size_t i = 0; i < db->stmts.n; i++)
 		sqlite3_finalize(db->stmts.v[i]);
 	VEC_FREE(&db->stmts);
@@ -352,6 +389,11 @@ sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name)
 		die("cannot prepare '%s' from '%s': %s", name, file, sqlite3_errmsg(db->h));
 	strmap_put(&db->stmt_index, key, (int)db->stmts.n, NULL);
 	VEC_PUSH(&db->stmts, st);
+	if (getenv("NDOSCOPE_PROFILE")) {
+		db->prof = xrealloc(db->prof, db->stmts.n * sizeof(*db->prof));
+		db->prof[db->stmts.n - 1] = (struct stmt_prof){ .name = xstrdup(key) };
+		sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, profile_cb, db);
+	}
 	return st;
 }
 

@@ -16,6 +16,10 @@ struct db {
 	int lock_fd;
 	struct strmap stmt_index;
 	VEC(sqlite3_stmt *) stmts;
+	struct stmt_prof {
+		char *name;
+		sqlite3_int64 ns, runs;
+	} *prof;		/* NDOSCOPE_PROFILE: per statement, beside stmts */
 };
 
 /* The index path: --db, else $NDOSCOPE_DB, else ./ndoscope.db. */

@@ -3,6 +3,9 @@
 -- line, binding file and line. ?1 is the function, ?2 is 1 to include
 -- type-only matches, ?3 is 1 to include the asynchronous hops (queue,
 -- softirq, wakeup, ...: the handoff_edge view of schemas/002_handoff.sql).
+-- A call's via ("net_device_ops.ndo_start_xmit") is split into struct and
+-- field, and the call is the outer loop (CROSS JOIN), so that binding_by_field
+-- and assign_by_field answer each call instead of a scan of either table.
 
 -- name: callees
 SELECT c.callee_id, ce.name, 'direct', NULL, f.path, c.line, NULL, NULL
@@ -10,12 +13,14 @@ FROM call c JOIN sym ce ON ce.id = c.callee_id JOIN file f ON f.id = c.file_id
 WHERE c.caller_id = ?1 AND c.kind = 'direct'
 UNION ALL
 SELECT b.fn_id, fs.name, 'field', c.via, f.path, c.line, bf.path, b.line
-FROM call c JOIN binding b ON b.struct || '.' || b.field = c.via
+FROM call c CROSS JOIN binding b ON b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND b.field = substr(c.via, instr(c.via, '.') + 1)
 JOIN sym fs ON fs.id = b.fn_id JOIN file f ON f.id = c.file_id JOIN file bf ON bf.id = b.file_id
 WHERE c.caller_id = ?1 AND c.kind = 'field'
 UNION ALL
 SELECT a.target_id, ts.name, 'field', c.via, f.path, c.line, af.path, a.line
-FROM call c JOIN assign s ON s.struct || '.' || s.field = c.via AND s.param IS NOT NULL AND s.op = '='
+FROM call c CROSS JOIN assign s ON s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.param IS NOT NULL AND s.op = '='
 JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
 JOIN sym ts ON ts.id = a.target_id JOIN file f ON f.id = c.file_id JOIN file af ON af.id = a.file_id
 WHERE c.caller_id = ?1 AND c.kind = 'field'

@@ -34,14 +34,19 @@ ORDER BY f.path;
 -- to at least one function with evidence (a binding, or a function passed
 -- in that position).
 -- name: indirect
+-- (via is split into struct and field so that binding_by_field and
+-- assign_by_field answer each site)
 WITH ind AS (
 	SELECT c.kind, c.via, c.caller_id,
 	       CASE
 		WHEN c.kind = 'field' THEN
-			EXISTS (SELECT 1 FROM binding b WHERE b.struct || '.' || b.field = c.via)
+			EXISTS (SELECT 1 FROM binding b
+				WHERE b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+				  AND b.field = substr(c.via, instr(c.via, '.') + 1))
 			OR EXISTS (SELECT 1 FROM assign s JOIN fn_arg a ON a.callee_id = s.func_id
 					AND a.arg = s.param AND a.target_kind = 'function'
-				   WHERE s.struct || '.' || s.field = c.via AND s.op = '=')
+				   WHERE s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+				     AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.op = '=')
 		WHEN c.kind = 'param' THEN
 			EXISTS (SELECT 1 FROM fn_arg a WHERE a.callee_id = c.caller_id
 				AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function')
