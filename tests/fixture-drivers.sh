@@ -10,8 +10,10 @@
 D=drivers/net/ethernet/fxcorp
 DB=$TMP/fx.db
 L=drivers/net/ethernet/fxlite
-run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" $D $L/fxlite.c $L/fx_failover.c drivers/net/loopback.c net/core/dev.c
-expect_rc 0 "index the FX NIC, the FX Lite (named: its config is off), loopback.c and dev.c"
+U=drivers/net/fxusb
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" $D $L/fxlite.c $L/fx_failover.c $U/fxusbnet.c $U/fxusb_mini.c \
+	drivers/net/loopback.c net/core/dev.c
+expect_rc 0 "index the FX NIC, the FX Lite and FX USB (named: their configs are off), loopback.c and dev.c"
 GOLD=$EXPECTED/drivers
 
 golden "$GOLD" fxnic.md report fxnic
@@ -96,6 +98,23 @@ fx_failover_create,ether_setup" "report --matrix $L: the driver and the library'
 run "$NDOSCOPE" --db "$DB" report --matrix $L
 expect_match "$out" '^Coverage: 2 of the 2 `net_device_ops` tables defined here belong to a device above \(100\.0%\)\.$' \
 	"coverage: both tables belong to a device"
+
+# FX USB: a usb_driver whose probe is the shared core's; the core calls the
+# minidriver's bind through a struct field, and the bind reaches its ops
+# table three helpers down, through a getter.
+run "$NDOSCOPE" --db "$DB" report fxmini
+expect_rc 0 "report fxmini"
+expect_match "$out" '^A `usb_driver` driver, `fxmini_driver`, probed by `fxusbnet_probe` for the 2 device IDs of `fxmini_products`' \
+	"a usb_driver whose probe is the shared core's"
+expect_match "$out" "^\| net_device\.netdev_ops = \| \`fxmini_get_netdev_ops\(\)\` \|  \| set by fxmini_init_netdev, called by fxmini_reset, called by fxmini_bind, called by fxusbnet_probe through fxusb_driver_info\.bind \| $U/fxusb_mini\.c:[0-9]+ \|$" \
+	"the minidriver's settings: through the bind its own file binds, three helpers down, with the chain"
+expect_match "$out" '^### netdev_ops = &fxmini_netdev_ops \(struct net_device_ops, '"$U"'/fxusb_mini\.c:[0-9]+; set by fxmini_init_netdev, .*\)
+
+Returned by `fxmini_get_netdev_ops\(\)`\.$' "the table the getter returns"
+expect_eq "$("$NDOSCOPE" --db "$DB" report fxmini_netdev_ops | head -1)" "# fxmini" "report fxmini_netdev_ops: a table set through a getter names its device"
+run "$NDOSCOPE" --db "$DB" report --matrix $U
+expect_match "$out" '^Coverage: 2 of the 2 `net_device_ops` tables defined here belong to a device above \(100\.0%\)\.$' \
+	"coverage: the core's table and the minidriver's"
 
 # The html page says the same, escaped.
 run "$NDOSCOPE" --db "$DB" report fxnic -f html

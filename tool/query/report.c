@@ -56,6 +56,8 @@ static char *unquote(const char *s)
 
 static bool is_ident_char(char c);
 static bool under(const char *path, const char *dir);
+static char *fn_dir(struct db *db, sqlite3_int64 fn);
+static void net_device_only(json_t *from, const char *dir, json_t *to);
 
 static const char *ordinal(int n)
 {
@@ -187,71 +189,135 @@ static bool allocates(struct db *db, sqlite3_int64 fn)
 	return yes;
 }
 
-/* FN's own assignments; helpers it calls add theirs, their parameters replaced by its arguments. */
-static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_t *settings)
+/*
+ * A walk over what a setup path assigns: a function's own assignments, the
+ * helpers it calls (their parameters replaced by its arguments), and below
+ * them the driver's own helpers, those defined in DIR, down to
+ * SETTINGS_DEPTH calls. With BIND_FILE, a call through a struct field goes to
+ * the functions bound to that field in BIND_FILE: usbnet_probe's
+ * info->bind is the bind of the minidriver whose usb_driver is probed.
+ */
+#define SETTINGS_DEPTH 4
+
+struct settings_walk {
+	struct db *db;
+	const char *dir, *bind_file;
+	struct ptrmap seen;
+	json_t *settings;
+};
+
+static bool is_driver_own(struct settings_walk *w, sqlite3_int64 fn);
+
+static void walk_settings(struct settings_walk *w, sqlite3_int64 fn, const char *name,
+			  const char *called_by, const char *args_text, int depth)
 {
 	struct call_row {
 		sqlite3_int64 id;
-		char *name, *args;
-		int line;
+		char *name, *args, *via;
 	};
 	VEC(struct call_row) calls = { 0 };
+	json_t *args = args_text ? json_loads(args_text, 0, NULL) : NULL;
+	struct db *db = w->db;
 	sqlite3_stmt *st;
-	char from[512];
+	char from[1024];
+	char *caller_name = called_by ? xstrndup(called_by, strcspn(called_by, " ,")) : NULL;
+	bool inserted;
+
+	ptrmap_put(&w->seen, (uintptr_t)fn, 1, &inserted);
+	if (!inserted)
+		goto out;
+	st = db_stmt(db, SQL, "assigns");
+	bind_int(st, 1, fn);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int p = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 5);
+		json_t *arg = p && args ? json_array_get(args, p - 1) : NULL;
+
+		if (arg) {
+			json_t *v = json_object_get(arg, "value");
+
+			snprintf(from, sizeof(from), "passed by %s as %s's %s argument",
+				 caller_name, name, ordinal(p));
+			add_setting(w->settings, st, json_string_value(json_object_get(arg, "text")),
+				    v ? json_incref(v) : json_null(), from);
+		} else {
+			if (called_by)
+				snprintf(from, sizeof(from), "set by %s, called by %s", name, called_by);
+			else
+				snprintf(from, sizeof(from), "set by %s", name);
+			add_setting(w->settings, st, col(st, 3), col_value(st, 4), from);
+		}
+	}
+	sqlite3_reset(st);
+	if (depth >= SETTINGS_DEPTH)
+		goto out;
 
 	st = db_stmt(db, SQL, "calls_from");
 	bind_int(st, 1, fn);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct call_row c = { .id = sqlite3_column_int64(st, 0),
-				      .name = xstrdup(col(st, 1)),
-				      .args = col(st, 2) ? xstrdup(col(st, 2)) : NULL,
-				      .line = sqlite3_column_int(st, 4) };
+		struct call_row c = { .id = sqlite3_column_int64(st, 0), .name = xstrdup(col(st, 1)),
+				      .args = col(st, 2) ? xstrdup(col(st, 2)) : NULL };
 
 		VEC_PUSH(&calls, c);
 	}
 	sqlite3_reset(st);
-
-	snprintf(from, sizeof(from), "set by %s", name);
-	st = db_stmt(db, SQL, "assigns");
-	bind_int(st, 1, fn);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		add_setting(settings, st, col(st, 3), col_value(st, 4), from);
-	sqlite3_reset(st);
-
-	for (size_t i = 0; i < calls.n; i++) {
-		json_t *args;
-
-		/* a helper that allocates a net_device sets up that one (net_failover_create) */
-		if (allocates(db, calls.v[i].id))
-			continue;
-		args = calls.v[i].args ? json_loads(calls.v[i].args, 0, NULL) : NULL;
-
-		st = db_stmt(db, SQL, "assigns");
-		bind_int(st, 1, calls.v[i].id);
+	if (w->bind_file) {
+		st = db_stmt(db, SQL, "field_targets_in");
+		bind_int(st, 1, fn);
+		bind_text(st, 2, w->bind_file);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			int p = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 5);
-			json_t *arg = p && args ? json_array_get(args, p - 1) : NULL;
+			struct call_row c = { .id = sqlite3_column_int64(st, 0), .name = xstrdup(col(st, 1)),
+					      .via = xstrdup(col(st, 2)) };
 
-			if (arg) {
-				json_t *v = json_object_get(arg, "value");
-
-				snprintf(from, sizeof(from), "passed by %s as %s's %s argument",
-					 name, calls.v[i].name, ordinal(p));
-				add_setting(settings, st, json_string_value(json_object_get(arg, "text")),
-					    v ? json_incref(v) : json_null(), from);
-			} else {
-				snprintf(from, sizeof(from), "set by %s, called by %s", calls.v[i].name, name);
-				add_setting(settings, st, col(st, 3), col_value(st, 4), from);
-			}
+			VEC_PUSH(&calls, c);
 		}
 		sqlite3_reset(st);
-		json_decref(args);
 	}
+	for (size_t i = 0; i < calls.n; i++) {
+		char *chain;
+
+		/* a helper that allocates a net_device sets up that one (net_failover_create) */
+		if (ptrmap_get(&w->seen, (uintptr_t)calls.v[i].id) || allocates(db, calls.v[i].id))
+			continue;
+		/* past the first level, only the driver's own helpers */
+		if (depth && !is_driver_own(w, calls.v[i].id))
+			continue;
+		/* "fxmini_bind, called by fxusbnet_probe through fxusb_driver_info.bind" */
+		chain = xasprintf("%s%s%s%s%s", name, calls.v[i].via ? " through " : "",
+				  calls.v[i].via ? calls.v[i].via : "", called_by ? ", called by " : "",
+				  called_by ? called_by : "");
+		walk_settings(w, calls.v[i].id, calls.v[i].name, chain, calls.v[i].args, depth + 1);
+		free(chain);
+	}
+out:
+	free(caller_name);
 	for (size_t i = 0; i < calls.n; i++) {
 		free(calls.v[i].name);
 		free(calls.v[i].args);
+		free(calls.v[i].via);
 	}
 	VEC_FREE(&calls);
+	json_decref(args);
+}
+
+/*
+ * What FN assigns, with its helpers' assignments, into SETTINGS. DIR is the
+ * driver's directory (NULL: FN's own), BIND_FILE as in settings_walk.
+ */
+static void settings_from(struct db *db, sqlite3_int64 fn, const char *name, const char *dir,
+			  const char *bind_file, json_t *settings)
+{
+	char *own = dir ? NULL : fn_dir(db, fn);
+	struct settings_walk w = { .db = db, .dir = dir ? dir : own, .bind_file = bind_file,
+				   .settings = settings };
+
+	walk_settings(&w, fn, name, NULL, NULL, 0);
+	ptrmap_free(&w.seen);
+	free(own);
+}
+
+static void settings_of(struct db *db, sqlite3_int64 fn, const char *name, json_t *settings)
+{
+	settings_from(db, fn, name, NULL, NULL, settings);
 }
 
 static json_t *effective_upto(json_t *settings, size_t upto, const char *strct, const char *field,
@@ -515,18 +581,50 @@ static bool fallback_applies(struct db *db, const char *strct, const char *guard
 	return true;
 }
 
+/*
+ * The table an assignment's right-hand side names: &table, &table[port] (an
+ * element of an array of tables), or a getter's call, xgbe_get_netdev_ops(),
+ * when the getter returns &table (*getter then gets its name).
+ */
+static char *table_named(struct db *db, const char *rhs, char **getter)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+
+	*getter = NULL;
+	if (!rhs)
+		return NULL;
+	if (rhs[0] == '&')
+		return xstrndup(rhs + 1, strcspn(rhs + 1, "[ "));
+	if (!is_ident_char(rhs[0]) || rhs[strcspn(rhs, "(")] != '(')
+		return NULL;
+	*getter = xstrndup(rhs, strcspn(rhs, "( "));
+	st = db_stmt(db, SQL, "returned_table");
+	bind_text(st, 1, *getter);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = xstrndup(col(st, 0) + 1, strcspn(col(st, 0) + 1, "[ "));
+	sqlite3_reset(st);
+	if (!name) {
+		free(*getter);
+		*getter = NULL;
+	}
+	return name;
+}
+
 static json_t *ops_table(struct db *db, const char *field, const char *rhs, const char *from,
 			 const char *at_file, sqlite3_int64 *table_id)
 {
 	json_t *o = json_object(), *members = json_array(), *nulls = json_array();
-	/* &table, or &table[port]: an element of an array of tables */
-	char *name = rhs && rhs[0] == '&' ? xstrndup(rhs + 1, strcspn(rhs + 1, "[ ")) : NULL;
+	char *getter = NULL, *name = table_named(db, rhs, &getter);
 	sqlite3_stmt *st;
 	char *strct = NULL;
 
 	*table_id = 0;
 	json_object_set_new(o, "field", json_string(field));
 	json_object_set_new(o, "from", json_string(from));
+	if (getter)
+		json_object_set_new(o, "returned_by", json_string(getter));
+	free(getter);
 	json_object_set_new(o, "table", jstr(name));
 	if (name) {
 		st = db_stmt(db, SQL, "ops_table_named");
@@ -957,7 +1055,12 @@ static void ip_link(json_t *dev, json_t *flags, long long priv, bool have_priv, 
 
 	sb_addf(&sb, "N: %s: <", name);
 	json_array_foreach(flags, i, f) {
-		sb_addf(&sb, "%s%s", first ? "" : ",", json_string_value(json_object_get(f, "name")) + 4);
+		const char *flag = json_string_value(json_object_get(f, "name"));
+
+		/* ip prints UP last, with LOWER_UP, and never RUNNING */
+		if (!strcmp(flag, "IFF_UP") || !strcmp(flag, "IFF_RUNNING"))
+			continue;
+		sb_addf(&sb, "%s%s", first ? "" : ",", flag + 4);
 		first = false;
 	}
 	sb_addf(&sb, "%sUP,LOWER_UP>", first ? "" : ",");
@@ -1002,6 +1105,16 @@ static char *fn_dir(struct db *db, sqlite3_int64 fn)
 	return dir;
 }
 
+/* Is FN defined in the walk's directory: one of the driver's own helpers? */
+static bool is_driver_own(struct settings_walk *w, sqlite3_int64 fn)
+{
+	char *d = w->dir ? fn_dir(w->db, fn) : NULL;
+	bool own = d && !strcmp(d, w->dir);
+
+	free(d);
+	return own;
+}
+
 struct callee {
 	sqlite3_int64 id;
 	char *name;
@@ -1011,24 +1124,26 @@ struct callee {
 static int driver_callees(struct db *db, sqlite3_int64 fn, const char *dir, struct callee *out, int max)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL, "calls_from");
-	int n = 0, kept = 0;
+	VEC(struct callee) all = { 0 };
+	int kept = 0;
 
 	bind_int(st, 1, fn);
-	while (sqlite3_step(st) == SQLITE_ROW && n < max) {
-		out[n].id = sqlite3_column_int64(st, 0);
-		out[n].name = xstrdup(col(st, 1));
-		n++;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct callee c = { sqlite3_column_int64(st, 0), xstrdup(col(st, 1)) };
+
+		VEC_PUSH(&all, c);
 	}
 	sqlite3_reset(st);
-	for (int i = 0; i < n; i++) {
-		char *d = dir ? fn_dir(db, out[i].id) : NULL;
+	for (size_t i = 0; i < all.n; i++) {
+		char *d = dir && kept < max ? fn_dir(db, all.v[i].id) : NULL;
 
 		if (d && !strcmp(d, dir))
-			out[kept++] = out[i];
+			out[kept++] = all.v[i];
 		else
-			free(out[i].name);
+			free(all.v[i].name);
 		free(d);
 	}
+	VEC_FREE(&all);
 	return kept;
 }
 
@@ -1272,11 +1387,23 @@ static void device_rest(struct db *db, json_t *dev, json_t *settings, const char
 
 static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
 		      sqlite3_int64 init, const char *init_name, const char *file, int line,
-		      const char *name_text)
+		      const char *name_text, sqlite3_int64 rtnl_table)
 {
 	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
-	char *name = unquote(name_text), text[512];
+	char *name = unquote(name_text), text[512], *newlink_name = NULL;
+	sqlite3_int64 newlink = 0, then;
 	sqlite3_stmt *st;
+
+	if (rtnl_table) {
+		st = db_stmt(db, SQL, "table_slot");
+		bind_int(st, 1, rtnl_table);
+		bind_text(st, 2, "newlink");
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			newlink = sqlite3_column_int64(st, 0);
+			newlink_name = xstrdup(col(st, 1));
+		}
+		sqlite3_reset(st);
+	}
 
 	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
 	json_object_set_new(dev, "setup", json_string(setup_name));
@@ -1304,9 +1431,20 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 	}
 	json_object_set_new(dev, "registration", steps);
 
-	/* 2. settings */
+	/* 2. settings: the setup, then what the allocating function (or rtnetlink's newlink) sets after it */
 	settings_of(db, setup, setup_name, settings);
+	then = init ? init : newlink;
+	if (then) {
+		json_t *all = json_array();
+		char *dir = fn_dir(db, then);
+
+		settings_from(db, then, init ? init_name : newlink_name, dir, NULL, all);
+		net_device_only(all, dir, settings);
+		json_decref(all);
+		free(dir);
+	}
 	device_rest(db, dev, settings, name ? name : setup_name);
+	free(newlink_name);
 	free(name);
 	return dev;
 }
@@ -1402,6 +1540,14 @@ static void net_device_only(json_t *from, const char *dir, json_t *to)
 			json_array_append(to, s);
 }
 
+/* What the probe and the function that allocates (when another) assign, in DIR's helpers. */
+static void bus_settings(struct db *db, struct bus_dev *b, const char *dir, json_t *all)
+{
+	settings_from(db, b->probe, b->probe_name, dir, b->file, all);
+	if (b->alloc_in && b->alloc_in != b->probe)
+		settings_from(db, b->alloc_in, b->alloc_caller, dir, b->file, all);
+}
+
 static json_t *bus_device(struct db *db, struct bus_dev *b)
 {
 	json_t *dev = json_object(), *steps = json_array(), *settings = json_array(), *all, *o;
@@ -1475,10 +1621,8 @@ static json_t *bus_device(struct db *db, struct bus_dev *b)
 		json_decref(all);
 	}
 	all = json_array();
-	settings_of(db, b->probe, b->probe_name, all);
-	if (b->alloc_in && b->alloc_in != b->probe)
-		settings_of(db, b->alloc_in, b->alloc_caller, all);
 	dir = dir_of(b->probe_file);
+	bus_settings(db, b, dir, all);
 	net_device_only(all, dir, settings);
 	free(dir);
 	json_decref(all);
@@ -1582,19 +1726,32 @@ static bool under(const char *path, const char *dir)
 	return path && !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
 }
 
-/* Does the setup path of FN (and its helpers) attach the table named TABLE? */
-static bool attaches(struct db *db, sqlite3_int64 fn, const char *fn_name, const char *table)
+/*
+ * Does the setup path of FN (and its helpers), or of bus device B, attach
+ * the table named TABLE?
+ */
+static bool attaches(struct db *db, sqlite3_int64 fn, const char *fn_name, struct bus_dev *b,
+		     const char *table)
 {
 	json_t *s = json_array(), *e;
 	bool match = false;
 	size_t k;
 
-	settings_of(db, fn, fn_name, s);
-	json_array_foreach(s, k, e) {
-		const char *rhs = json_string_value(json_object_get(e, "rhs"));
+	if (b) {
+		char *dir = dir_of(b->probe_file);
 
-		if (rhs && rhs[0] == '&' && !strcmp(rhs + 1, table))
+		bus_settings(db, b, dir, s);
+		free(dir);
+	} else {
+		settings_of(db, fn, fn_name, s);
+	}
+	json_array_foreach(s, k, e) {
+		char *getter, *name = table_named(db, json_string_value(json_object_get(e, "rhs")), &getter);
+
+		if (name && !strcmp(name, table))
 			match = true;
+		free(name);
+		free(getter);
 	}
 	json_decref(s);
 	return match;
@@ -1605,7 +1762,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	sqlite3_stmt *st = db_stmt(db, SQL, "devices");
 	json_t *devices = json_array();
 	struct row {
-		sqlite3_int64 setup, init;
+		sqlite3_int64 setup, init, rtnl_table;
 		char *setup_name, *init_name, *file, *name, *setup_file;
 		int line;
 	};
@@ -1629,7 +1786,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct row r = {
 			.setup = sqlite3_column_int64(st, 0), .setup_name = xstrdup(col(st, 1)),
-			.init = 0, .init_name = xstrdup(col(st, 3)),
+			.init = 0, .init_name = xstrdup(col(st, 3)), .rtnl_table = sqlite3_column_int64(st, 2),
 			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
 			.name = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
 			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
@@ -1667,10 +1824,12 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		else
 			match = !strcmp(r->file, driver) || (r->setup_file && !strcmp(r->setup_file, driver)) ||
 				(name && !strcmp(name, driver)) || !strcmp(r->setup_name, driver) ||
-				attaches(db, r->setup, r->setup_name, driver);
+				attaches(db, r->setup, r->setup_name, NULL, driver) ||
+				(r->init && attaches(db, r->init, r->init_name, NULL, driver));
 		if (match)
 			json_array_append_new(devices, device(db, r->setup, r->setup_name, r->init,
-							      r->init_name, r->file, r->line, r->name));
+							      r->init_name, r->file, r->line, r->name,
+							      r->rtnl_table));
 		free(name);
 	}
 	for (size_t i = 0; i < bd.v.n; i++) {
@@ -1683,7 +1842,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		else
 			match = !strcmp(b->file, driver) || (b->probe_file && !strcmp(b->probe_file, driver)) ||
 				(name && !strcmp(name, driver)) || !strcmp(b->probe_name, driver) ||
-				!strcmp(b->table_name, driver) || attaches(db, b->probe, b->probe_name, driver);
+				!strcmp(b->table_name, driver) || attaches(db, 0, NULL, b, driver);
 		if (match)
 			json_array_append_new(devices, bus_device(db, b));
 		free(name);

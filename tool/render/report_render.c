@@ -152,6 +152,8 @@ static void md_device(FILE *out, json_t *d)
 		fprintf(out, "; %s)\n\n", S(x, "from"));
 		if (S(x, "condition"))
 			fprintf(out, "When `%s`.\n\n", S(x, "condition"));
+		if (S(x, "returned_by"))
+			fprintf(out, "Returned by `%s()`.\n\n", S(x, "returned_by"));
 		fputs("| slot | function | at |\n|---|---|---|\n", out);
 		json_array_foreach(json_object_get(x, "members"), k, y) {
 			fprintf(out, "| `%s` | `%s` | ", S(y, "field"), S(y, "function"));
@@ -401,6 +403,10 @@ static void h_device(FILE *out, json_t *d)
 		if (S(x, "condition")) {
 			fputs(", when ", out);
 			h_code(out, S(x, "condition"));
+		}
+		if (S(x, "returned_by")) {
+			fputs(", returned by ", out);
+			h_code(out, S(x, "returned_by"));
 		}
 		fputs("</p>", out);
 		if (!json_array_size(json_object_get(x, "members")))

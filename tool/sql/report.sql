@@ -184,7 +184,7 @@ FROM call k
 JOIN call c ON c.caller_id = k.caller_id AND c.kind = 'direct'
 	AND c.guard LIKE '%!(%' || substr(k.via, length(?1) + 2) || ')%'
 JOIN sym ce ON ce.id = c.callee_id JOIN sym ks ON ks.id = k.caller_id JOIN file f ON f.id = c.file_id
-WHERE k.kind = 'field' AND k.via LIKE ?1 || '.%'
+WHERE k.kind = 'field' AND k.via > ?1 || '.' AND k.via < ?1 || '/'	-- "?1.*", by call_by_via
   AND NOT EXISTS (SELECT 1 FROM binding b WHERE b.table_id = ?2 AND ?1 || '.' || b.field = k.via)
 ORDER BY slot, f.path, c.line;
 -- name: is_slot
@@ -224,3 +224,20 @@ JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg IS NU
 JOIN sym cs ON cs.id = c.caller_id JOIN file f ON f.id = c.file_id
 WHERE c.kind = 'direct' AND f.path NOT LIKE 'include/%'
 ORDER BY f.path, c.line;
+-- The functions bound in file ?2 to the struct fields FN (?1) calls through.
+-- name: field_targets_in
+-- (via split into struct and field, so that binding_by_field is used per call)
+SELECT b.fn_id, s.name, c.via FROM call c
+JOIN binding b ON b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND b.field = substr(c.via, instr(c.via, '.') + 1)
+JOIN sym s ON s.id = b.fn_id
+WHERE c.caller_id = ?1 AND c.kind = 'field' AND b.file_id = (SELECT id FROM file WHERE path = ?2)
+ORDER BY c.line, b.line;
+-- The function table ?1 binds at field ?2.
+-- name: table_slot
+SELECT b.fn_id, s.name FROM binding b JOIN sym s ON s.id = b.fn_id
+WHERE b.table_id = ?1 AND b.field = ?2 ORDER BY b.line LIMIT 1;
+-- The table a getter function named ?1 returns: "return &xgbe_netdev_ops;".
+-- name: returned_table
+SELECT r.expr FROM ret r JOIN sym s ON s.id = r.func_id
+WHERE s.name = ?1 AND r.expr LIKE '&%' ORDER BY r.line LIMIT 1;
