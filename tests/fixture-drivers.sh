@@ -116,6 +116,26 @@ run "$NDOSCOPE" --db "$DB" report --matrix $U
 expect_match "$out" '^Coverage: 2 of the 2 `net_device_ops` tables defined here belong to a device above \(100\.0%\)\.$' \
 	"coverage: the core's table and the minidriver's"
 
+# Coverage over the whole index: stats, and the matrix of the tree's top.
+run "$NDOSCOPE" --db "$DB" stats
+expect_match "$out" '^net_device_ops tables defined +8 +100%$' "stats: the tables defined in indexed files"
+expect_match "$out" '^  attributed to a device +8 +100\.0%$' "stats: all of them attributed"
+run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers/net/fxorphan/fxorphan.c
+expect_rc 0 "index FX Orphan: a table only another module's call attaches"
+run "$NDOSCOPE" --db "$DB" stats
+expect_match "$out" '^  attributed to a device +8 +88\.9%$' "stats: the orphan table lowers the share"
+expect_match "$out" '^  not attributed \(report --matrix DIR lists them\) +1 +11\.1%$' "stats: and counts it"
+expect_eq "$("$NDOSCOPE" --db "$DB" stats --json | python3 -c 'import json, sys; d = json.JSONDecoder(); s = sys.stdin.read().strip(); a = []
+while s: o, n = d.raw_decode(s); a.append(o); s = s[n:].strip()
+print(json.dumps(a[3], separators=(",", ":")))')" \
+	'[{"what":"net_device_ops tables defined","count":9,"share":"100%"},{"what":"  attributed to a device","count":8,"share":"88.9%"},{"what":"  not attributed (report --matrix DIR lists them)","count":1,"share":"11.1%"}]' \
+	"stats --json: the coverage is the fourth array"
+run "$NDOSCOPE" --db "$DB" report --matrix .
+expect_match "$out" '^Coverage: 8 of the 9 `net_device_ops` tables defined here belong to a device above \(88\.9%\)\.
+Not attributed:
+
+- `fxorphan_netdev_ops` \(drivers/net/fxorphan/fxorphan\.c:[0-9]+\)$' "report --matrix .: every device of the index, and the table no device attaches"
+
 # The html page says the same, escaped.
 run "$NDOSCOPE" --db "$DB" report fxnic -f html
 expect_match "$out" 'when <code>adapter-&gt;revision &gt;= FX_REV_NEW</code>' "html: the table's condition, escaped"

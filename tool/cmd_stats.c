@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndoscope stats: how many facts of each kind, how many indirect calls are
- * classified and resolved, and which TUs had errors.
+ * classified and resolved, which TUs had errors, and how many of the
+ * net_device_ops tables the driver reports attribute to a device.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,7 +10,29 @@
 #include "base/db.h"
 #include "base/error.h"
 #include "ndoscope.h"
+#include "query/report.h"
 #include "render/output.h"
+
+/* The coverage rows: every device of the index as a matrix row, against every table. */
+static int print_coverage(struct db *db, enum out_format fmt)
+{
+	json_t *devices = report_build(db, ".", true), *cov;
+	sqlite3_stmt *st;
+	int n;
+
+	if (!devices) {		/* no device at all: every table is unattributed */
+		error_clear();
+		devices = json_array();
+	}
+	cov = report_coverage(db, ".", devices);
+	st = db_stmt(db, "tool/sql/stats.sql", "coverage");
+	sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(cov, "tables")));
+	sqlite3_bind_int64(st, 2, json_integer_value(json_object_get(cov, "attributed")));
+	n = print_rows(stdout, db->h, st, fmt);
+	json_decref(cov);
+	json_decref(devices);
+	return n;
+}
 
 static const char usage[] = "ndoscope [--db PATH] stats [--json]";
 
@@ -39,6 +62,10 @@ int cmd_stats(int argc, char **argv, const struct global *g)
 		printf("\nTUs with errors:\n");
 	n = print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "errors"), fmt);
 	if (n < 0)
+		goto out;
+	if (fmt == OUT_TABLE)
+		printf("\nDriver coverage:\n");
+	if (print_coverage(&db, fmt) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -1277,7 +1277,12 @@ static void bus_dev_free(struct bus_dev *b)
 }
 
 /* Everything from the settings on, for a device of any kind. */
-static void device_rest(struct db *db, json_t *dev, json_t *settings, const char *ifname)
+/*
+ * Sections 2 to 8 of DEV from its SETTINGS. A matrix row (ROW) needs the
+ * settings, flags, features and ops tables only: the transmit path and its
+ * drop points, a path search per device, are left out.
+ */
+static void device_rest(struct db *db, json_t *dev, json_t *settings, const char *ifname, bool row)
 {
 	json_t *features = json_array(), *ops = json_array(), *v;
 	const char *rhs, *xmit = NULL;
@@ -1368,7 +1373,7 @@ static void device_rest(struct db *db, json_t *dev, json_t *settings, const char
 
 	/* 6, 7. transmit path, where it leaves the CPU, and drop points */
 	json_object_set_new(dev, "xmit", jstr(xmit));
-	if (xmit) {
+	if (xmit && !row) {
 		char *x = xstrdup(xmit);
 
 		transmit(db, x, xid, dev);
@@ -1387,7 +1392,7 @@ static void device_rest(struct db *db, json_t *dev, json_t *settings, const char
 
 static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
 		      sqlite3_int64 init, const char *init_name, const char *file, int line,
-		      const char *name_text, sqlite3_int64 rtnl_table)
+		      const char *name_text, sqlite3_int64 rtnl_table, bool row)
 {
 	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
 	char *name = unquote(name_text), text[512], *newlink_name = NULL;
@@ -1443,7 +1448,7 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 		json_decref(all);
 		free(dir);
 	}
-	device_rest(db, dev, settings, name ? name : setup_name);
+	device_rest(db, dev, settings, name ? name : setup_name, row);
 	free(newlink_name);
 	free(name);
 	return dev;
@@ -1548,7 +1553,7 @@ static void bus_settings(struct db *db, struct bus_dev *b, const char *dir, json
 		settings_from(db, b->alloc_in, b->alloc_caller, dir, b->file, all);
 }
 
-static json_t *bus_device(struct db *db, struct bus_dev *b)
+static json_t *bus_device(struct db *db, struct bus_dev *b, bool row)
 {
 	json_t *dev = json_object(), *steps = json_array(), *settings = json_array(), *all, *o;
 	char *name = unquote(b->drv_name), text[512], *ifname, *dir;
@@ -1636,7 +1641,7 @@ static json_t *bus_device(struct db *db, struct bus_dev *b)
 			memmove(pct + 1, pct + 2, strlen(pct + 2) + 1);
 		}
 	}
-	device_rest(db, dev, settings, ifname);
+	device_rest(db, dev, settings, ifname, row);
 	free(ifname);
 	free(name);
 	return dev;
@@ -1717,10 +1722,13 @@ static void bus_devices(struct db *db, struct bus_devs *out)
 	VEC_FREE(&all);
 }
 
+/* Is PATH in directory DIR? "." (the tree's top) holds every path. */
 static bool under(const char *path, const char *dir)
 {
 	size_t n = strlen(dir);
 
+	if (!strcmp(dir, "."))
+		return path != NULL;
 	while (n && dir[n - 1] == '/')
 		n--;
 	return path && !strncmp(path, dir, n) && (path[n] == '/' || path[n] == '\0');
@@ -1829,7 +1837,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		if (match)
 			json_array_append_new(devices, device(db, r->setup, r->setup_name, r->init,
 							      r->init_name, r->file, r->line, r->name,
-							      r->rtnl_table));
+							      r->rtnl_table, matrix));
 		free(name);
 	}
 	for (size_t i = 0; i < bd.v.n; i++) {
@@ -1844,7 +1852,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 				(name && !strcmp(name, driver)) || !strcmp(b->probe_name, driver) ||
 				!strcmp(b->table_name, driver) || attaches(db, 0, NULL, b, driver);
 		if (match)
-			json_array_append_new(devices, bus_device(db, b));
+			json_array_append_new(devices, bus_device(db, b, matrix));
 		free(name);
 		bus_dev_free(b);
 	}

@@ -14,8 +14,8 @@
 /*
  * The devices matching DRIVER: a source file, an interface name as passed
  * to alloc_netdev ("lo"), a setup function or an ops table. With MATRIX,
- * DRIVER is a directory and every device set up under it is included.
- * Returns a JSON array of devices, or NULL with the error set.
+ * DRIVER is a directory and every device set up under it is included, as
+ * a matrix row: without the transmit path and its drop points. Returns a JSON array of devices, or NULL with the error set.
  */
 json_t *report_build(struct db *db, const char *driver, bool matrix);
 

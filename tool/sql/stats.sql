@@ -66,3 +66,14 @@ UNION ALL
 SELECT '  pointer (query pointer-calls says why)', count(*),
        printf('%.1f%%', 100.0 * count(*) / max(n.total, 1))
 FROM ind, n WHERE kind = 'pointer';
+
+-- The driver matrix's coverage of the whole index: ?1 net_device_ops tables
+-- defined in indexed files, ?2 of them attached to a device by a report
+-- (query/report.c does the attributing; this only lays the figures out).
+-- name: coverage
+SELECT 'net_device_ops tables defined' AS what, ?1 AS count, '100%' AS share
+UNION ALL
+SELECT '  attributed to a device', ?2, printf('%.1f%%', 100.0 * ?2 / max(?1, 1))
+UNION ALL
+SELECT '  not attributed (report --matrix DIR lists them)', ?1 - ?2,
+       printf('%.1f%%', 100.0 * (?1 - ?2) / max(?1, 1));
