@@ -47,4 +47,22 @@ expect_match "$out" "^indexed 1, unchanged 0, failed 0, purged 0 in [0-9.]+s$" "
 run "$NDOSCOPE" --db "$TMP/all.db" index --all-files -C "$FIXTURE" $D
 expect_match "$out" "^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s" "--all-files indexes all four"
 
+# Sources in a subdirectory without a Makefile (hns3's hns3_common/): the
+# Makefile above lists them with their directory, and its ccflags-y and
+# module reach them, named one by one or as their directory.
+S=drivers/net/ethernet/fxsplit
+run "$NDOSCOPE" flags -C "$FIXTURE" $S/core/fxs_core.c
+expect_match "$out" "\"-I$FIXTURE/$S/common\"" "a file in core/ gets the -I of the Makefile above it"
+expect_match "$out" 'KBUILD_MODNAME=..fxsplit' "and the name of the module that Makefile links it into"
+expect_match "$out" '"-DMODULE"' "and -DMODULE, as part of an obj-m object"
+run "$NDOSCOPE" --db "$TMP/split.db" index -C "$FIXTURE" $S/core/fxs_core.c $S/common
+expect_match "$out" "^indexed 2, unchanged 0, failed 0, purged 0 in [0-9.]+s$" \
+	"the file in core/ and the directory common/ are indexed"
+expect_eq "$(q "$TMP/split.db" "SELECT f.path || ' ' || tu.n_errors FROM tu JOIN file f ON f.id = tu.file_id ORDER BY f.path")" \
+	"$S/common/fxs_lib.c 0
+$S/core/fxs_core.c 0" "both parse: each finds the other directory's header"
+run "$NDOSCOPE" --db "$TMP/split.db" index -C "$FIXTURE" $S
+expect_match "$out" "^indexed 0, unchanged 2, failed 0, purged 0 in [0-9.]+s$" \
+	"indexing the driver's directory gives the same two TUs the same flags"
+
 test_done

@@ -711,79 +711,116 @@ static void ctx_free(struct ctx *c)
 	strmap_free(&c->config);
 }
 
+static bool has_makefile(struct ctx *c, const char *dir)
+{
+	struct mk m = { .tree = c->tree, .dir = dir, .config = &c->config,
+			.config_vals = &c->config_vals };
+	bool has = mk_read(&m);
+
+	mk_free(&m);
+	return has;
+}
+
+/*
+ * The directory whose Makefile decides REL: its own, or for a directory
+ * without a Makefile (hns3/hns3_common/) the nearest one above it, which
+ * lists the object with its subdirectory (hns3_common/hclge_comm_cmd.o)
+ * and gives it its ccflags-y. "" when no directory on the way has one.
+ */
+static char *deciding_dir(struct ctx *c, const char *rel)
+{
+	char *dir = xstrdup(rel), *slash;
+
+	while ((slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		if (has_makefile(c, dir))
+			return dir;
+	}
+	dir[0] = '\0';
+	return dir;
+}
+
 void kbuild_plan_dir(const char *tree, const char *dir, struct kb_plan *plan)
 {
 	struct ctx c;
+	struct kb_plan here = { 0 };
 	struct strvec inherited = { 0 };
+	char *top = NULL;
+	size_t n = strlen(dir);
 
-	ctx_init(&c, tree, plan);
-	parents_flags(&c, dir, &inherited);
-	read_dir(&c, dir, &inherited, 0);
+	ctx_init(&c, tree, &here);
+	if (dir[0] && !has_makefile(&c, dir)) {
+		/* listed by a Makefile above: read that one and keep what lies under DIR */
+		top = deciding_dir(&c, dir);
+		if (!top[0]) {
+			free(top);
+			top = NULL;
+		}
+	}
+	parents_flags(&c, top ? top : dir, &inherited);
+	read_dir(&c, top ? top : dir, &inherited, 0);
+	for (size_t i = 0; i < here.files.n; i++) {
+		struct kb_file *kf = &here.files.v[i];
+
+		if (!top || (kf->rel && !strncmp(kf->rel, dir, n) && kf->rel[n] == '/')) {
+			VEC_PUSH(&plan->files, *kf);
+			memset(kf, 0, sizeof(*kf));
+		}
+	}
+	for (size_t i = 0; i < here.dirs.n; i++)
+		VEC_PUSH(&plan->dirs, xstrdup(here.dirs.v[i]));
 	for (size_t i = 0; i < inherited.n; i++)
 		free(inherited.v[i]);
 	VEC_FREE(&inherited);
+	kb_plan_free(&here);
 	ctx_free(&c);
+	free(top);
 }
 
 void kbuild_plan_file(const char *tree, const char *rel, struct kb_plan *plan)
 {
 	struct ctx c;
 	struct kb_plan here = { 0 };
-	char *dir = xstrdup(rel), *slash = strrchr(dir, '/');
+	struct strvec inherited = { 0 };
+	char *dir;
 	bool found = false;
 
-	if (slash)
-		*slash = '\0';
-	else
-		dir[0] = '\0';
 	/* the directory as kbuild reads it: the file's flags and module when it builds it */
 	ctx_init(&c, tree, &here);
-	{
-		struct strvec inherited = { 0 };
-
-		parents_flags(&c, dir, &inherited);
-		if (slash) {
-			struct mk m = { .tree = tree, .dir = dir, .config = &c.config,
-					.config_vals = &c.config_vals };
-
-			if (mk_read(&m)) {
-				mk_free(&m);
-				read_dir(&c, dir, &inherited, 16);	/* this directory only */
-			} else {
-				mk_free(&m);
-			}
+	dir = deciding_dir(&c, rel);
+	parents_flags(&c, dir, &inherited);
+	if (dir[0])
+		read_dir(&c, dir, &inherited, 16);	/* this directory only */
+	for (size_t i = 0; i < here.files.n; i++) {
+		if (!found && here.files.v[i].rel && !strcmp(here.files.v[i].rel, rel)) {
+			VEC_PUSH(&plan->files, here.files.v[i]);
+			memset(&here.files.v[i], 0, sizeof(here.files.v[i]));
+			found = true;
 		}
-		for (size_t i = 0; i < here.files.n; i++) {
-			if (!found && here.files.v[i].rel && !strcmp(here.files.v[i].rel, rel)) {
-				VEC_PUSH(&plan->files, here.files.v[i]);
-				memset(&here.files.v[i], 0, sizeof(here.files.v[i]));
-				found = true;
-			}
-		}
-		if (!found) {
-			/* not built by this configuration, or no Makefile: the directory's flags */
-			struct mk m = { .tree = tree, .dir = dir, .config = &c.config,
-					.config_vals = &c.config_vals };
-			struct kb_file kf = { .rel = xstrdup(rel) };
-
-			for (size_t i = 0; i < inherited.n; i++)
-				VEC_PUSH(&kf.flags, xstrdup(inherited.v[i]));
-			if (slash && mk_read(&m)) {
-				const char *base = strrchr(rel, '/') + 1;
-				char *obj = xasprintf("CFLAGS_%.*s.o", (int)strlen(base) - 2, base);
-
-				keep_flags(tree, mk_get(&m, "subdir-ccflags-y"), &kf.flags);
-				keep_flags(tree, mk_get(&m, "ccflags-y"), &kf.flags);
-				keep_flags(tree, mk_get(&m, obj), &kf.flags);
-				free(obj);
-			}
-			mk_free(&m);
-			VEC_PUSH(&plan->files, kf);
-		}
-		for (size_t i = 0; i < inherited.n; i++)
-			free(inherited.v[i]);
-		VEC_FREE(&inherited);
 	}
+	if (!found) {
+		/* not built by this configuration, or no Makefile: the directory's flags */
+		struct mk m = { .tree = tree, .dir = dir, .config = &c.config,
+				.config_vals = &c.config_vals };
+		struct kb_file kf = { .rel = xstrdup(rel) };
+
+		for (size_t i = 0; i < inherited.n; i++)
+			VEC_PUSH(&kf.flags, xstrdup(inherited.v[i]));
+		if (dir[0] && mk_read(&m)) {
+			const char *base = strrchr(rel, '/') + 1;
+			char *obj = xasprintf("CFLAGS_%.*s.o", (int)strlen(base) - 2, base);
+
+			keep_flags(tree, mk_get(&m, "subdir-ccflags-y"), &kf.flags);
+			keep_flags(tree, mk_get(&m, "ccflags-y"), &kf.flags);
+			keep_flags(tree, mk_get(&m, obj), &kf.flags);
+			free(obj);
+		}
+		mk_free(&m);
+		VEC_PUSH(&plan->files, kf);
+	}
+	for (size_t i = 0; i < inherited.n; i++)
+		free(inherited.v[i]);
+	VEC_FREE(&inherited);
 	kb_plan_free(&here);
 	ctx_free(&c);
 	free(dir);
