@@ -1,7 +1,8 @@
 #!/bin/bash
-# libclang lives in ndoscope-index.so, loaded only by index and flags: query
-# commands never need it, a missing or foreign module is one line, and an
-# install (even a moved one) finds its module.
+# libclang lives in ndoscope-index.so, loaded only by index and flags, and
+# libmicrohttpd in ndoscope-serve.so, loaded only by serve: query commands
+# never need either, a missing or foreign module is one line, and an install
+# (even a moved one) finds its modules.
 . "$(dirname "$0")/lib.sh"
 BUILD=${BUILD:-$(dirname "$NDOSCOPE")}
 
@@ -12,7 +13,17 @@ expect_rc 0 "index through the module"
 if command -v ldd >/dev/null; then
 	expect_eq "$(ldd "$NDOSCOPE" | grep -c -E 'libclang|libLLVM')" 0 "the binary does not link libclang or LLVM"
 	expect_match "$(ldd "$BUILD/ndoscope-index.so")" "libclang" "the module does"
+	expect_eq "$(ldd "$NDOSCOPE" | grep -c -E 'libmicrohttpd|libgnutls')" 0 \
+		"the binary does not link libmicrohttpd (nor gnutls under it)"
+	expect_match "$(ldd "$BUILD/ndoscope-serve.so")" "libmicrohttpd" "the serve module does"
 fi
+
+# serve without its module: one line, naming where it looked.
+NDOSCOPE_SERVE_MODULE=$TMP/nowhere.so run "$NDOSCOPE" --db "$DB" serve -C "$FIXTURE" --port 0
+expect_rc 1 "serve without its module: exit 1"
+expect_one_line "$err" "serve without its module: one line"
+expect_match "$err" "^error: no serve module at '.*nowhere.so' \(from \\\$NDOSCOPE_SERVE_MODULE\)" \
+	"serve without its module: says where it looked"
 
 # With no module to be found, queries still answer.
 export NDOSCOPE_INDEX_MODULE=$TMP/nowhere.so

@@ -36,7 +36,7 @@ static const struct command commands[] = {
 	{ "journey", cmd_journey, "NAME|FILE... [-f md|html|json] [-o FILE]",
 	  "a packet's whole trip (tcp4-lo, unix-stream), or several side by side" },
 	{ "query", cmd_query, "NAME [-P NAME=VALUE]... | --list", "run a named query from queries/" },
-	{ "serve", cmd_serve, "[-C TREE] [--bind ADDR] [--port N]",
+	{ "serve", module_command, "[-C TREE] [--bind ADDR] [--port N]",
 	  "browse the annotated source over HTTP" },
 	{ "html", cmd_html, "[-C TREE] -o DIR [-j N] [PATH...]",
 	  "write the annotated source browser as static files" },

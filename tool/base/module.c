@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Loading ndoscope-index.so. It is looked for in this order:
- * $NDOSCOPE_INDEX_MODULE, next to the running binary (the build directory),
- * BINDIR/../LIBDIR/ndoscope (a relocated install), then the install
- * directory compiled in. The first file that exists is the one loaded; a
- * load failure (libclang missing, a module from another build) is one line.
+ * Loading the modules (module.h). Each is looked for in this order: its
+ * environment variable ($NDOSCOPE_INDEX_MODULE, $NDOSCOPE_SERVE_MODULE),
+ * next to the running binary (the build directory), BINDIR/../LIBDIR/ndoscope
+ * (a relocated install), then the install directory compiled in. The first
+ * file that exists is the one loaded; a load failure (libclang missing, a
+ * module from another build) is one line.
  */
 #include <dlfcn.h>
 #include <limits.h>
@@ -24,7 +25,21 @@
 #define NDOSCOPE_MODULE_RELDIR "../lib/ndoscope"
 #endif
 
-static const struct index_module *loaded;
+struct module {
+	const char *what;		/* "index": for messages */
+	const char *file;		/* ndoscope-index.so */
+	const char *env;		/* the variable that names another file */
+	const char *const *commands;	/* the commands it holds */
+	const struct ndoscope_module *loaded;
+};
+
+static const char *const index_commands[] = { "index", "flags", NULL };
+static const char *const serve_commands[] = { "serve", NULL };
+
+static struct module modules[] = {
+	{ "index", "ndoscope-index.so", "NDOSCOPE_INDEX_MODULE", index_commands, NULL },
+	{ "serve", "ndoscope-serve.so", "NDOSCOPE_SERVE_MODULE", serve_commands, NULL },
+};
 
 /* The directory of the running binary, or "" when /proc cannot say. */
 static void exe_dir(char *out, size_t size)
@@ -42,62 +57,71 @@ static void exe_dir(char *out, size_t size)
 		*slash = '\0';
 }
 
-static int find_module(char *path, size_t size)
+static int find_module(const struct module *m, char *path, size_t size)
 {
-	const char *env = getenv("NDOSCOPE_INDEX_MODULE");
+	const char *env = getenv(m->env);
 	char dir[PATH_MAX];
 
 	if (env && *env) {
 		snprintf(path, size, "%s", env);
 		if (access(path, F_OK))
-			return error_set("no index module at '%s' (from $NDOSCOPE_INDEX_MODULE)", path);
+			return error_set("no %s module at '%s' (from $%s)", m->what, path, m->env);
 		return 0;
 	}
 	exe_dir(dir, sizeof(dir));
 	if (*dir) {
-		snprintf(path, size, "%s/%s", dir, NDOSCOPE_MODULE_FILE);
+		snprintf(path, size, "%s/%s", dir, m->file);
 		if (!access(path, F_OK))
 			return 0;
-		snprintf(path, size, "%s/%s/%s", dir, NDOSCOPE_MODULE_RELDIR, NDOSCOPE_MODULE_FILE);
+		snprintf(path, size, "%s/%s/%s", dir, NDOSCOPE_MODULE_RELDIR, m->file);
 		if (!access(path, F_OK))
 			return 0;
 	}
-	snprintf(path, size, "%s/%s", NDOSCOPE_MODULE_DIR, NDOSCOPE_MODULE_FILE);
+	snprintf(path, size, "%s/%s", NDOSCOPE_MODULE_DIR, m->file);
 	if (!access(path, F_OK))
 		return 0;
-	return error_set("cannot find the index module '%s' next to '%s' or in '%s' (set $NDOSCOPE_INDEX_MODULE)",
-			 NDOSCOPE_MODULE_FILE, *dir ? dir : "?", NDOSCOPE_MODULE_DIR);
+	return error_set("cannot find the %s module '%s' next to '%s' or in '%s' (set $%s)",
+			 m->what, m->file, *dir ? dir : "?", NDOSCOPE_MODULE_DIR, m->env);
 }
 
-static int load(void)
+static int load(struct module *m)
 {
 	char path[2 * PATH_MAX];
-	const struct index_module *m;
+	const struct ndoscope_module *nm;
 	void *h;
 
-	if (loaded)
+	if (m->loaded)
 		return 0;
-	if (find_module(path, sizeof(path)))
+	if (find_module(m, path, sizeof(path)))
 		return -1;
 	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!h)
-		return error_set("cannot load the index module '%s': %s", path, dlerror());
-	m = dlsym(h, NDOSCOPE_MODULE_SYMBOL);
-	if (!m || m->abi != NDOSCOPE_MODULE_ABI || strcmp(m->version, NDOSCOPE_VERSION)) {
+		return error_set("cannot load the %s module '%s': %s", m->what, path, dlerror());
+	nm = dlsym(h, NDOSCOPE_MODULE_SYMBOL);
+	if (!nm || nm->abi != NDOSCOPE_MODULE_ABI || strcmp(nm->version, NDOSCOPE_VERSION)) {
 		dlclose(h);
-		return error_set("'%s' is not the index module of this ndoscope %s: rebuild or reinstall it",
-				 path, NDOSCOPE_VERSION);
+		return error_set("'%s' is not the %s module of this ndoscope %s: rebuild or reinstall it",
+				 path, m->what, NDOSCOPE_VERSION);
 	}
-	loaded = m;	/* never unloaded: libclang's threads may outlive a command */
+	m->loaded = nm;	/* never unloaded: libclang's threads may outlive a command */
 	return 0;
 }
 
 int module_command(int argc, char **argv, const struct global *g)
 {
-	if (load())
-		return -1;
-	for (const struct command *c = loaded->commands; c->name; c++)
-		if (!strcmp(c->name, argv[0]))
-			return c->fn(argc, argv, g);
-	return error_set("the index module has no command '%s': rebuild it", argv[0]);
+	for (size_t i = 0; i < sizeof(modules) / sizeof(modules[0]); i++) {
+		struct module *m = &modules[i];
+
+		for (const char *const *name = m->commands; *name; name++) {
+			if (strcmp(*name, argv[0]))
+				continue;
+			if (load(m))
+				return -1;
+			for (const struct command *c = m->loaded->commands; c->name; c++)
+				if (!strcmp(c->name, argv[0]))
+					return c->fn(argc, argv, g);
+			return error_set("the %s module has no command '%s': rebuild it", m->what, argv[0]);
+		}
+	}
+	return error_set("no module holds the command '%s'", argv[0]);
 }

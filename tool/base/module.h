@@ -1,27 +1,28 @@
 /*
- * The index module: everything that needs libclang (tool/index/, with the
- * index and flags commands) is built as ndoscope-index.so and loaded only
- * by the commands that parse, so that a query never pays for LLVM.
+ * The modules: commands whose libraries a query should never pay for are
+ * built as shared objects that the ndoscope binary dlopen()s only when one
+ * of them runs. ndoscope-index.so holds everything that needs libclang
+ * (tool/index/, with the index and flags commands); ndoscope-serve.so holds
+ * the HTTP server (libmicrohttpd, and gnutls under it) for 'serve'.
  */
 #ifndef NDOSCOPE_MODULE_H
 #define NDOSCOPE_MODULE_H
 
 #include "ndoscope.h"
 
-/* Bumped when the module's view of the binary (base/, struct command) changes. */
+/* Bumped when a module's view of the binary (base/, struct command) changes. */
 #define NDOSCOPE_MODULE_ABI 1
-#define NDOSCOPE_MODULE_FILE "ndoscope-index.so"
-#define NDOSCOPE_MODULE_SYMBOL "ndoscope_index_module"
+#define NDOSCOPE_MODULE_SYMBOL "ndoscope_module"
 
-struct index_module {
+struct ndoscope_module {
 	int abi;
 	const char *version;		/* NDOSCOPE_VERSION it was built as */
 	const struct command *commands;	/* NULL-terminated */
 };
 
 /*
- * A command implemented by the module: load it (once), then run the
- * module's command named argv[0]. -1 with one message when it cannot be
+ * A command implemented by a module: load the module that holds argv[0]
+ * (once), then run its command. -1 with one message when it cannot be
  * found or loaded.
  */
 int module_command(int argc, char **argv, const struct global *g);

@@ -15,7 +15,7 @@ static const struct command commands[] = {
 };
 
 __attribute__((visibility("default")))
-const struct index_module ndoscope_index_module = {
+const struct ndoscope_module ndoscope_module = {
 	.abi = NDOSCOPE_MODULE_ABI,
 	.version = NDOSCOPE_VERSION,
 	.commands = commands,
