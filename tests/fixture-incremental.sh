@@ -90,4 +90,37 @@ for v in functions calls bindings fn_args assignments flags refs; do
 	fi
 done
 
+# A header function that only one TU's flags show (an #ifdef on its -D) is
+# walked into a unit of its own: re-indexing that TU, or --force, keeps it.
+U=$TMP/ifdef
+mkdir -p "$U/include"
+cat >"$U/include/shared.h" <<'EOF2'
+#ifndef SHARED_H
+#define SHARED_H
+static inline int shared_always(int x) { return x + 1; }
+#ifdef WITH_EXTRA
+static inline int shared_extra(int x) { return shared_always(x) * 2; }
+#endif
+#endif
+EOF2
+printf '#include "include/shared.h"\nint plain_user(void) { return shared_always(1); }\n' >"$U/plain.c"
+printf '#include "include/shared.h"\nint extra_user(void) { return shared_extra(1); }\n' >"$U/extra.c"
+cat >"$U/compile_commands.json" <<EOF2
+[{"directory": "$U", "file": "plain.c", "arguments": ["cc", "-c", "plain.c", "-I."]},
+ {"directory": "$U", "file": "extra.c", "arguments": ["cc", "-c", "extra.c", "-I.", "-DWITH_EXTRA"]}]
+EOF2
+UDB=$TMP/ifdef.db
+"$NDOSCOPE" --db "$UDB" index -p "$U/compile_commands.json" -j 1 >/dev/null 2>&1
+expect_eq "$(q "$UDB" "SELECT name FROM functions WHERE name LIKE 'shared_%' ORDER BY 1" | tr '\n' ' ')" \
+	"shared_always shared_extra " "the #ifdef'd header function is recorded"
+sleep 0.01
+echo '/* touched */' >>"$U/extra.c"
+run "$NDOSCOPE" --db "$UDB" index -p "$U/compile_commands.json" -j 1
+expect_match "$out" "^indexed 1, unchanged 1, " "touching the TU that alone sees it re-indexes that TU"
+expect_eq "$(q "$UDB" "SELECT count(*) FROM functions WHERE name = 'shared_extra'")" 1 \
+	"re-indexing the TU that alone sees a header function keeps the function"
+"$NDOSCOPE" --db "$UDB" index -p "$U/compile_commands.json" -j 1 --force >/dev/null 2>&1
+expect_eq "$(q "$UDB" "SELECT count(*) FROM functions WHERE name = 'shared_extra'")" 1 \
+	"--force keeps a header function walked into a unit of its own"
+
 test_done

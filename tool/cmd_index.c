@@ -69,21 +69,46 @@ struct indexer {
 	char *store_error;
 };
 
-/* Most claims find the key taken: look under a read lock first. */
-static bool claim(void *arg, const char *key)
+/*
+ * Most claims find the key taken: look under a read lock first. A value of 0
+ * is a claim given back (release_claims).
+ */
+static int claim(void *arg, const char *key, int kind)
 {
 	struct indexer *ix = arg;
-	bool taken, ins;
+	int *slot, taken = 0;
+	bool ins;
 
 	pthread_rwlock_rdlock(&ix->claim_lock);
-	taken = strmap_get(&ix->claims, key) != NULL;
+	slot = strmap_get(&ix->claims, key);
+	if (slot)
+		taken = *slot;
 	pthread_rwlock_unlock(&ix->claim_lock);
 	if (taken)
-		return false;
+		return taken;
 	pthread_rwlock_wrlock(&ix->claim_lock);
-	strmap_put(&ix->claims, key, 1, &ins);
+	slot = strmap_put(&ix->claims, key, kind, &ins);
+	if (!ins && !*slot)
+		*slot = kind;
+	else if (!ins)
+		taken = *slot;
 	pthread_rwlock_unlock(&ix->claim_lock);
-	return ins;
+	return taken;
+}
+
+/* A walk whose facts are thrown away gives back what it claimed, for the next one. */
+static void release_claims(struct indexer *ix, const struct tu_facts *f)
+{
+	int *slot;
+
+	pthread_rwlock_wrlock(&ix->claim_lock);
+	for (size_t i = 0; i < f->units.n; i++)
+		if (f->units.v[i].own && (slot = strmap_get(&ix->claims, f->units.v[i].key)))
+			*slot = 0;
+	for (size_t i = 0; i < f->unit_fns.n; i++)
+		if ((slot = strmap_get(&ix->claims, f->unit_fns.v[i].key)))
+			*slot = 0;
+	pthread_rwlock_unlock(&ix->claim_lock);
 }
 
 /* Every header is resolved and stat'ed once per run, not once per TU. */
@@ -151,7 +176,8 @@ static int load_state(struct indexer *ix)
 
 	st = db_stmt(&ix->db, SQL, "complete_units");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		strmap_put(&ix->claims, (const char *)sqlite3_column_text(st, 0), 1, NULL);
+		strmap_put(&ix->claims, (const char *)sqlite3_column_text(st, 0),
+			   sqlite3_column_int(st, 1) ? CLAIM_UNIT : CLAIM_IN_UNIT, NULL);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return error_set("cannot read '%s': %s", ix->db.path, sqlite3_errmsg(ix->db.h));
@@ -227,6 +253,7 @@ static bool walk_on_prelude(struct indexer *ix, CXIndex index, int j, struct tu_
 		return true;
 	}
 	free(argv);
+	release_claims(ix, f);
 	tu_facts_free(f);
 	memset(f, 0, sizeof(*f));
 	f->path = xstrdup(job->rel);

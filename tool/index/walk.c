@@ -2270,7 +2270,8 @@ static int unit_for_key(struct walker *w, const char *key, enum unit_claim how)
 	if (ins) {
 		struct f_unit u = { .key = arena_strdup(&w->f->arena, key) };
 
-		u.own = how == U_OWNED || (how == U_CLAIM && w->o->claim(w->o->claim_arg, key));
+		u.own = how == U_OWNED ||
+			(how == U_CLAIM && !w->o->claim(w->o->claim_arg, key, CLAIM_UNIT));
 		VEC_PUSH(&w->f->units, u);
 	}
 	return *slot;
@@ -2334,18 +2335,30 @@ static bool header_function(struct walker *w, CXCursor c, bool own)
 	if (own) {
 		struct f_unit_fn uf = { .unit = w->unit, .key = arena_strdup(&w->f->arena, key) };
 
-		if (!w->o->claim(w->o->claim_arg, key)) {
-			/* another TU walked it first, into its own unit: link that */
-			unit_for_key(w, key, U_CLAIM);
+		int first = w->o->claim(w->o->claim_arg, key, CLAIM_IN_UNIT);
+
+		/* another TU walked it first, into its own unit: link that */
+		if (first == CLAIM_UNIT)
+			unit_for_key(w, key, U_LINK);
+		if (first)
 			return false;
-		}
 		VEC_PUSH(&w->f->unit_fns, uf);
 		return true;
 	}
-	if (!w->o->claim(w->o->claim_arg, key))
+	switch (w->o->claim(w->o->claim_arg, key, CLAIM_UNIT)) {
+	case 0:
+		w->unit = unit_for_key(w, key, U_OWNED);
+		return true;
+	case CLAIM_UNIT:
+		/*
+		 * Walked into a unit of its own (by an earlier run, perhaps):
+		 * link it, or re-indexing its walker alone would drop it.
+		 */
+		unit_for_key(w, key, U_LINK);
 		return false;
-	w->unit = unit_for_key(w, key, U_OWNED);
-	return true;
+	default:
+		return false;	/* in its header's unit, which this TU links */
+	}
 }
 
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)

@@ -14,13 +14,21 @@ struct file_stamp {
 /* Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. */
 void file_stamp_make(const char *tree, const char *name, struct file_stamp *out);
 
+enum {
+	CLAIM_UNIT = 1,		/* a unit of its own: a header's scope, or one function */
+	CLAIM_IN_UNIT,		/* a function walked inside its header's unit */
+};
+
 struct walk_opts {
 	const char *tree;	/* real path of the tree root, no trailing slash */
 	/*
 	 * Shared units (header functions, header file scopes) are walked by
-	 * the first TU that claims them; claim() says whether this TU may.
+	 * the first TU that claims them. claim() records KEY as a CLAIM_* kind
+	 * and returns 0 when this TU may walk it, else the kind it was first
+	 * claimed as: a TU that sees a function some other TU walked into a
+	 * unit of its own links that unit, so that it outlives its walker.
 	 */
-	bool (*claim)(void *arg, const char *key);
+	int (*claim)(void *arg, const char *key, int kind);
 	void *claim_arg;
 	/*
 	 * Optional: a run-wide cache of file_stamp_make(), so that a header

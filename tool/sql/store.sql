@@ -70,9 +70,10 @@ UPDATE unit SET complete = 1 WHERE id = ?1;
 -- name: unit_link
 INSERT OR IGNORE INTO tu_unit(tu_id, unit_id) VALUES (?1, ?2);
 -- name: complete_units
-SELECT key FROM unit WHERE complete = 1
+-- 1: a unit of its own; 0: a function walked inside its header's unit
+SELECT key, 1 FROM unit WHERE complete = 1
 UNION ALL
-SELECT f.key FROM unit_fn f JOIN unit u ON u.id = f.unit_id WHERE u.complete = 1;
+SELECT f.key, 0 FROM unit_fn f JOIN unit u ON u.id = f.unit_id WHERE u.complete = 1;
 -- name: unit_fn_insert
 INSERT INTO unit_fn(unit_id, key) VALUES (?1, ?2);
 -- name: dep_insert
