@@ -134,4 +134,24 @@ expect_rc 129 "unknown command: usage exit code"
 run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" no/such/dir
 expect_match "$err" "^error: 'no/such/dir' does not exist in" "a FILE|DIR that does not exist"
 
+# A writer killed before it committed leaves a hot journal: a reader gets
+# SQLite to roll it back and answers, instead of "readonly database".
+cp "$DB" "$TMP/hot.db"
+python3 - "$TMP/hot.db" <<'EOF2'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("PRAGMA journal_mode = DELETE")
+c.execute("PRAGMA cache_size = 1")
+c.execute("BEGIN IMMEDIATE")
+c.execute("CREATE TABLE interrupted(x)")
+for i in range(2000):
+    c.execute("INSERT INTO interrupted VALUES (randomblob(1000))")
+os._exit(0)
+EOF2
+expect_eq "$([ -e "$TMP/hot.db-journal" ] && echo hot)" hot "a killed writer left a hot journal"
+run "$NDOSCOPE" --db "$TMP/hot.db" sql --tsv "SELECT count(*) FROM functions"
+expect_rc 0 "a reader opens a DB with a hot journal"
+expect_eq "$out" "$(printf 'count(*)\n%s' "$(q "$DB" "SELECT count(*) FROM functions")")" \
+	"a DB with a hot journal: the committed facts, not the interrupted write"
+
 test_done

@@ -250,6 +250,31 @@ fail:
 	return -1;
 }
 
+/*
+ * A writer killed before its first commit can leave a hot journal (or a WAL
+ * to recover) that a read-only connection may not replay. SQLite replays it
+ * on the first read of a read-write connection, under its own locks: do
+ * that once, when the file is ours to write, then read as before.
+ */
+static bool replay_for_reader(sqlite3 *h, const char *path)
+{
+	int code = sqlite3_extended_errcode(h);
+	sqlite3 *rw = NULL;
+	bool done;
+
+	if ((code != SQLITE_READONLY_ROLLBACK && code != SQLITE_READONLY_RECOVERY) ||
+	    access(path, W_OK))
+		return false;
+	if (sqlite3_open_v2(path, &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		sqlite3_close(rw);
+		return false;
+	}
+	sqlite3_busy_timeout(rw, 10000);
+	done = sqlite3_exec(rw, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(rw);
+	return done;
+}
+
 int db_open(struct db *db, const char *path, enum db_mode mode)
 {
 	struct stat st;
@@ -279,8 +304,13 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	sqlite3_extended_result_codes(db->h, 0);
 
 	if (mode == DB_READ) {
-		if (user_version(db, &v))
-			goto fail;
+		if (user_version(db, &v)) {
+			if (!replay_for_reader(db->h, path))
+				goto fail;
+			error_clear();
+			if (user_version(db, &v))
+				goto fail;
+		}
 		if (v == 0) {
 			error_set("'%s' is not an ndoscope index", path);
 			goto fail;
