@@ -1087,16 +1087,24 @@ static bool field_write(struct walker *w, CXCursor lhs, const char *op, struct f
 	return true;
 }
 
-/* max_backlog = READ_ONCE(net_hotdata.max_backlog): what a local holds */
+/*
+ * max_backlog = READ_ONCE(net_hotdata.max_backlog): what a local holds. Not
+ * a local a macro declares (__UNIQUE_ID_rcu1010 in rcu_dereference()): no
+ * condition as written can name it, and its number is __COUNTER__'s, which
+ * depends on everything the TU parsed before.
+ */
 static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLocation loc)
 {
-	struct where at = where_of(w, loc);
+	struct where at = where_of(w, loc), decl = where_of(w, clang_getCursorLocation(var));
 	struct f_local l = { .unit = w->unit, .func = w->fn_sym };
+	char ident[256];
 
 	if (at.idx < 0)
 		return;
-	l.line = at.line;
 	l.var = cxstr(w, clang_getCursorSpelling(var));
+	if (strcmp(ident_at(w, &decl, ident, sizeof(ident)), l.var))
+		return;
+	l.line = at.line;
 	l.rhs = extent_text(w, rhs);
 	VEC_PUSH(&w->f->locals, l);
 }
