@@ -1390,12 +1390,51 @@ static void device_rest(struct db *db, json_t *dev, json_t *settings, const char
 	json_object_del(dev, "_iff_no_queue");
 }
 
+/*
+ * What a reader knows a device by, from the name alloc_netdev() is given
+ * (NAME_TEXT, as written) and the kind of the rtnl_link_ops with the same
+ * setup (KIND_TEXT): the name when it is a string ("dummy%d"), else the
+ * pattern a name expression falls back to (name ? name : "bond%d"), else
+ * the kind ("ppp", allocated as ""), else NULL.
+ */
+static char *device_name(const char *name_text, const char *kind_text)
+{
+	const char *q, *e;
+
+	if (name_text && (q = strchr(name_text, '"')) && (e = strchr(q + 1, '"')) && e > q + 1)
+		return xstrndup(q + 1, e - q - 1);
+	if (kind_text && kind_text[0] == '"' && kind_text[1] != '"')
+		return unquote(kind_text);
+	return NULL;
+}
+
+/*
+ * A device with no name to go by is its setup function's, unless that is
+ * a helper from elsewhere (ether_setup): then the function allocating it.
+ */
+static const char *device_label(struct db *db, sqlite3_int64 setup, const char *setup_name,
+				sqlite3_int64 init, const char *init_name)
+{
+	char *sd, *id;
+	bool shared;
+
+	if (!init)
+		return setup_name;
+	sd = fn_dir(db, setup);
+	id = fn_dir(db, init);
+	shared = !sd || !id || strcmp(sd, id);
+	free(sd);
+	free(id);
+	return shared ? init_name : setup_name;
+}
+
 static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name,
 		      sqlite3_int64 init, const char *init_name, const char *file, int line,
-		      const char *name_text, sqlite3_int64 rtnl_table, bool row)
+		      const char *name_text, const char *kind_text, sqlite3_int64 rtnl_table, bool row)
 {
 	json_t *dev = json_object(), *steps = json_array(), *settings = json_array();
-	char *name = unquote(name_text), text[512], *newlink_name = NULL;
+	char *name = device_name(name_text, kind_text), text[512], *newlink_name = NULL;
+	const char *label;
 	sqlite3_int64 newlink = 0, then;
 	sqlite3_stmt *st;
 
@@ -1410,7 +1449,8 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 		sqlite3_reset(st);
 	}
 
-	json_object_set_new(dev, "name", json_string(name ? name : setup_name));
+	label = name ? name : device_label(db, setup, setup_name, init, init_name);
+	json_object_set_new(dev, "name", json_string(label));
 	json_object_set_new(dev, "setup", json_string(setup_name));
 	json_object_set_new(dev, "init", init ? json_string(init_name) : json_string("rtnetlink"));
 
@@ -1448,7 +1488,7 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 		json_decref(all);
 		free(dir);
 	}
-	device_rest(db, dev, settings, name ? name : setup_name, row);
+	device_rest(db, dev, settings, label, row);
 	free(newlink_name);
 	free(name);
 	return dev;
@@ -1772,6 +1812,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	struct row {
 		sqlite3_int64 setup, init, rtnl_table;
 		char *setup_name, *init_name, *file, *name, *setup_file;
+		char *kind;	/* an rtnl_link_ops with the same setup: its .kind */
 		int line;
 	};
 	VEC(struct row) rows = { 0 };
@@ -1796,19 +1837,22 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			.setup = sqlite3_column_int64(st, 0), .setup_name = xstrdup(col(st, 1)),
 			.init = 0, .init_name = xstrdup(col(st, 3)), .rtnl_table = sqlite3_column_int64(st, 2),
 			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
-			.name = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
+			.kind = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
 			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
 		};
 		bool seen = false;
 
 		for (size_t i = 0; i < rows.n; i++)
-			if (rows.v[i].setup == r.setup)
+			if (rows.v[i].setup == r.setup && !rows.v[i].kind) {
+				rows.v[i].kind = r.kind;	/* names it when its alloc_netdev() does not */
+				r.kind = NULL;
 				seen = true;
+			}
 		if (seen) {
 			free(r.setup_name);
 			free(r.init_name);
 			free(r.file);
-			free(r.name);
+			free(r.kind);
 			free(r.setup_file);
 			continue;
 		}
@@ -1819,7 +1863,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	bus_devices(db, &bd);
 	for (size_t i = 0; i < rows.n; i++) {
 		struct row *r = &rows.v[i];
-		char *name = unquote(r->name);
+		char *name = device_name(r->name, r->kind), *kind = unquote(r->kind);
 		bool match, probed = false;
 
 		for (size_t k = 0; k < bd.v.n; k++)
@@ -1831,14 +1875,16 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			match = under(r->file, driver) || under(r->setup_file, driver);
 		else
 			match = !strcmp(r->file, driver) || (r->setup_file && !strcmp(r->setup_file, driver)) ||
-				(name && !strcmp(name, driver)) || !strcmp(r->setup_name, driver) ||
+				(name && !strcmp(name, driver)) || (kind && !strcmp(kind, driver)) ||
+				!strcmp(r->setup_name, driver) ||
 				attaches(db, r->setup, r->setup_name, NULL, driver) ||
 				(r->init && attaches(db, r->init, r->init_name, NULL, driver));
 		if (match)
 			json_array_append_new(devices, device(db, r->setup, r->setup_name, r->init,
 							      r->init_name, r->file, r->line, r->name,
-							      r->rtnl_table, matrix));
+							      r->kind, r->rtnl_table, matrix));
 		free(name);
+		free(kind);
 	}
 	for (size_t i = 0; i < bd.v.n; i++) {
 		struct bus_dev *b = &bd.v.v[i];
@@ -1863,6 +1909,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		free(rows.v[i].file);
 		free(rows.v[i].name);
 		free(rows.v[i].setup_file);
+		free(rows.v[i].kind);
 	}
 	VEC_FREE(&rows);
 	if (!json_array_size(devices)) {
