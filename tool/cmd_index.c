@@ -14,6 +14,7 @@
 
 #include "base/db.h"
 #include "base/error.h"
+#include "index/bodies.h"
 #include "index/flags.h"
 #include "ndoscope.h"
 #include "base/progress.h"
@@ -41,6 +42,9 @@ struct stat_entry {
 struct indexer {
 	const char *tree;
 	bool force, verbose;
+	bool full_parse;			/* --full-parse: no blanked bodies */
+	struct bodies bodies;			/* index/bodies.c */
+	int reparsed;				/* parsed again in full */
 	int jobs_n;
 	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
 	bool pch;				/* --pch: shared preludes (index/prelude.c) */
@@ -229,6 +233,45 @@ static void report_tu(struct indexer *ix, struct tu_facts *f)
 	}
 }
 
+/* F's facts are thrown away, to parse job J again: what it claimed is given back. */
+static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_facts *f)
+{
+	release_claims(ix, f);
+	tu_facts_free(f);
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(j->rel);
+	f->args_hash = xstrdup(j->args_hash);
+}
+
+/*
+ * Parse job J with the header bodies already walked blanked out (index/
+ * bodies.c); in full with --full-parse, and again in full when the blanks
+ * could have changed its facts: a parse error, or a header unit it walked
+ * itself although its parse had the header blanked.
+ */
+static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
+		     const char *const *argv, int argc, struct tu_facts *f)
+{
+	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
+				  .stamp = stamp, .stamp_arg = ix };
+
+	if (!ix->full_parse)
+		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved);
+	if (opts.n_unsaved) {
+		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
+		if (!strcmp(f->status, "ok") && !bodies_owned_blanked(&ix->bodies, f, opts.n_unsaved)) {
+			f->n_blanked = bodies_read(&ix->bodies, f, opts.n_unsaved);
+			goto out;
+		}
+		restart_facts(ix, j, f);
+		__atomic_add_fetch(&ix->reparsed, 1, __ATOMIC_RELAXED);
+		opts.n_unsaved = 0;
+	}
+	walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
+out:
+	free(opts.unsaved);
+}
+
 /*
  * --pch: parse job J on its group's prelude. False when it has none, or when
  * the result could differ from a plain parse (libclang failed, or did not
@@ -253,11 +296,7 @@ static bool walk_on_prelude(struct indexer *ix, CXIndex index, int j, struct tu_
 		return true;
 	}
 	free(argv);
-	release_claims(ix, f);
-	tu_facts_free(f);
-	memset(f, 0, sizeof(*f));
-	f->path = xstrdup(job->rel);
-	f->args_hash = xstrdup(job->args_hash);
+	restart_facts(ix, job, f);
 	__atomic_add_fetch(&ix->pch_fallback, 1, __ATOMIC_RELAXED);
 	return false;
 }
@@ -285,8 +324,6 @@ static void *prelude_worker(void *arg)
 static void *worker(void *arg)
 {
 	struct indexer *ix = arg;
-	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
-				  .stamp = stamp, .stamp_arg = ix };
 	CXIndex index = clang_createIndex(0, 0);
 	/* --pch: a TU on a prelude visits its own declarations, not the prelude's */
 	CXIndex local_index = ix->pch ? clang_createIndex(1, 0) : NULL;
@@ -318,7 +355,7 @@ static void *worker(void *arg)
 		f.path = xstrdup(j->rel);
 		f.args_hash = xstrdup(j->args_hash);
 		if (!walk_on_prelude(ix, local_index, ix->todo.v[i], &f))
-			walk_tu(index, j->abs, j->workdir, argv, argc, &opts, &f);
+			walk_job(ix, index, j, argv, argc, &f);
 		/* the path as stored is the tree-relative one, whatever libclang called it */
 		if (f.files.n)
 			f.files.v[0].path = arena_strdup(&f.arena, j->rel);
@@ -327,6 +364,8 @@ static void *worker(void *arg)
 		if (!ix->store_failed && store_tu(&ix->store, &f)) {
 			ix->store_failed = true;
 			ix->store_error = xstrdup(error_last() ? error_last() : "cannot write");
+		} else if (!ix->store_failed && !ix->full_parse) {
+			bodies_add(&ix->bodies, &f);
 		}
 		ix->done++;
 		if (!strcmp(f.status, "failed"))
@@ -480,7 +519,7 @@ static int set_shard_meta(struct indexer *ix)
 
 static const char usage[] =
 	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--pch] [--force]\n"
-	"                            [--all-files] [FILE|DIR ...]";
+	"                            [--full-parse] [--all-files] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
 {
@@ -489,6 +528,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		{ "shard", required_argument, NULL, 'S' },
 		{ "pch", no_argument, NULL, 'P' },
 		{ "all-files", no_argument, NULL, 'a' },
+		{ "full-parse", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -524,6 +564,9 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		case 'a':
 			ix.jobs.all_files = true;
 			break;
+		case 'F':
+			ix.full_parse = true;
+			break;
 		case 'h':
 			printf("usage: %s\n", usage);
 			return 0;
@@ -537,6 +580,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	if (jobs_for_tree(tree_arg, compdb, argv + optind, argc - optind, &ix.jobs, &tree))
 		goto out;
 	ix.tree = tree;
+	bodies_init(&ix.bodies, tree);
 	select_shard(&ix);
 
 	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))
@@ -547,7 +591,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	pthread_mutex_init(&ix.db_lock, NULL);
 	pthread_mutex_init(&ix.stamp_lock, NULL);
 
-	if (!load_state(&ix)) {
+	if (!load_state(&ix) && (ix.full_parse || !bodies_load(&ix.bodies, &ix.db))) {
 		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
 
 		bind_text(ms, 1, "tree");
@@ -563,6 +607,8 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		if (ix.pch)
 			printf(" (--pch: %d on %d preludes, %d fell back)", ix.on_prelude,
 			       prelude_count_ready(&ix.pre), ix.pch_fallback);
+		if (ix.reparsed)
+			printf(" (%d parsed again in full)", ix.reparsed);
 		if (ix.jobs.not_built)
 			printf("; %d file%s not built by this configuration (--all-files indexes them)",
 			       ix.jobs.not_built, ix.jobs.not_built == 1 ? "" : "s");
@@ -573,6 +619,8 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	store_release(&ix.store);
 	db_close(&ix.db);
 out:
+	if (ix.tree)
+		bodies_free(&ix.bodies);
 	prelude_free(&ix.pre);
 	for (size_t i = 0; i < ix.state.n; i++) {
 		free(ix.state.v[i].path);

@@ -25,6 +25,7 @@ static const char *const migrations[] = {
 	"schemas/004_source.sql",
 	"schemas/006_merge.sql",
 	"schemas/007_edges_by_field.sql",
+	"schemas/008_unit_fn_body.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -35,6 +35,7 @@ struct f_unit {
 struct f_unit_fn {
 	int unit;
 	char *key;		/* fn:PATH#STAMP@OFFSET */
+	int body_start, body_end;	/* offsets of its body's '{' and '}', or -1 (index/bodies.c) */
 };
 
 struct f_func {
@@ -153,6 +154,7 @@ struct tu_facts {
 	char *failure;		/* why, when failed */
 	int n_errors, n_warnings;
 	int n_pch_missing;	/* --pch: files of the prelude libclang did not know */
+	int n_blanked;		/* header bodies its parse read blanked (index/bodies.c) */
 	int64_t parse_ms, walk_ms;
 
 	VEC(struct f_file) files;

@@ -414,6 +414,8 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		st = db_stmt(db, SQL, "unit_fn_insert");
 		bind_int(st, 1, UNIT(x));
 		bind_text(st, 2, x->key);
+		bind_opt_int(st, 3, x->body_start >= 0, x->body_start);
+		bind_opt_int(st, 4, x->body_start >= 0, x->body_end);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -452,6 +454,7 @@ static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
 	bind_int(st, 6, f->parse_ms);
 	bind_int(st, 7, f->walk_ms);
 	bind_int(st, 8, (sqlite3_int64)time(NULL));
+	bind_int(st, 9, f->n_blanked);
 	tu = db_step_id(db, st);
 	if (tu < 0)
 		return -1;

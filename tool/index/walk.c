@@ -2322,6 +2322,48 @@ static int unit_of(struct walker *w, CXCursor c, bool *own)
 	return u;
 }
 
+static enum CXChildVisitResult body_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	if (clang_getCursorKind(c) == CXCursor_CompoundStmt)
+		*(CXCursor *)d = c;
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Where the body of FN, defined in the file at index IDX, is written: the
+ * offsets of its '{' and '}', when both are spelled in that file rather
+ * than by a macro. Else -1. The header's later readers parse it with the
+ * body blanked out (index/bodies.c).
+ */
+static void body_range(struct walker *w, CXCursor fn, int idx, int *start, int *end)
+{
+	CXCursor body = clang_getNullCursor();
+	CXSourceRange r;
+	CXFile sf, sx, ef, ex;
+	unsigned so, sxo, eo, exo;
+	const char *t;
+	size_t size;
+
+	*start = *end = -1;
+	clang_visitChildren(fn, body_visit, &body);
+	if (clang_Cursor_isNull(body))
+		return;
+	r = clang_getCursorExtent(body);
+	clang_getSpellingLocation(clang_getRangeStart(r), &sf, NULL, NULL, &so);
+	clang_getExpansionLocation(clang_getRangeStart(r), &sx, NULL, NULL, &sxo);
+	clang_getSpellingLocation(clang_getRangeEnd(r), &ef, NULL, NULL, &eo);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &ex, NULL, NULL, &exo);
+	if (!sf || !clang_File_isEqual(sf, sx) || !clang_File_isEqual(sf, ef) ||
+	    !clang_File_isEqual(sf, ex) || so != sxo || eo != exo || file_index(w, sf) != idx)
+		return;
+	/* the extent ends just past the '}' */
+	t = file_text(w, sf, idx, &size);
+	if (!t || eo < so + 2 || eo > size || eo > INT_MAX || t[so] != '{' || t[eo - 1] != '}')
+		return;
+	*start = (int)so;
+	*end = (int)eo - 1;
+}
+
 /*
  * A function defined in a header: its owner records it by position and name, so
  * that a TU whose configuration shows a definition the owner did not see
@@ -2350,6 +2392,7 @@ static bool header_function(struct walker *w, CXCursor c, bool own)
 			unit_for_key(w, key, U_LINK);
 		if (first)
 			return false;
+		body_range(w, c, at.idx, &uf.body_start, &uf.body_end);
 		VEC_PUSH(&w->f->unit_fns, uf);
 		return true;
 	}
@@ -2495,7 +2538,8 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	/* the record has the #defines, for flags written as masks (walk_macro) */
 	if (tree_defines_flags(opts->tree))
 		flags |= CXTranslationUnit_DetailedPreprocessingRecord;
-	ec = clang_parseTranslationUnit2(index, file, argv, argc, NULL, 0, flags, &w.tu);
+	ec = clang_parseTranslationUnit2(index, file, argv, argc, opts->unsaved, opts->n_unsaved,
+					 flags, &w.tu);
 	out->parse_ms = now_ms() - t0;
 	if (ec != CXError_Success || !w.tu) {
 		out->status = "failed";

@@ -45,6 +45,9 @@ struct walk_opts {
 	 */
 	char *const *pch_files;
 	size_t n_pch_files;
+	/* headers to read from memory instead: bodies blanked (index/bodies.c) */
+	struct CXUnsavedFile *unsaved;
+	unsigned n_unsaved;
 };
 
 /*

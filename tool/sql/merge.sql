@@ -104,8 +104,8 @@ WHERE id IN (SELECT oid FROM umap WHERE copy);
 
 -- The shard's TUs, with what they read, their diagnostics and their units.
 -- name: shard_tus
-INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at)
-SELECT fm.oid, t.args_hash, t.status, t.n_errors, t.n_warnings, t.parse_ms, t.walk_ms, t.indexed_at
+INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at, blanked)
+SELECT fm.oid, t.args_hash, t.status, t.n_errors, t.n_warnings, t.parse_ms, t.walk_ms, t.indexed_at, t.blanked
 FROM s.tu t JOIN fmap fm ON fm.sid = t.file_id ORDER BY t.id;
 INSERT INTO tmap SELECT st.id, t.id FROM s.tu st JOIN fmap fm ON fm.sid = st.file_id
 JOIN tu t ON t.file_id = fm.oid;
@@ -123,8 +123,8 @@ JOIN umap um ON um.sid = x.unit_id;
 
 -- The facts of the units copied.
 -- name: shard_facts
-INSERT INTO unit_fn(unit_id, key)
-SELECT um.oid, x.key FROM s.unit_fn x JOIN umap um ON um.sid = x.unit_id AND um.copy
+INSERT INTO unit_fn(unit_id, key, body_start, body_end)
+SELECT um.oid, x.key, x.body_start, x.body_end FROM s.unit_fn x JOIN umap um ON um.sid = x.unit_id AND um.copy
 ORDER BY x.rowid;
 INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 SELECT um.oid, s1.oid, fm.oid, x.line, x.col, x.end_line, x.is_static, x.is_inline, x.type

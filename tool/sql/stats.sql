@@ -4,6 +4,8 @@
 SELECT 'translation units' AS what, count(*) AS count FROM tu
 UNION ALL SELECT '  with parse errors', count(*) FROM tu WHERE n_errors > 0
 UNION ALL SELECT '  failed', count(*) FROM tu WHERE status = 'failed'
+UNION ALL SELECT '  parsed with walked header bodies blanked', count(*) FROM tu WHERE blanked > 0
+UNION ALL SELECT 'header bodies blanked in those parses', coalesce(sum(blanked), 0) FROM tu
 UNION ALL SELECT 'files', count(*) FROM file
 UNION ALL SELECT 'units', count(*) FROM unit
 UNION ALL SELECT 'symbols', count(*) FROM sym

@@ -11,13 +11,13 @@ INSERT OR IGNORE INTO sym(usr, name, kind) VALUES (?1, ?2, ?3);
 -- name: sym_id
 SELECT id FROM sym WHERE usr = ?1;
 -- name: tu_upsert
-INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at, blanked)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
 ON CONFLICT(file_id) DO UPDATE SET
 	args_hash = excluded.args_hash, status = excluded.status,
 	n_errors = excluded.n_errors, n_warnings = excluded.n_warnings,
 	parse_ms = excluded.parse_ms, walk_ms = excluded.walk_ms,
-	indexed_at = excluded.indexed_at
+	indexed_at = excluded.indexed_at, blanked = excluded.blanked
 RETURNING id;
 -- name: tu_detach
 CREATE TEMP TABLE IF NOT EXISTS gc_units(id INTEGER PRIMARY KEY);
@@ -74,8 +74,15 @@ INSERT OR IGNORE INTO tu_unit(tu_id, unit_id) VALUES (?1, ?2);
 SELECT key, 1 FROM unit WHERE complete = 1
 UNION ALL
 SELECT f.key, 0 FROM unit_fn f JOIN unit u ON u.id = f.unit_id WHERE u.complete = 1;
+-- name: header_bodies
+-- The bodies the owners of whole header units walked, by unit: later TUs
+-- parse those headers with them blanked (index/bodies.c).
+SELECT u.key, f.body_start, f.body_end
+FROM unit u JOIN unit_fn f ON f.unit_id = u.id
+WHERE u.complete = 1 AND u.key LIKE 'hdr:%' AND f.body_start IS NOT NULL
+ORDER BY u.id;
 -- name: unit_fn_insert
-INSERT INTO unit_fn(unit_id, key) VALUES (?1, ?2);
+INSERT INTO unit_fn(unit_id, key, body_start, body_end) VALUES (?1, ?2, ?3, ?4);
 -- name: dep_insert
 INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?4);
 -- name: diag_insert

@@ -1,0 +1,145 @@
+#!/bin/bash
+# index blanks the header function bodies an earlier TU walked out of later
+# parses (tool/index/bodies.c), and the facts stay, row for row, those of
+# 'index --full-parse' (scripts/compare-views): on the fixture tree, on a
+# header written to trip the blanking up, after a re-index and a header edit.
+. "$(dirname "$0")/lib.sh"
+CMP=$SRC/scripts/compare-views
+export NDOSCOPE
+
+cp -a "$FIXTURE" "$TMP/tree"
+T=$TMP/tree
+
+same() {	# same FULL BLANKED DESCRIPTION
+	if "$CMP" "$1" "$2" >"$TMP/cmp" 2>&1; then
+		ok "$3"
+	else
+		not_ok "$3" "$(grep -A5 -E 'DIFFER|cannot' "$TMP/cmp" | head -30)"
+	fi
+}
+
+# The fixture tree: every view, outcome, file read and token of a full parse.
+WHAT="drivers net stack trip"
+"$NDOSCOPE" --db "$TMP/full.db" index -C "$T" -j 1 --full-parse $WHAT >/dev/null 2>&1
+run "$NDOSCOPE" --db "$TMP/blank.db" index -C "$T" -j 1 $WHAT
+expect_rc 0 "index the fixture tree with bodies blanked"
+same "$TMP/full.db" "$TMP/blank.db" "fixture tree: the facts of --full-parse"
+expect_eq "$(q "$TMP/full.db" "SELECT count(*) FROM tu WHERE blanked > 0")" 0 \
+	"--full-parse blanks nothing"
+n=$(q "$TMP/blank.db" "SELECT count(*) FROM tu WHERE blanked > 0")
+expect_match "$n" '^[1-9][0-9]*$' "TUs after the first read walked header bodies blanked ($n)"
+run "$NDOSCOPE" --db "$TMP/blank.db" stats
+expect_match "$out" "^  parsed with walked header bodies blanked +$n\$" "stats counts them"
+
+# A header written to trip the blanking up.
+mkdir -p "$T/bt"
+cat >"$T/include/linux/bodytest.h" <<'EOF'
+#ifndef _LINUX_BODYTEST_H
+#define _LINUX_BODYTEST_H
+int bt_sink(int);
+
+static inline int bt_plain(int x)
+{
+	/* a comment with a directive at a line start:
+#define BT_HIDDEN 1
+	 */
+	const char *s = "{ not a brace } /* nor a comment";
+	char c = '}';	// a '{' in a comment
+	return bt_sink(x) + s[0] + c;
+}
+
+static inline int bt_directives(int x)
+{
+#ifdef BT_FAST
+	return bt_sink(x);
+#else
+	return bt_sink(x + 1);
+#endif
+}
+
+static inline int bt_defines(int x)
+{
+#define BT_INSIDE 7	/* defined in a body, used after it */
+	return bt_sink(x) * BT_INSIDE;
+}
+
+static inline int bt_included(int x)
+{
+#include "bodytest_part.h"
+}
+
+#define BT_GEN(name) static inline int name(int x) { return bt_sink(x) - 1; }
+BT_GEN(bt_generated)
+
+#ifdef BT_OTHER
+static inline int bt_other_config(int x)
+{
+	return bt_sink(x) * 3;
+}
+#endif
+
+static inline int bt_after(int x)
+{
+	return bt_sink(x) + BT_INSIDE + __LINE__;
+}
+#endif
+EOF
+echo '	return bt_sink(x) - 2;' >"$T/include/linux/bodytest_part.h"
+cat >"$T/bt/a.c" <<'EOF'
+#include <linux/bodytest.h>
+int bt_a(int x) { return bt_plain(x) + bt_after(x); }
+EOF
+cat >"$T/bt/b.c" <<'EOF'
+#define BT_OTHER
+#include <linux/bodytest.h>
+int bt_b(int x) { return bt_other_config(x) + BT_INSIDE + bt_included(x); }
+EOF
+cat >"$T/bt/c.c" <<'EOF'
+#include <linux/bodytest.h>
+int bt_c(int x) { return bt_directives(x) + bt_defines(x) + bt_generated(x) + __LINE__; }
+#ifdef BT_HIDDEN
+int bt_hidden(void) { return 1; }	/* only if a blank uncovered the #define */
+#endif
+EOF
+cat >"$T/bt/d.c" <<'EOF'
+#include <linux/bodytest.h>
+int bt_d(int x) { return bt_plain(x) + ; }
+EOF
+BT="bt/a.c bt/b.c bt/c.c bt/d.c"
+"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
+run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
+expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s \(1 with parse errors: see .ndoscope stats.\) \(1 parsed again in full\)$' \
+	"the TU with a parse error is parsed again in full"
+same "$TMP/bt-full.db" "$TMP/bt.db" "a tricky header: the facts of --full-parse"
+expect_eq "$(q "$TMP/bt.db" "SELECT count(*), count(body_start) FROM unit_fn")" "$(printf '6\t5')" \
+	"the owner records where 5 of its 6 bodies are written (not the one a macro writes)"
+expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
+	"$(printf 'bt/a.c\t0\nbt/b.c\t4\nbt/c.c\t4\nbt/d.c\t0')" \
+	"later TUs read 4 bodies blanked (not the one with an #include); the TU with an error none"
+expect_eq "$(q "$TMP/bt.db" "SELECT callee FROM calls WHERE caller = 'bt_other_config'")" "bt_sink" \
+	"a definition only another configuration shows is still walked"
+expect_eq "$(q "$TMP/bt.db" "SELECT group_concat(caller, ' ') FROM (SELECT caller FROM calls WHERE callee = 'bt_sink' ORDER BY 1)")" \
+	"bt_after bt_defines bt_directives bt_generated bt_included bt_other_config bt_plain" \
+	"every header function's call is there once"
+
+# Re-indexing one TU: the bodies come from the index.
+touch "$T/bt/c.c"
+run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
+expect_match "$out" '^indexed 1, unchanged 3, ' "touching c.c re-indexes it alone"
+expect_eq "$(q "$TMP/bt.db" "SELECT t.blanked FROM tu t JOIN file f ON f.id = t.file_id WHERE f.path = 'bt/c.c'")" 4 \
+	"re-indexed alone, c.c still reads the bodies blanked"
+"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
+same "$TMP/bt-full.db" "$TMP/bt.db" "after a re-index: the facts of --full-parse"
+
+# Editing the header: a new version, walked again in full by its first TU.
+sed -i 's/return bt_sink(x) \* BT_INSIDE;/return bt_sink(x) * BT_INSIDE + 1;/' "$T/include/linux/bodytest.h"
+sed -i '$i static inline int bt_new(int x) { return bt_sink(x); }' "$T/include/linux/bodytest.h"
+run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
+expect_match "$out" '^indexed 4, unchanged 0, ' "editing the header re-indexes every TU"
+expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
+	"$(printf 'bt/a.c\t0\nbt/b.c\t5\nbt/c.c\t5\nbt/d.c\t0')" \
+	"the old version's bodies are not used: the first TU walks the new one"
+"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
+same "$TMP/bt-full.db" "$TMP/bt.db" "after a header edit: the facts of --full-parse"
+
+test_done

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * index: header function bodies already walked, blanked out of later
+ * parses (see bodies.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/error.h"
+#include "index/bodies.h"
+
+#define SQL "tool/sql/store.sql"
+
+struct range {
+	int start, end;		/* offsets of '{' and '}' */
+};
+
+void bodies_init(struct bodies *b, const char *tree)
+{
+	memset(b, 0, sizeof(*b));
+	b->tree = tree;
+	pthread_mutex_init(&b->lock, NULL);
+}
+
+void bodies_free(struct bodies *b)
+{
+	for (size_t i = 0; i < b->files.n; i++) {
+		free((char *)b->files.v[i].Filename);
+		free((char *)b->files.v[i].Contents);
+	}
+	VEC_FREE(&b->files);
+	VEC_FREE(&b->n_bodies);
+	strmap_free(&b->idx);
+	pthread_mutex_destroy(&b->lock);
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r';
+}
+
+/* A newline at T[i] that a backslash before it splices to the next line. */
+static bool spliced(const char *t, size_t from, size_t i)
+{
+	if (i > from && t[i - 1] == '\r')
+		i--;
+	return i > from && t[i - 1] == '\\';
+}
+
+/*
+ * A preprocessor line of a body, from its '#' at T[i]: kept as written.
+ * Returns where it ends (its newline), or 0 when blanking around it is not
+ * safe: an #include (its text belongs inside the function), or a comment or
+ * literal that runs on past the line.
+ */
+static size_t directive_end(const char *t, size_t i, size_t end)
+{
+	size_t k = i + 1, n;
+
+	while (k <= end && is_space(t[k]))
+		k++;
+	for (n = 0; k + n <= end && (t[k + n] == '_' || (t[k + n] >= 'a' && t[k + n] <= 'z')); n++)
+		;
+	if ((n == 7 && !strncmp(t + k, "include", 7)) || (n == 12 && !strncmp(t + k, "include_next", 12)) ||
+	    (n == 6 && !strncmp(t + k, "import", 6)))
+		return 0;
+	for (; k <= end; k++) {
+		char c = t[k];
+
+		if (c == '\n') {
+			if (!spliced(t, i, k))
+				return k;
+		} else if (c == '/' && k < end && t[k + 1] == '*') {
+			for (k += 2; k < end && !(t[k] == '*' && t[k + 1] == '/'); k++)
+				if (t[k] == '\n')
+					return 0;
+			k++;
+		} else if (c == '/' && k < end && t[k + 1] == '/') {
+			while (k <= end && t[k] != '\n')
+				k++;
+			return k <= end && !spliced(t, i, k) ? k : 0;
+		} else if (c == '"' || c == '\'') {
+			for (k++; k <= end && t[k] != c; k++) {
+				if (t[k] == '\n')
+					return 0;
+				if (t[k] == '\\')
+					k++;
+			}
+		}
+	}
+	return 0;	/* the '}' is code: a directive cannot run into it */
+}
+
+/*
+ * Blank the body T[start..end] ('{' to '}') in place, keeping its lines and
+ * columns: the '{' becomes ';', so that the definition reads as a
+ * declaration, and every other character but a newline a space, except on
+ * the preprocessor lines, which stay as written: the #if's inside still
+ * balance, and a #define or #undef still changes the macros for what
+ * follows. False, with T untouched, when that is not safe.
+ */
+static bool blank_body(char *t, size_t start, size_t end)
+{
+	enum { CODE, BLOCK, LINE, STR, CHR } st = CODE;
+	size_t n = end - start + 1, i = start;
+	char *o = xmalloc(n);
+	bool bol = false;	/* at the start of a line, outside comments and literals */
+
+	memcpy(o, t + start, n);
+	while (i <= end) {
+		char c = t[i];
+
+		if (bol) {
+			size_t j = i;
+
+			while (j <= end && is_space(t[j]))
+				j++;
+			bol = false;
+			if (j <= end && t[j] == '#') {
+				i = directive_end(t, j, end);
+				if (!i)
+					goto unsafe;
+				continue;	/* at its newline */
+			}
+		}
+		if (c == '\n') {
+			bool splice = spliced(t, start, i);
+
+			if (!splice && st != BLOCK)
+				st = CODE;
+			bol = st == CODE && !splice;
+			i++;
+			continue;
+		}
+		o[i - start] = ' ';
+		switch (st) {
+		case CODE:
+			if (c == '/' && i < end && (t[i + 1] == '*' || t[i + 1] == '/')) {
+				st = t[i + 1] == '*' ? BLOCK : LINE;
+				o[++i - start] = ' ';
+			} else if (c == '"') {
+				st = STR;
+			} else if (c == '\'') {
+				st = CHR;
+			}
+			break;
+		case BLOCK:
+			if (c == '*' && i < end && t[i + 1] == '/') {
+				st = CODE;
+				o[++i - start] = ' ';
+			}
+			break;
+		case STR:
+		case CHR:
+			if (c == '\\' && i < end && t[i + 1] != '\n')
+				o[++i - start] = ' ';
+			else if (c == (st == STR ? '"' : '\''))
+				st = CODE;
+			break;
+		case LINE:
+			break;
+		}
+		i++;
+	}
+	if (st != CODE)
+		goto unsafe;
+	o[0] = ';';
+	memcpy(t + start, o, n);
+	free(o);
+	return true;
+unsafe:
+	free(o);
+	return false;
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const struct range *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/*
+ * The header of unit KEY (hdr:PATH#MTIME.SIZE) with RANGES blanked, if the
+ * file is still that version. Called with b->lock held.
+ */
+static void add_header(struct bodies *b, const char *key, struct range *ranges, size_t n)
+{
+	const char *path = key + 4, *hash = strrchr(key, '#');
+	long long mtime, size;
+	char *rel, *abs = NULL, *text = NULL;
+	struct stat st;
+	size_t blanked = 0;
+	int fd = -1;
+
+	if (!n || strncmp(key, "hdr:", 4) || !hash || sscanf(hash + 1, "%lld.%lld", &mtime, &size) != 2)
+		return;
+	rel = xstrndup(path, hash - path);
+	if (strmap_get(&b->idx, rel))
+		goto out;
+	abs = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", b->tree, rel);
+	fd = open(abs, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) || st.st_size != size ||
+	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime)
+		goto out;
+	text = xmalloc(size + 1);
+	if (read(fd, text, size) != size)
+		goto out;
+	qsort(ranges, n, sizeof(*ranges), by_start);
+	for (size_t i = 0; i < n; i++) {
+		if (ranges[i].start < 0 || ranges[i].end >= size || ranges[i].end <= ranges[i].start ||
+		    (i && ranges[i].start <= ranges[i - 1].end) ||
+		    text[ranges[i].start] != '{' || text[ranges[i].end] != '}')
+			continue;
+		blanked += blank_body(text, ranges[i].start, ranges[i].end);
+	}
+	if (!blanked)
+		goto out;
+	strmap_put(&b->idx, rel, (int)b->files.n, NULL);
+	VEC_PUSH(&b->files, ((struct CXUnsavedFile){ .Filename = abs, .Contents = text,
+						     .Length = (unsigned long)size }));
+	VEC_PUSH(&b->n_bodies, (int)blanked);
+	abs = text = NULL;
+out:
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	free(abs);
+	free(rel);
+}
+
+int bodies_load(struct bodies *b, struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, "header_bodies");
+	VEC(struct range) r = { 0 };
+	char *key = NULL;
+	int rc;
+
+	pthread_mutex_lock(&b->lock);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+
+		if (key && strcmp(key, k)) {
+			add_header(b, key, r.v, r.n);
+			r.n = 0;
+		}
+		if (!key || strcmp(key, k)) {
+			free(key);
+			key = xstrdup(k);
+		}
+		VEC_PUSH(&r, ((struct range){ sqlite3_column_int(st, 1), sqlite3_column_int(st, 2) }));
+	}
+	if (key)
+		add_header(b, key, r.v, r.n);
+	pthread_mutex_unlock(&b->lock);
+	sqlite3_reset(st);
+	free(key);
+	VEC_FREE(&r);
+	if (rc != SQLITE_DONE)
+		return error_set("cannot read '%s': %s", db->path, sqlite3_errmsg(db->h));
+	return 0;
+}
+
+void bodies_add(struct bodies *b, const struct tu_facts *f)
+{
+	VEC(struct range) *per_unit = xcalloc(f->units.n, sizeof(*per_unit));
+
+	for (size_t i = 0; i < f->unit_fns.n; i++) {
+		const struct f_unit_fn *uf = &f->unit_fns.v[i];
+
+		if (uf->body_start >= 0 && f->units.v[uf->unit].own)
+			VEC_PUSH(&per_unit[uf->unit], ((struct range){ uf->body_start, uf->body_end }));
+	}
+	pthread_mutex_lock(&b->lock);
+	for (size_t u = 0; u < f->units.n; u++) {
+		add_header(b, f->units.v[u].key, per_unit[u].v, per_unit[u].n);
+		VEC_FREE(&per_unit[u]);
+	}
+	pthread_mutex_unlock(&b->lock);
+	free(per_unit);
+}
+
+struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n)
+{
+	struct CXUnsavedFile *v;
+
+	pthread_mutex_lock(&b->lock);
+	*n = (unsigned)b->files.n;
+	v = xmalloc((b->files.n + 1) * sizeof(*v));
+	memcpy(v, b->files.v, b->files.n * sizeof(*v));
+	pthread_mutex_unlock(&b->lock);
+	return v;
+}
+
+bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n)
+{
+	bool hit = false;
+
+	pthread_mutex_lock(&b->lock);
+	for (size_t u = 0; u < f->units.n && !hit; u++) {
+		const char *key = f->units.v[u].key, *hash = strrchr(key, '#');
+		char *rel;
+		int *slot;
+
+		if (!f->units.v[u].own || strncmp(key, "hdr:", 4) || !hash)
+			continue;
+		rel = xstrndup(key + 4, hash - key - 4);
+		slot = strmap_get(&b->idx, rel);
+		hit = slot && (unsigned)*slot < n;
+		free(rel);
+	}
+	pthread_mutex_unlock(&b->lock);
+	return hit;
+}
+
+int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n)
+{
+	int sum = 0;
+
+	pthread_mutex_lock(&b->lock);
+	for (size_t i = 0; i < f->files.n; i++) {
+		int *slot = strmap_get(&b->idx, f->files.v[i].path);
+
+		if (slot && (unsigned)*slot < n)
+			sum += b->n_bodies.v[*slot];
+	}
+	pthread_mutex_unlock(&b->lock);
+	return sum;
+}

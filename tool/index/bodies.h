@@ -1,0 +1,56 @@
+/*
+ * Header function bodies already walked, blanked out of later parses.
+ *
+ * A static inline in a header is walked once per index, by the TU that owns
+ * its header's unit; every other TU only links that unit. Yet each of them
+ * parses the body again, and in the kernel's headers those bodies are about
+ * half of a TU's parse. So once a header unit is stored, later TUs get the
+ * header as an unsaved file in which the bodies its owner walked are blank:
+ * the same lines and columns, each definition read as a declaration, the
+ * preprocessor lines inside kept. What they walk is unchanged: the main
+ * file, the header units they own, and any definition their configuration
+ * shows that the owner's did not (not blanked, since the owner never saw
+ * it). A parse that would change anyway is done again in full (cmd_index.c).
+ */
+#ifndef NDOSCOPE_BODIES_H
+#define NDOSCOPE_BODIES_H
+
+#include <pthread.h>
+#include <clang-c/Index.h>
+
+#include "base/db.h"
+#include "index/facts.h"
+
+struct bodies {
+	const char *tree;
+	pthread_mutex_t lock;
+	struct strmap idx;			/* path as in unit keys -> index in files */
+	VEC(struct CXUnsavedFile) files;	/* absolute path, blanked text */
+	VEC(int) n_bodies;			/* bodies blanked, by file */
+};
+
+void bodies_init(struct bodies *b, const char *tree);
+void bodies_free(struct bodies *b);
+
+/* The bodies of the header units the index already holds whole. */
+int bodies_load(struct bodies *b, struct db *db);
+
+/* The bodies of the header units F walked, once F is stored. */
+void bodies_add(struct bodies *b, const struct tu_facts *f);
+
+/*
+ * The headers a parse starting now gets blanked, as libclang's unsaved
+ * files: *N of them in a malloc'd array (the texts stay b's).
+ */
+struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n);
+
+/*
+ * Did F own a header unit whose header its parse had blanked (one of the
+ * first N files of the snapshot)? Its facts would then miss those bodies.
+ */
+bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n);
+
+/* How many bodies F's parse read blanked, with the first N files blanked. */
+int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n);
+
+#endif
