@@ -18,13 +18,10 @@
 #include "index/flags.h"
 #include "ndoscope.h"
 #include "base/progress.h"
-#include "index/prelude.h"
 #include "index/store.h"
 #include "index/walk.h"
 
 #define SQL "tool/sql/store.sql"
-/* --pch: a prelude is built for the include lines at least this many TUs start with */
-#define PCH_MIN_USERS 3
 
 
 struct tu_state {
@@ -47,9 +44,6 @@ struct indexer {
 	int reparsed;				/* parsed again in full */
 	int jobs_n;
 	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
-	bool pch;				/* --pch: shared preludes (index/prelude.c) */
-	struct prelude_set pre;
-	int next_prelude, on_prelude, pch_fallback;
 
 	struct db db;
 	struct store store;
@@ -272,61 +266,10 @@ out:
 	free(opts.unsaved);
 }
 
-/*
- * --pch: parse job J on its group's prelude. False when it has none, or when
- * the result could differ from a plain parse (libclang failed, or did not
- * know a file of the prelude): F is then as new, for a plain parse.
- */
-static bool walk_on_prelude(struct indexer *ix, CXIndex index, int j, struct tu_facts *f)
-{
-	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
-				  .stamp = stamp, .stamp_arg = ix };
-	struct tu_job *job = &ix->jobs.v.v[j];
-	const struct prelude *p;
-	const char **argv;
-	int argc;
-
-	if (!ix->pch || !(p = prelude_for_job(&ix->pre, &ix->jobs, j, &argv, &argc)))
-		return false;
-	opts.pch_files = p->files.v;
-	opts.n_pch_files = p->files.n;
-	if (!walk_tu(index, job->abs, job->workdir, argv, argc, &opts, f) && !f->n_pch_missing) {
-		free(argv);
-		__atomic_add_fetch(&ix->on_prelude, 1, __ATOMIC_RELAXED);
-		return true;
-	}
-	free(argv);
-	restart_facts(ix, job, f);
-	__atomic_add_fetch(&ix->pch_fallback, 1, __ATOMIC_RELAXED);
-	return false;
-}
-
-/* --pch: build the preludes, before any TU is parsed. */
-static void *prelude_worker(void *arg)
-{
-	struct indexer *ix = arg;
-	CXIndex index = clang_createIndex(0, 0);
-
-	for (;;) {
-		int i;
-
-		pthread_mutex_lock(&ix->queue_lock);
-		i = ix->next_prelude++;
-		pthread_mutex_unlock(&ix->queue_lock);
-		if (i >= (int)ix->pre.v.n)
-			break;
-		prelude_build(&ix->pre, index, i);
-	}
-	clang_disposeIndex(index);
-	return NULL;
-}
-
 static void *worker(void *arg)
 {
 	struct indexer *ix = arg;
 	CXIndex index = clang_createIndex(0, 0);
-	/* --pch: a TU on a prelude visits its own declarations, not the prelude's */
-	CXIndex local_index = ix->pch ? clang_createIndex(1, 0) : NULL;
 	const char **argv = NULL;
 	int cap = 0;
 
@@ -354,8 +297,7 @@ static void *worker(void *arg)
 
 		f.path = xstrdup(j->rel);
 		f.args_hash = xstrdup(j->args_hash);
-		if (!walk_on_prelude(ix, local_index, ix->todo.v[i], &f))
-			walk_job(ix, index, j, argv, argc, &f);
+		walk_job(ix, index, j, argv, argc, &f);
 		/* the path as stored is the tree-relative one, whatever libclang called it */
 		if (f.files.n)
 			f.files.v[0].path = arena_strdup(&f.arena, j->rel);
@@ -381,8 +323,6 @@ static void *worker(void *arg)
 	}
 	free(argv);
 	clang_disposeIndex(index);
-	if (local_index)
-		clang_disposeIndex(local_index);
 	return NULL;
 }
 
@@ -489,16 +429,6 @@ static int run(struct indexer *ix)
 	if (purge_missing(ix))
 		return -1;
 
-	if (ix->pch) {
-		if (prelude_plan(&ix->pre, &ix->jobs, ix->todo.v, ix->todo.n, PCH_MIN_USERS))
-			return -1;
-		/*
-		 * On this thread, one at a time: saving a PCH makes LLVM install a
-		 * signal stack of its own on the thread, which AddressSanitizer
-		 * fails to unmap when a thread of ours ends.
-		 */
-		prelude_worker(ix);
-	}
 	/*
 	 * By default libclang runs each parse on a new thread of its own: at
 	 * -j2 that made every parse a third slower than at -j1 (a new thread's
@@ -532,7 +462,7 @@ static int set_shard_meta(struct indexer *ix)
 }
 
 static const char usage[] =
-	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--pch] [--force]\n"
+	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--force]\n"
 	"                            [--full-parse] [--all-files] [FILE|DIR ...]";
 
 int cmd_index(int argc, char **argv, const struct global *g)
@@ -540,7 +470,6 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	static const struct option opts[] = {
 		{ "force", no_argument, NULL, 'f' },
 		{ "shard", required_argument, NULL, 'S' },
-		{ "pch", no_argument, NULL, 'P' },
 		{ "all-files", no_argument, NULL, 'a' },
 		{ "full-parse", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
@@ -571,9 +500,6 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		case 'S':
 			if (parse_shard(&ix, optarg))
 				return usage_error(usage, "--shard takes K/N with 0 <= K < N, not '%s'", optarg);
-			break;
-		case 'P':
-			ix.pch = true;
 			break;
 		case 'a':
 			ix.jobs.all_files = true;
@@ -618,9 +544,6 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		       ix.indexed, ix.unchanged, ix.failed, ix.purged, (now_ms() - t0) / 1000.0);
 		if (ix.with_errors)
 			printf(" (%d with parse errors: see 'ndoscope stats')", ix.with_errors);
-		if (ix.pch)
-			printf(" (--pch: %d on %d preludes, %d fell back)", ix.on_prelude,
-			       prelude_count_ready(&ix.pre), ix.pch_fallback);
 		if (ix.reparsed)
 			printf(" (%d parsed again in full)", ix.reparsed);
 		if (ix.jobs.not_built)
@@ -635,7 +558,6 @@ int cmd_index(int argc, char **argv, const struct global *g)
 out:
 	if (ix.tree)
 		bodies_free(&ix.bodies);
-	prelude_free(&ix.pre);
 	for (size_t i = 0; i < ix.state.n; i++) {
 		free(ix.state.v[i].path);
 		free(ix.state.v[i].args_hash);

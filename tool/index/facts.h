@@ -153,7 +153,6 @@ struct tu_facts {
 	const char *status;	/* ok, errors, failed */
 	char *failure;		/* why, when failed */
 	int n_errors, n_warnings;
-	int n_pch_missing;	/* --pch: files of the prelude libclang did not know */
 	int n_blanked;		/* header bodies its parse read blanked (index/bodies.c) */
 	int64_t parse_ms, walk_ms;
 

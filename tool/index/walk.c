@@ -46,7 +46,6 @@ struct walker {
 	VEC(const char *) file_text;	/* contents, by file index */
 	VEC(size_t) file_size;
 	VEC(int) file_unit;		/* the file's "hdr:" unit, or -1 */
-	VEC(bool) from_pch;		/* the file is in the prelude (opts->pch_files) */
 	struct strmap sym_idx;		/* usr -> sym index */
 	struct strmap unit_idx;		/* key -> unit index */
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
@@ -294,7 +293,6 @@ static int file_index(struct walker *w, CXFile file)
 	VEC_PUSH(&w->file_text, NULL);
 	VEC_PUSH(&w->file_size, 0);
 	VEC_PUSH(&w->file_unit, -1);
-	VEC_PUSH(&w->from_pch, false);
 	*slot = (int)w->f->files.n;
 	return *slot - 1;
 }
@@ -2297,9 +2295,7 @@ static int file_unit(struct walker *w, int idx)
 		else
 			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
 				 (long long)ff->mtime, (long long)ff->size);
-		/* a TU on a prelude does not see the prelude's declarations: it links their units */
-		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file ? U_OWNED :
-						   w->from_pch.v[idx] ? U_LINK : U_CLAIM);
+		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file ? U_OWNED : U_CLAIM);
 	}
 	return w->file_unit.v[idx];
 }
@@ -2549,15 +2545,6 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	t0 = now_ms();
 	w.main_file = file_index(&w, clang_getFile(w.tu, file));
 	clang_getInclusions(w.tu, include_visit, &w);
-	/* libclang lists no inclusion made inside a precompiled prelude: its files are known */
-	for (size_t i = 0; i < opts->n_pch_files; i++) {
-		int idx = file_index(&w, clang_getFile(w.tu, opts->pch_files[i]));
-
-		if (idx < 0)
-			out->n_pch_missing++;
-		else if (idx != w.main_file)
-			w.from_pch.v[idx] = true;
-	}
 	record_diags(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	keep_macro_flags(&w);
@@ -2570,7 +2557,6 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	VEC_FREE(&w.file_text);
 	VEC_FREE(&w.file_size);
 	VEC_FREE(&w.file_unit);
-	VEC_FREE(&w.from_pch);
 	strmap_free(&w.sym_idx);
 	strmap_free(&w.unit_idx);
 	ptrmap_free(&w.cursor_idx);

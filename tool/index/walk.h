@@ -37,14 +37,6 @@ struct walk_opts {
 	 */
 	void (*stamp)(void *arg, const char *name, struct file_stamp *out);
 	void *stamp_arg;
-	/*
-	 * index --pch: ARGV loads a precompiled prelude that read these files
-	 * (libclang does not list them among the TU's inclusions), and INDEX
-	 * was made to exclude its declarations: their units are linked only,
-	 * a TU parsed plainly walks them.
-	 */
-	char *const *pch_files;
-	size_t n_pch_files;
 	/* headers to read from memory instead: bodies blanked (index/bodies.c) */
 	struct CXUnsavedFile *unsaved;
 	unsigned n_unsaved;
