@@ -292,8 +292,9 @@ struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n)
 
 	pthread_mutex_lock(&b->lock);
 	*n = (unsigned)b->files.n;
-	v = xmalloc((b->files.n + 1) * sizeof(*v));
-	memcpy(v, b->files.v, b->files.n * sizeof(*v));
+	v = b->files.n ? xmalloc(b->files.n * sizeof(*v)) : NULL;
+	if (v)
+		memcpy(v, b->files.v, b->files.n * sizeof(*v));
 	pthread_mutex_unlock(&b->lock);
 	return v;
 }

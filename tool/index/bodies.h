@@ -40,7 +40,7 @@ void bodies_add(struct bodies *b, const struct tu_facts *f);
 
 /*
  * The headers a parse starting now gets blanked, as libclang's unsaved
- * files: *N of them in a malloc'd array (the texts stay b's).
+ * files: *N of them in a malloc'd array, NULL when none (the texts stay b's).
  */
 struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n);
 
