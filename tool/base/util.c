@@ -282,3 +282,15 @@ int64_t now_ms(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
+
+void strvec_push(struct strvec *v, const char *s)
+{
+	VEC_PUSH(v, xstrdup(s));
+}
+
+void strvec_clear(struct strvec *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		free(v->v[i]);
+	VEC_FREE(v);
+}

@@ -42,6 +42,10 @@ struct strvec {
 	char **v;
 	size_t n, alloc;
 };
+/* Append a copy of S. */
+void strvec_push(struct strvec *v, const char *s);
+/* Free the strings and the vector. */
+void strvec_clear(struct strvec *v);
 
 struct strbuf {
 	char *buf;

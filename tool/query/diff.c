@@ -297,13 +297,6 @@ static void path_nodes(json_t *hops, struct strvec *names, struct strvec *labels
 	}
 }
 
-static void strvec_clear(struct strvec *v)
-{
-	for (size_t i = 0; i < v->n; i++)
-		free(v->v[i]);
-	VEC_FREE(v);
-}
-
 /*
  * Two paths aligned hop by hop: the functions both pass through (their
  * longest common subsequence) on one row; between two such, the others

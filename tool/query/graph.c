@@ -164,6 +164,10 @@ struct seg_search {
 	struct path_search *ps;
 	sqlite3_int64 to;
 	struct ptrmap dist;		/* id -> distance to TO + 1 */
+	/* the backward search, a level at a time: the functions at distance level */
+	VEC(sqlite3_int64) frontier;
+	struct strvec names;
+	int level;
 	VEC(const struct edge *) stack;
 	sqlite3_int64 stack_base;	/* the segment's start */
 	struct path_list found;
@@ -180,68 +184,70 @@ static int dist_of(struct seg_search *s, sqlite3_int64 id)
 	return d ? *d - 1 : -1;
 }
 
-/* Backward BFS from TO: distance of every function that reaches it. */
-static int backward(struct seg_search *s, const char *to_name)
+static void backward_reset(struct seg_search *s, const char *to_name)
 {
-	VEC(sqlite3_int64) frontier = { 0 }, next = { 0 };
-	VEC(char *) names = { 0 }, next_names = { 0 };
-
+	ptrmap_free(&s->dist);
+	s->frontier.n = 0;
+	strvec_clear(&s->names);
+	s->level = 0;
 	ptrmap_put(&s->dist, (uintptr_t)s->to, 1, NULL);
-	VEC_PUSH(&frontier, s->to);
-	VEC_PUSH(&names, xstrdup(to_name));
-	for (int d = 1; d <= s->ps->max_depth && frontier.n; d++) {
-		for (size_t i = 0; i < frontier.n; i++) {
-			const struct edge_list *in;
+	VEC_PUSH(&s->frontier, s->to);
+	strvec_push(&s->names, to_name);
+}
 
-			if (now_ms() > s->deadline) {
-				s->ps->timed_out = true;
-				goto out;
-			}
-			in = callgraph_in(s->g, frontier.v[i], names.v[i]);
-			if (!in) {
-				s->err = -1;
-				goto out;
-			}
-			s->ps->visited++;
-			for (size_t j = 0; j < in->v.n; j++) {
-				bool ins;
+/*
+ * The backward search from TO, one level further: every caller of the
+ * frontier gets its distance to TO. Afterwards every function at most
+ * s->level calls from TO has its distance; the others are farther. False
+ * when there was nothing left to search (or it ran out of time).
+ */
+static bool backward_level(struct seg_search *s)
+{
+	VEC(sqlite3_int64) next = { 0 };
+	struct strvec next_names = { 0 };
 
-				if (edge_tier(&in->v.v[j]) > s->tier)
-					continue;
-				ptrmap_put(&s->dist, (uintptr_t)in->v.v[j].from, d + 1, &ins);
-				if (ins) {
-					VEC_PUSH(&next, in->v.v[j].from);
-					VEC_PUSH(&next_names, xstrdup(in->v.v[j].from_name));
-				}
-			}
+	if (!s->frontier.n || s->level >= s->ps->max_depth || s->err)
+		return false;
+	for (size_t i = 0; i < s->frontier.n; i++) {
+		const struct edge_list *in;
+
+		if (now_ms() > s->deadline) {
+			s->ps->timed_out = true;
+			goto out;
 		}
-		for (size_t i = 0; i < names.n; i++)
-			free(names.v[i]);
-		frontier.n = names.n = 0;
-		/* swap */
-		{
-			void *tv = frontier.v; size_t ta = frontier.alloc;
+		in = callgraph_in(s->g, s->frontier.v[i], s->names.v[i]);
+		if (!in) {
+			s->err = -1;
+			goto out;
+		}
+		s->ps->visited++;
+		for (size_t j = 0; j < in->v.n; j++) {
+			bool ins;
 
-			frontier.v = next.v; frontier.n = next.n; frontier.alloc = next.alloc;
-			next.v = tv; next.n = 0; next.alloc = ta;
-			tv = names.v; ta = names.alloc;
-			names.v = next_names.v; names.n = next_names.n; names.alloc = next_names.alloc;
-			next_names.v = tv; next_names.n = 0; next_names.alloc = ta;
+			if (edge_tier(&in->v.v[j]) > s->tier)
+				continue;
+			ptrmap_put(&s->dist, (uintptr_t)in->v.v[j].from, s->level + 2, &ins);
+			if (ins) {
+				VEC_PUSH(&next, in->v.v[j].from);
+				strvec_push(&next_names, in->v.v[j].from_name);
+			}
 		}
 	}
+	VEC_FREE(&s->frontier);
+	strvec_clear(&s->names);
+	s->frontier.v = next.v;
+	s->frontier.n = next.n;
+	s->frontier.alloc = next.alloc;
+	s->names = next_names;
+	s->level++;
 	/* functions max_depth calls away whose callers were not looked at */
-	if (frontier.n)
+	if (s->level == s->ps->max_depth && s->frontier.n)
 		s->ps->depth_limited = true;
+	return true;
 out:
-	for (size_t i = 0; i < names.n; i++)
-		free(names.v[i]);
-	for (size_t i = 0; i < next_names.n; i++)
-		free(next_names.v[i]);
-	VEC_FREE(&frontier);
 	VEC_FREE(&next);
-	VEC_FREE(&names);
-	VEC_FREE(&next_names);
-	return s->err;
+	strvec_clear(&next_names);
+	return false;
 }
 
 /* Forward DFS for paths of exactly LEFT more calls from NODE. */
@@ -307,25 +313,39 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 	ptrmap_free(&seen_to);
 }
 
-/* The k shortest paths of one segment, into OUT, by the first pass that connects. */
+/*
+ * The k shortest paths of one segment, into OUT, by the first pass that
+ * connects. Paths of LEN calls need the distances to TO up to LEN - 1, so
+ * the backward search goes only as deep as the lengths tried: a caller of
+ * kfree_skb_reason two calls from FROM does not wait for the thousands
+ * twelve calls up.
+ */
 static int segment(struct graph *g, struct path_search *ps, sqlite3_int64 from, const char *from_name,
 		   sqlite3_int64 to, const char *to_name, int64_t deadline, struct path_list *out)
 {
 	struct seg_search s = { .g = g, .ps = ps, .to = to, .want = ps->k, .deadline = deadline };
-	int d0, last = g->sync_only ? 1 : 3;
+	int last = g->sync_only ? 1 : 3;
 
 	for (s.tier = 1; s.tier <= last && !s.found.n && !s.err && !ps->timed_out; s.tier++) {
-		ptrmap_free(&s.dist);
-		if (backward(&s, to_name))
-			break;
-		d0 = dist_of(&s, from);
+		int len = 1;
+
+		backward_reset(&s, to_name);
 		s.stack_base = from;
-		if (d0 < 0)
+		while (dist_of(&s, from) < 0 && backward_level(&s))
+			;
+		if (dist_of(&s, from) < 0)
 			continue;
-		for (int len = d0 > 0 ? d0 : 1; len <= ps->max_depth && (int)s.found.n < s.want; len++)
+		if (dist_of(&s, from) > len)
+			len = dist_of(&s, from);
+		for (; len <= ps->max_depth && (int)s.found.n < s.want && !s.err && !ps->timed_out; len++) {
+			while (s.level < len - 1 && backward_level(&s))
+				;
 			forward(&s, from, from_name, len);
+		}
 	}
 	ptrmap_free(&s.dist);
+	VEC_FREE(&s.frontier);
+	strvec_clear(&s.names);
 	VEC_FREE(&s.stack);
 	*out = s.found;
 	return s.err;
