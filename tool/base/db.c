@@ -26,6 +26,7 @@ static const char *const migrations[] = {
 	"schemas/006_merge.sql",
 	"schemas/007_edges_by_field.sql",
 	"schemas/008_unit_fn_body.sql",
+	"schemas/009_edge_table.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

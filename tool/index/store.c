@@ -542,7 +542,7 @@ int store_derive(struct store *s)
 	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
 
 	if (!rc)
-		rc = db_run_section(s->db, SQL, "handoff_rebuild", 0);
+		rc = db_run_section(s->db, SQL, "derive", 0);
 	if (!rc)
 		rc = db_exec(s->db, "COMMIT");
 	if (rc)

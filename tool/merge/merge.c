@@ -159,7 +159,7 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	    db_run_section(out, SQL, "covered_fns", 0) ||
 	    db_run_section(out, STORE_SQL, "gc", 0) ||
 	    /* what index derives from all TUs once they are written (store_derive()) */
-	    db_run_section(out, STORE_SQL, "handoff_rebuild", 0))
+	    db_run_section(out, STORE_SQL, "derive", 0))
 		return -1;
 	return 0;
 }

@@ -144,12 +144,13 @@ INSERT INTO file_lex(unit_id, file_id, tokens, skipped) VALUES (?1, ?2, ?3, ?4);
 -- name: macro_insert
 INSERT INTO macro_def(unit_id, name, file_id, line) VALUES (?1, ?2, ?3, ?4);
 
--- Every call to a hand-off API (schemas/002_handoff.sql) with the object it
--- names and the handler it binds: derived from call, fn_arg and binding,
--- rebuilt after each index run. The object is the STRUCT.FIELD the argument
--- names, else the object of an 'object' API it calls (sk_sleep(sk)), else
--- the argument itself when it is a constant's name (NET_RX_SOFTIRQ).
--- name: handoff_rebuild
+-- What joins the facts of every TU, derived after each index run and
+-- merge. First every call to a hand-off API (schemas/002_handoff.sql) with
+-- the object it names and the handler it binds, from call, fn_arg and
+-- binding. The object is the STRUCT.FIELD the argument names, else the
+-- object of an 'object' API it calls (sk_sleep(sk)), else the argument
+-- itself when it is a constant's name (NET_RX_SOFTIRQ).
+-- name: derive
 DELETE FROM handoff;
 WITH site AS (
 	SELECT c.caller_id, c.callee_id, c.file_id, c.line, h.name AS api, h.kind, h.role,
@@ -190,3 +191,28 @@ SELECT o.caller_id, o.kind, o.role, o.obj, b.fn_id, o.api, o.file_id, o.line
 FROM obj o JOIN binding b ON b.func_id = o.caller_id AND b.file_id = o.file_id
 	AND b.line = o.line AND b.struct || '.' || b.field = o.fn_field
 WHERE o.obj IS NOT NULL AND o.fn_arg IS NULL AND o.role IN ('register', 'defer');
+-- Then the resolved indirect calls (schemas/009_edge_table.sql): a call
+-- through STRUCT.FIELD reaches every function bound to it, and every
+-- function passed to a helper that assigns the field from that parameter;
+-- a call through parameter N, every function passed as argument N; and the
+-- hand-offs. A call's via is split into struct and field so that
+-- binding_by_field and assign_by_field answer each call.
+DELETE FROM edge;
+INSERT INTO edge (from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line)
+SELECT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
+FROM call c CROSS JOIN binding b ON b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND b.field = substr(c.via, instr(c.via, '.') + 1)
+WHERE c.kind = 'field'
+UNION ALL
+SELECT c.caller_id, a.target_id, 'field', c.via, c.file_id, c.line, a.file_id, a.line
+FROM call c CROSS JOIN assign s ON s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.param IS NOT NULL AND s.op = '='
+JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
+WHERE c.kind = 'field'
+UNION ALL
+SELECT c.caller_id, a.target_id, 'param', c.via, c.file_id, c.line, a.file_id, a.line
+FROM call c JOIN fn_arg a ON a.callee_id = c.caller_id
+	AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function'
+WHERE c.kind = 'param'
+UNION ALL
+SELECT from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line FROM handoff_edge;
