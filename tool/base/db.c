@@ -27,6 +27,7 @@ static const char *const migrations[] = {
 	"schemas/007_edges_by_field.sql",
 	"schemas/008_unit_fn_body.sql",
 	"schemas/009_edge_table.sql",
+	"schemas/010_derived_tables.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

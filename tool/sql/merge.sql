@@ -10,7 +10,7 @@ WITH known(name) AS (VALUES
 	('meta'), ('file'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('tu_unit'),
 	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
 	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
-	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('bus_driver'),
+	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('drop_site'), ('bus_driver'),
 	('netdev_api'), ('xmit_exit'), ('merge_shard'), ('merge_tu'))
 SELECT 0, name FROM main.sqlite_master
 WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN known

@@ -195,8 +195,12 @@ WHERE o.obj IS NOT NULL AND o.fn_arg IS NULL AND o.role IN ('register', 'defer')
 -- through STRUCT.FIELD reaches every function bound to it, and every
 -- function passed to a helper that assigns the field from that parameter;
 -- a call through parameter N, every function passed as argument N; and the
--- hand-offs. A call's via is split into struct and field so that
--- binding_by_field and assign_by_field answer each call.
+-- hand-offs: producer to consumer of the same object (queue, wakeup),
+-- trigger to the handler registered for the same object (softirq, napi,
+-- work, timer, tasklet, notifier), and a deferring call to its handler
+-- (rcu, irq); the site is the producer's, trigger's or deferring call, the
+-- bound site the other side. A call's via is split into struct and field
+-- so that binding_by_field and assign_by_field answer each call.
 DELETE FROM edge;
 INSERT INTO edge (from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line)
 SELECT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
@@ -215,4 +219,46 @@ FROM call c JOIN fn_arg a ON a.callee_id = c.caller_id
 	AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function'
 WHERE c.kind = 'param'
 UNION ALL
-SELECT from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line FROM handoff_edge;
+SELECT p.func_id, q.func_id, p.kind, p.object, p.file_id, p.line, q.file_id, q.line
+FROM handoff p JOIN handoff q ON q.kind = p.kind AND q.object = p.object AND q.role = 'consumer'
+WHERE p.role = 'producer' AND q.func_id <> p.func_id
+UNION ALL
+SELECT p.func_id, q.handler_id, p.kind, p.object, p.file_id, p.line, q.file_id, q.line
+FROM handoff p JOIN handoff q ON q.kind = p.kind AND q.object = p.object AND q.role = 'register'
+WHERE p.role = 'trigger' AND q.handler_id IS NOT NULL
+UNION ALL
+SELECT p.func_id, p.handler_id, p.kind, p.object, p.file_id, p.line, p.file_id, p.line
+FROM handoff p
+WHERE p.role = 'defer' AND p.handler_id IS NOT NULL;
+-- Last, where each function drops a packet: it frees the skb, returns
+-- NET_RX_DROP or NETDEV_TX_BUSY, or counts a drop; and where it stops a
+-- transmit queue (kind stop), which holds packets back rather than drop
+-- them.
+DELETE FROM drop_site;
+INSERT INTO drop_site (func_id, kind, what, callee, file_id, line, guard)
+SELECT c.caller_id, 'free', coalesce(c.macro, ce.name), ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name IN ('kfree_skb', 'kfree_skb_reason', 'sk_skb_reason_drop', 'kfree_skb_list',
+		  'kfree_skb_list_reason')
+   OR ce.name LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+   OR c.macro LIKE 'dev\_kfree\_skb%' ESCAPE '\'
+UNION ALL
+SELECT r.func_id, 'return', r.expr, NULL, r.file_id, r.line, r.guard
+FROM ret r
+WHERE r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
+UNION ALL
+SELECT c.caller_id, 'counter', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')',
+       ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
+   OR (ce.name LIKE 'atomic%\_inc' ESCAPE '\' AND c.args LIKE '%drop%')
+UNION ALL
+SELECT a.func_id, 'counter', a.struct || '.' || a.field || a.op, NULL, a.file_id, a.line, NULL
+FROM assign a
+WHERE a.op IN ('++', '+=') AND a.field LIKE '%drop%'
+UNION ALL
+SELECT c.caller_id, 'stop', coalesce(c.macro, ce.name), ce.name, c.file_id, c.line, c.guard
+FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE ce.name IN ('netif_stop_queue', 'netif_tx_stop_queue', 'netif_stop_subqueue',
+		  'netif_tx_stop_all_queues', 'netif_subqueue_try_stop', 'netif_txq_try_stop')
+   OR c.macro IN ('netif_subqueue_maybe_stop', 'netif_txq_maybe_stop');
