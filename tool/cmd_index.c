@@ -428,6 +428,9 @@ static int run(struct indexer *ix)
 	}
 	if (purge_missing(ix))
 		return -1;
+	/* the bodies already walked, read and blanked only when something is to be parsed */
+	if (ix->todo.n && !ix->full_parse && bodies_load(&ix->bodies, &ix->db))
+		return -1;
 
 	/*
 	 * By default libclang runs each parse on a new thread of its own: at
@@ -531,7 +534,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	pthread_mutex_init(&ix.db_lock, NULL);
 	pthread_mutex_init(&ix.stamp_lock, NULL);
 
-	if (!load_state(&ix) && (ix.full_parse || !bodies_load(&ix.bodies, &ix.db))) {
+	if (!load_state(&ix)) {
 		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
 
 		bind_text(ms, 1, "tree");
