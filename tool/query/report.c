@@ -1401,7 +1401,9 @@ static char *device_name(const char *name_text, const char *kind_text)
 {
 	const char *q, *e;
 
-	if (name_text && (q = strchr(name_text, '"')) && (e = strchr(q + 1, '"')) && e > q + 1)
+	/* not a bare "%d" pasted to a macro (DRV_NAME "%d"): that names nothing */
+	if (name_text && (q = strchr(name_text, '"')) && (e = strchr(q + 1, '"')) && e > q + 1 &&
+	    q[1] != '%')
 		return xstrndup(q + 1, e - q - 1);
 	if (kind_text && kind_text[0] == '"' && kind_text[1] != '"')
 		return unquote(kind_text);
@@ -1842,12 +1844,15 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 		};
 		bool seen = false;
 
-		for (size_t i = 0; i < rows.n; i++)
-			if (rows.v[i].setup == r.setup && !rows.v[i].kind) {
+		for (size_t i = 0; i < rows.n; i++) {
+			if (rows.v[i].setup != r.setup)
+				continue;
+			seen = true;
+			if (!rows.v[i].kind) {
 				rows.v[i].kind = r.kind;	/* names it when its alloc_netdev() does not */
 				r.kind = NULL;
-				seen = true;
 			}
+		}
 		if (seen) {
 			free(r.setup_name);
 			free(r.init_name);
