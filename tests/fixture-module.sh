@@ -1,8 +1,9 @@
 #!/bin/bash
-# libclang lives in ndoscope-index.so, loaded only by index and flags, and
-# libmicrohttpd in ndoscope-serve.so, loaded only by serve: query commands
-# never need either, a missing or foreign module is one line, and an install
-# (even a moved one) finds its modules.
+# libclang lives in ndoscope-index.so, loaded only by index and flags,
+# libmicrohttpd in ndoscope-serve.so, loaded only by serve, and libgvc in
+# ndoscope-render.so, loaded only to draw SVG or PNG: query commands never
+# need any, a missing or foreign module is one line, and an install (even a
+# moved one) finds its modules.
 . "$(dirname "$0")/lib.sh"
 BUILD=${BUILD:-$(dirname "$NDOSCOPE")}
 
@@ -16,7 +17,22 @@ if command -v ldd >/dev/null; then
 	expect_eq "$(ldd "$NDOSCOPE" | grep -c -E 'libmicrohttpd|libgnutls')" 0 \
 		"the binary does not link libmicrohttpd (nor gnutls under it)"
 	expect_match "$(ldd "$BUILD/ndoscope-serve.so")" "libmicrohttpd" "the serve module does"
+	expect_eq "$(ldd "$NDOSCOPE" | grep -c -E 'libgvc|libcgraph')" 0 "the binary does not link libgvc"
+	expect_match "$(ldd "$BUILD/ndoscope-render.so")" "libgvc" "the render module does"
 fi
+
+# Drawing loads the render module; DOT text and queries do not need it.
+run "$NDOSCOPE" --db "$DB" graph loopback_xmit -f svg
+expect_rc 0 "graph -f svg through the render module"
+expect_match "$out" "<svg" "graph -f svg draws"
+NDOSCOPE_RENDER_MODULE=$TMP/nowhere.so run "$NDOSCOPE" --db "$DB" graph loopback_xmit
+expect_rc 0 "DOT without the render module"
+expect_match "$out" "^digraph" "DOT is written without it"
+NDOSCOPE_RENDER_MODULE=$TMP/nowhere.so run "$NDOSCOPE" --db "$DB" graph loopback_xmit -f svg
+expect_rc 1 "svg without the render module: exit 1"
+expect_one_line "$err" "svg without the render module: one line"
+expect_match "$err" "^error: no render module at '.*nowhere.so' \(from \\\$NDOSCOPE_RENDER_MODULE\)" \
+	"svg without the render module: says where it looked"
 
 # serve without its module: one line, naming where it looked.
 NDOSCOPE_SERVE_MODULE=$TMP/nowhere.so run "$NDOSCOPE" --db "$DB" serve -C "$FIXTURE" --port 0
@@ -69,6 +85,8 @@ if [ -f "$BUILD/cmake_install.cmake" ]; then
 	expect_rc 0 "a moved install indexes"
 	run "$TMP/moved/bin/ndoscope" --db "$TMP/moved.db" callers loopback_xmit
 	expect_match "$out" "__netdev_start_xmit" "a moved install answers"
+	run "$TMP/moved/bin/ndoscope" --db "$TMP/moved.db" graph loopback_xmit -f svg
+	expect_match "$out" "<svg" "a moved install draws"
 fi
 
 test_done

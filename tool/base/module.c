@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Loading the modules (module.h). Each is looked for in this order: its
- * environment variable ($NDOSCOPE_INDEX_MODULE, $NDOSCOPE_SERVE_MODULE),
+ * environment variable ($NDOSCOPE_INDEX_MODULE, $NDOSCOPE_SERVE_MODULE,
+ * $NDOSCOPE_RENDER_MODULE),
  * next to the running binary (the build directory), BINDIR/../LIBDIR/ndoscope
  * (a relocated install), then the install directory compiled in. The first
  * file that exists is the one loaded; a load failure (libclang missing, a
@@ -35,11 +36,14 @@ struct module {
 
 static const char *const index_commands[] = { "index", "flags", NULL };
 static const char *const serve_commands[] = { "serve", NULL };
+static const char *const no_commands[] = { NULL };
 
 static struct module modules[] = {
 	{ "index", "ndoscope-index.so", "NDOSCOPE_INDEX_MODULE", index_commands, NULL },
 	{ "serve", "ndoscope-serve.so", "NDOSCOPE_SERVE_MODULE", serve_commands, NULL },
+	{ "render", "ndoscope-render.so", "NDOSCOPE_RENDER_MODULE", no_commands, NULL },
 };
+#define RENDER_MODULE (&modules[2])
 
 /* The directory of the running binary, or "" when /proc cannot say. */
 static void exe_dir(char *out, size_t size)
@@ -124,4 +128,15 @@ int module_command(int argc, char **argv, const struct global *g)
 		}
 	}
 	return error_set("no module holds the command '%s'", argv[0]);
+}
+
+int module_render(const char *dot, size_t len, const char *format, FILE *out)
+{
+	struct module *m = RENDER_MODULE;
+
+	if (load(m))
+		return -1;
+	if (!m->loaded->render)
+		return error_set("the %s module cannot render: rebuild it", m->what);
+	return m->loaded->render(dot, len, format, out);
 }

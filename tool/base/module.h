@@ -3,21 +3,26 @@
  * built as shared objects that the ndoscope binary dlopen()s only when one
  * of them runs. ndoscope-index.so holds everything that needs libclang
  * (tool/index/, with the index and flags commands); ndoscope-serve.so holds
- * the HTTP server (libmicrohttpd, and gnutls under it) for 'serve'.
+ * the HTTP server (libmicrohttpd, and gnutls under it) for 'serve';
+ * ndoscope-render.so holds Graphviz's libgvc, for the commands that draw.
  */
 #ifndef NDOSCOPE_MODULE_H
 #define NDOSCOPE_MODULE_H
 
+#include <stdio.h>
+
 #include "ndoscope.h"
 
 /* Bumped when a module's view of the binary (base/, struct command) changes. */
-#define NDOSCOPE_MODULE_ABI 1
+#define NDOSCOPE_MODULE_ABI 2
 #define NDOSCOPE_MODULE_SYMBOL "ndoscope_module"
 
 struct ndoscope_module {
 	int abi;
 	const char *version;		/* NDOSCOPE_VERSION it was built as */
 	const struct command *commands;	/* NULL-terminated */
+	/* ndoscope-render.so: DOT text to FORMAT (svg, png) on OUT */
+	int (*render)(const char *dot, size_t len, const char *format, FILE *out);
 };
 
 /*
@@ -26,5 +31,8 @@ struct ndoscope_module {
  * found or loaded.
  */
 int module_command(int argc, char **argv, const struct global *g);
+
+/* Render DOT text with ndoscope-render.so, loaded on the first call. */
+int module_render(const char *dot, size_t len, const char *format, FILE *out);
 
 #endif

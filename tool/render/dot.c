@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * DOT output and in-process rendering with Graphviz's libgvc.
+ * DOT output. Rendering it (libgvc) is render/graphviz.c, in a module.
  *
  * Styles: direct calls solid; calls through a struct field dashed and
  * labelled with the field, their tooltip saying where the binding is;
@@ -10,11 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gvc.h>
-
 #include "render/dot.h"
 #include "render/edge_format.h"
 #include "base/error.h"
+#include "base/module.h"
 
 static void esc(FILE *out, const char *s)
 {
@@ -262,59 +261,8 @@ void dotout_release(struct dot_graph *g)
 	VEC_FREE(&g->edges);
 }
 
-/*
- * One Graphviz context for the life of the process. Graphviz 2.42's pango
- * plugin keeps, in a static variable, a pointer to the last font name it
- * laid out; that name belongs to the context's font dictionary, which
- * gvFreeContext() frees. A second context then compares against freed
- * memory (ASan: heap-use-after-free in textspan_size), so a process that
- * draws more than once (serve, html, a report with several graphs) must
- * reuse the first context. Graphviz is not thread-safe: every caller
- * draws from one thread (serve answers from libmicrohttpd's one polling
- * thread).
- */
-static GVC_t *gvc;
-
-static void gvc_free(void)
-{
-	gvFreeContext(gvc);
-	gvc = NULL;
-}
-
+/* Graphviz is in ndoscope-render.so, loaded the first time a graph is drawn. */
 int dotout_render(const char *dot, size_t len, const char *format, FILE *out)
 {
-	Agraph_t *g;
-	char *data = NULL;
-	unsigned int n = 0;
-	int rc = -1;
-
-	if (!gvc) {
-		gvc = gvContext();
-		if (!gvc)
-			return error_set("cannot start Graphviz");
-		atexit(gvc_free);
-	}
-	g = agmemread(dot);
-	if (!g)
-		return error_set("Graphviz cannot read the graph");
-	if (gvLayout(gvc, g, "dot")) {
-		error_set("Graphviz cannot lay out the graph");
-		goto out_graph;
-	}
-	if (gvRenderData(gvc, g, format, &data, &n)) {
-		error_set("Graphviz cannot render '%s' (is the graphviz package's plugin configured? run 'dot -c')",
-			  format);
-		goto out_layout;
-	}
-	if (fwrite(data, 1, n, out) != n)
-		error_set("cannot write the %s output", format);
-	else
-		rc = 0;
-	gvFreeRenderData(data);
-out_layout:
-	gvFreeLayout(gvc, g);
-out_graph:
-	agclose(g);
-	(void)len;
-	return rc;
+	return module_render(dot, len, format, out);
 }
