@@ -138,6 +138,37 @@ expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" 
 	"each target with where it was bound"
 get /source/drivers/net/
 expect_match "$body" 'loopback.c</a> <span class="dim">[0-9]+ functions, a TU' "a directory lists its files"
+
+# The tokens are stored deflated (schemas/011_lex_zlib.sql). A row written
+# before that (raw_size NULL, the varints as they were) shows the same page;
+# a damaged row shows the text without highlighting.
+expect_eq "$(sqlite3 "$TMP/f.db" "SELECT count(raw_size) > count(*) / 2, count(raw_size) = sum(raw_size > length(tokens)) FROM file_lex")" "1|1" \
+	"tokens are stored deflated when that makes them smaller"
+get /source/drivers/net/loopback.c
+deflated=$body
+expect_match "$deflated" '<span class="kw">static</span>' "deflated tokens highlight the page"
+kill "$serve_pid"
+cp "$TMP/f.db" "$TMP/old.db"
+python3 - "$TMP/old.db" <<'PY'
+import sqlite3, sys, zlib
+db = sqlite3.connect(sys.argv[1])
+for rowid, tokens in db.execute("SELECT rowid, tokens FROM file_lex WHERE raw_size IS NOT NULL").fetchall():
+    db.execute("UPDATE file_lex SET tokens = ?, raw_size = NULL WHERE rowid = ?",
+               (zlib.decompress(tokens), rowid))
+db.commit()
+PY
+serve "$TMP/old.db" -C "$FIXTURE"
+get /source/drivers/net/loopback.c
+expect_eq "$body" "$deflated" "tokens stored as before schema 11: the same page"
+kill "$serve_pid"
+sqlite3 "$TMP/old.db" "UPDATE file_lex SET tokens = x'78deadbeef', raw_size = 99 WHERE file_id IN (SELECT id FROM file WHERE path = 'drivers/net/loopback.c')"
+serve "$TMP/old.db" -C "$FIXTURE"
+get /source/drivers/net/loopback.c
+expect_eq "$code" 200 "damaged tokens: the page is still shown"
+expect_match "$body" 'loopback_xmit' "damaged tokens: with its text"
+expect_eq "$(printf '%s' "$body" | grep -c '<span class="kw">')" 0 "damaged tokens: without highlighting"
+kill "$serve_pid"
+serve "$TMP/f.db" -C "$FIXTURE"
 get "/search?q=ndo_start"
 expect_match "$body" '"n": ?"net_device_ops.ndo_start_xmit", ?"k": ?"field", ?"u": ?"struct/net_device_ops#ndo_start_xmit"' \
 	"search finds a field by its member's name"

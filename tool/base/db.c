@@ -28,6 +28,7 @@ static const char *const migrations[] = {
 	"schemas/008_unit_fn_body.sql",
 	"schemas/009_edge_table.sql",
 	"schemas/010_derived_tables.sql",
+	"schemas/011_lex_zlib.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -129,8 +129,9 @@ struct f_ref {
 /* A file's tokens and compiled-out lines, for the source browser (index/lex.c). */
 struct f_lex {
 	int unit, file;
-	char *tokens;		/* varints: offset delta, length, kind */
-	size_t len;
+	char *tokens;		/* varints (offset delta, length, kind), deflated */
+	size_t len;		/* of tokens as stored */
+	size_t raw_len;		/* of the varints inflated; 0: not deflated */
 	char *skipped;		/* "12-40 55-60" */
 };
 

@@ -3,12 +3,16 @@
  * The source browser's share of the index: each file's tokens as libclang
  * lexes them (raw, before preprocessing), the #if regions the TU's
  * configuration skipped, and the #defines. serve and html read these rows
- * with the source text and never tokenize themselves.
+ * with the source text and never tokenize themselves. The tokens are
+ * stored deflated (zlib): they compress five to one.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
+#include "base/error.h"
 #include "index/lex.h"
 
 static void put_varint(struct strbuf *sb, uint64_t v)
@@ -24,6 +28,30 @@ static void put_varint(struct strbuf *sb, uint64_t v)
 		n++;
 	} while (v);
 	sb_add(sb, (const char *)b, n);
+}
+
+/*
+ * The varints into the TU's arena, deflated when that makes them smaller
+ * (a file of a few tokens does not shrink): fl->len is what is stored, and
+ * fl->raw_len the size once inflated, or 0 when stored as is.
+ */
+static void store_tokens(struct tu_facts *f, struct f_lex *fl, const char *raw, size_t len)
+{
+	uLongf n = compressBound(len);
+	char *buf = xmalloc(n);
+
+	if (compress2((Bytef *)buf, &n, (const Bytef *)raw, len, Z_DEFAULT_COMPRESSION) != Z_OK)
+		die("cannot deflate %zu bytes of tokens: out of memory", len);
+	if (n < len) {
+		fl->tokens = arena_strndup(&f->arena, buf, n);
+		fl->len = n;
+		fl->raw_len = len;
+	} else {
+		fl->tokens = arena_strndup(&f->arena, raw, len);
+		fl->len = len;
+		fl->raw_len = 0;
+	}
+	free(buf);
 }
 
 static enum lex_kind kind_of(CXTokenKind k)
@@ -97,8 +125,7 @@ int lex_file(CXTranslationUnit tu, CXFile file, size_t size, int file_idx, int u
 		prev_line = line;
 	}
 	clang_disposeTokens(tu, toks, n);
-	fl.len = sb.len;
-	fl.tokens = arena_strndup(&f->arena, sb.buf ? sb.buf : "", sb.len);
+	store_tokens(f, &fl, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);
 	VEC_PUSH(&f->lexes, fl);
 	return (int)f->lexes.n - 1;

@@ -157,6 +157,10 @@ static int write_source(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_int(st, 2, FILE_(x));
 		sqlite3_bind_blob(st, 3, x->tokens, (int)x->len, SQLITE_STATIC);
 		bind_text(st, 4, x->skipped);
+		if (x->raw_len)
+			bind_int(st, 5, (sqlite3_int64)x->raw_len);
+		else
+			sqlite3_bind_null(st, 5);
 		if (db_step_done(db, st))
 			return -1;
 	}

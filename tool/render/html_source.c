@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "render/html_site.h"
 
 #define SQL "tool/sql/html.sql"
@@ -452,6 +454,42 @@ static void breadcrumb(struct page *p, const char *path)
 	sb_adds(&p->body, "</b></nav>");
 }
 
+/* A row claiming more than this is damaged: no source file has so many tokens. */
+#define MAX_TOKENS_SIZE (256LL << 20)
+
+/*
+ * The row's tokens as varints: inflated when raw_size says they are
+ * deflated (schemas/011_lex_zlib.sql), as stored otherwise. NULL when they
+ * do not inflate to that size: the page is then shown without highlighting.
+ */
+static unsigned char *inflate_tokens(sqlite3_stmt *st, size_t *len)
+{
+	const void *z = sqlite3_column_blob(st, 0);
+	size_t zlen = sqlite3_column_bytes(st, 0);
+	sqlite3_int64 want;
+	uLongf n;
+	unsigned char *raw;
+
+	if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
+		raw = xmalloc(zlen + 1);
+		memcpy(raw, z, zlen);
+		*len = zlen;
+		return raw;
+	}
+	want = sqlite3_column_int64(st, 2);
+	*len = 0;
+	if (want < 0 || want > MAX_TOKENS_SIZE)
+		return NULL;
+	n = (uLongf)want;
+	raw = xmalloc(n + 1);
+	if (uncompress(raw, &n, z, zlen) != Z_OK || n != (uLongf)want) {
+		free(raw);
+		return NULL;
+	}
+	*len = n;
+	return raw;
+}
+
 int html_source_page(struct page *p, const char *path, struct strbuf *title)
 {
 	struct src s = { .p = p, .path = path, .line = 1 };
@@ -480,9 +518,7 @@ int html_source_page(struct page *p, const char *path, struct strbuf *title)
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *sk = (const char *)sqlite3_column_text(st, 1);
 
-		blen = sqlite3_column_bytes(st, 0);
-		blob = xmalloc(blen + 1);
-		memcpy(blob, sqlite3_column_blob(st, 0), blen);
+		blob = inflate_tokens(st, &blen);
 		while (sk && *sk) {
 			int a, b, n = 0;
 

@@ -5,7 +5,7 @@ SELECT value FROM meta WHERE key = 'tree';
 -- name: file_id
 SELECT id FROM file WHERE path = ?1;
 -- name: lex
-SELECT tokens, skipped FROM file_lex WHERE file_id = ?1 ORDER BY rowid DESC LIMIT 1;
+SELECT tokens, skipped, raw_size FROM file_lex WHERE file_id = ?1 ORDER BY rowid DESC LIMIT 1;
 -- name: file_refs
 SELECT r.line, r.col, r.sym_id, s.name, s.kind
 FROM ref r JOIN sym s ON s.id = r.sym_id

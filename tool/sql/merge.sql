@@ -195,8 +195,8 @@ SELECT um.oid, s1.oid, x.kind, fm.oid, x.line, x.col, x.in_macro
 FROM s.ref x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.sym_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
-INSERT INTO file_lex(unit_id, file_id, tokens, skipped)
-SELECT um.oid, fm.oid, x.tokens, x.skipped
+INSERT INTO file_lex(unit_id, file_id, tokens, skipped, raw_size)
+SELECT um.oid, fm.oid, x.tokens, x.skipped, x.raw_size
 FROM s.file_lex x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;

@@ -140,7 +140,7 @@ INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2);
 -- name: meta_get
 SELECT value FROM meta WHERE key = ?1;
 -- name: lex_insert
-INSERT INTO file_lex(unit_id, file_id, tokens, skipped) VALUES (?1, ?2, ?3, ?4);
+INSERT INTO file_lex(unit_id, file_id, tokens, skipped, raw_size) VALUES (?1, ?2, ?3, ?4, ?5);
 -- name: macro_insert
 INSERT INTO macro_def(unit_id, name, file_id, line) VALUES (?1, ?2, ?3, ?4);
 
