@@ -69,7 +69,7 @@ struct indexer {
 
 /*
  * Most claims find the key taken: look under a read lock first. A value of 0
- * is a claim given back (release_claims).
+ * is a claim given back (release_claims). KIND 0 only looks.
  */
 static int claim(void *arg, const char *key, int kind)
 {
@@ -82,7 +82,7 @@ static int claim(void *arg, const char *key, int kind)
 	if (slot)
 		taken = *slot;
 	pthread_rwlock_unlock(&ix->claim_lock);
-	if (taken)
+	if (taken || !kind)	/* kind 0 only looks */
 		return taken;
 	pthread_rwlock_wrlock(&ix->claim_lock);
 	slot = strmap_put(&ix->claims, key, kind, &ins);
@@ -90,6 +90,31 @@ static int claim(void *arg, const char *key, int kind)
 		*slot = kind;
 	else if (!ins)
 		taken = *slot;
+	pthread_rwlock_unlock(&ix->claim_lock);
+	return taken;
+}
+
+/* The header HDR and the functions KEYS in it, claimed at once (walk.h). */
+static int claim_header(void *arg, const char *hdr, char *const *keys, int n, bool *granted)
+{
+	struct indexer *ix = arg;
+	int *slot, taken = 0;
+	bool ins;
+
+	pthread_rwlock_wrlock(&ix->claim_lock);
+	slot = strmap_put(&ix->claims, hdr, CLAIM_UNIT, &ins);
+	if (!ins && *slot) {
+		taken = *slot;
+		goto out;
+	}
+	*slot = CLAIM_UNIT;
+	for (int i = 0; i < n; i++) {
+		slot = strmap_put(&ix->claims, keys[i], CLAIM_IN_UNIT, &ins);
+		granted[i] = ins || !*slot;
+		if (granted[i])
+			*slot = CLAIM_IN_UNIT;
+	}
+out:
 	pthread_rwlock_unlock(&ix->claim_lock);
 	return taken;
 }
@@ -105,6 +130,9 @@ static void release_claims(struct indexer *ix, const struct tu_facts *f)
 			*slot = 0;
 	for (size_t i = 0; i < f->unit_fns.n; i++)
 		if ((slot = strmap_get(&ix->claims, f->unit_fns.v[i].key)))
+			*slot = 0;
+	for (size_t i = 0; i < f->fn_claims.n; i++)
+		if ((slot = strmap_get(&ix->claims, f->fn_claims.v[i])))
 			*slot = 0;
 	pthread_rwlock_unlock(&ix->claim_lock);
 }
@@ -246,8 +274,8 @@ static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_
 static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 		     const char *const *argv, int argc, struct tu_facts *f)
 {
-	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_arg = ix,
-				  .stamp = stamp, .stamp_arg = ix };
+	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_header = claim_header,
+				  .claim_arg = ix, .stamp = stamp, .stamp_arg = ix };
 
 	if (!ix->full_parse)
 		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved);

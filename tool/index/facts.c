@@ -59,6 +59,7 @@ void tu_facts_free(struct tu_facts *f)
 	VEC_FREE(&f->syms);
 	VEC_FREE(&f->units);
 	VEC_FREE(&f->unit_fns);
+	VEC_FREE(&f->fn_claims);
 	VEC_FREE(&f->funcs);
 	VEC_FREE(&f->calls);
 	VEC_FREE(&f->bindings);

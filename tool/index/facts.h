@@ -161,6 +161,8 @@ struct tu_facts {
 	VEC(struct f_sym) syms;
 	VEC(struct f_unit) units;
 	VEC(struct f_unit_fn) unit_fns;
+	/* the function keys claimed with their header before the walk (walk.c, preclaim) */
+	VEC(char *) fn_claims;
 	VEC(struct f_func) funcs;
 	VEC(struct f_call) calls;
 	VEC(struct f_binding) bindings;

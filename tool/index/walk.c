@@ -50,6 +50,7 @@ struct walker {
 	struct strmap unit_idx;		/* key -> unit index */
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
 	struct ptrmap ref_idx;		/* hash of a ref -> index in f->refs (ref_seen) */
+	struct strmap preclaimed;	/* function keys claimed with their header: 1 until walked */
 	VEC(struct cursor_name) cursor_names;
 	int main_file;
 
@@ -2320,21 +2321,130 @@ static int unit_for_key(struct walker *w, const char *key, enum unit_claim how)
 	return *slot;
 }
 
-/* The unit of a whole file: tu:PATH for the main file, else hdr:PATH#STAMP. */
-static int file_unit(struct walker *w, int idx)
+/* The key of a whole file's unit: tu:PATH for the main file, else hdr:PATH#STAMP. */
+static void file_unit_key(struct walker *w, int idx, char *key, size_t size)
 {
 	struct f_file *ff = &w->f->files.v[idx];
+
+	if (idx == w->main_file)
+		snprintf(key, size, "tu:%s", ff->path);
+	else
+		snprintf(key, size, "hdr:%s#%lld.%lld", ff->path, (long long)ff->mtime,
+			 (long long)ff->size);
+}
+
+static int file_unit(struct walker *w, int idx)
+{
 	char key[PATH_MAX + 96];
 
 	if (w->file_unit.v[idx] < 0) {
-		if (idx == w->main_file)
-			snprintf(key, sizeof(key), "tu:%s", ff->path);
-		else
-			snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", ff->path,
-				 (long long)ff->mtime, (long long)ff->size);
+		file_unit_key(w, idx, key, sizeof(key));
 		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file ? U_OWNED : U_CLAIM);
 	}
 	return w->file_unit.v[idx];
+}
+
+/* The key of a function defined in a header, at AT. */
+static void fn_unit_key(struct walker *w, CXCursor c, const struct where *at, char *key, size_t size)
+{
+	struct f_file *ff = &w->f->files.v[at->idx];
+	CXString name = clang_getCursorSpelling(c);
+
+	/* one macro can define several functions at one position: the name tells them apart */
+	snprintf(key, size, "fn:%s#%lld.%lld@%u:%s", ff->path, (long long)ff->mtime,
+		 (long long)ff->size, at->offset, clang_getCString(name));
+	clang_disposeString(name);
+}
+
+/*
+ * Before the walk: the headers no TU has claimed yet in which this TU sees
+ * functions defined, each claimed with those functions in one step. The
+ * walk then takes a header's functions in order, one body at a time; a
+ * TU that reaches the same header a moment later only claims as it goes,
+ * and used to overtake the owner and take the functions it had not reached
+ * into units of their own. Which ones depended on the timing of the two
+ * threads, and no later TU read those bodies blanked.
+ */
+struct pre_fn {
+	int idx;
+	char *key;
+};
+
+struct prepass {
+	struct walker *w;
+	VEC(signed char) state;		/* per file: 0 not looked at, 1 claimed already, 2 free */
+	VEC(struct pre_fn) fns;
+};
+
+static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct prepass *p = d;
+	struct walker *w = p->w;
+	char key[PATH_MAX + 96];
+	struct pre_fn pf;
+	struct where at;
+
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	at = where_of(w, clang_getCursorLocation(c));
+	if (at.idx < 0 || at.idx == w->main_file)
+		return CXChildVisit_Continue;
+	while (p->state.n <= (size_t)at.idx)
+		VEC_PUSH(&p->state, 0);
+	if (!p->state.v[at.idx]) {
+		file_unit_key(w, at.idx, key, sizeof(key));
+		p->state.v[at.idx] = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
+	}
+	if (p->state.v[at.idx] != 2)
+		return CXChildVisit_Continue;
+	fn_unit_key(w, c, &at, key, sizeof(key));
+	pf.idx = at.idx;
+	pf.key = xstrdup(key);
+	VEC_PUSH(&p->fns, pf);
+	return CXChildVisit_Continue;
+}
+
+static int pre_fn_cmp(const void *a, const void *b)
+{
+	const struct pre_fn *x = a, *y = b;
+
+	return x->idx - y->idx;
+}
+
+static void preclaim(struct walker *w)
+{
+	struct prepass p = { .w = w };
+	char key[PATH_MAX + 96];
+
+	clang_visitChildren(clang_getTranslationUnitCursor(w->tu), pre_visit, &p);
+	qsort(p.fns.v, p.fns.n, sizeof(*p.fns.v), pre_fn_cmp);
+	for (size_t i = 0, j; i < p.fns.n; i = j) {
+		char **keys;
+		bool *granted;
+
+		for (j = i; j < p.fns.n && p.fns.v[j].idx == p.fns.v[i].idx; j++)
+			;
+		keys = xcalloc(j - i, sizeof(*keys));
+		granted = xcalloc(j - i, sizeof(*granted));
+		for (size_t k = i; k < j; k++)
+			keys[k - i] = p.fns.v[k].key;
+		file_unit_key(w, p.fns.v[i].idx, key, sizeof(key));
+		if (!w->o->claim_header(w->o->claim_arg, key, keys, (int)(j - i), granted)) {
+			w->file_unit.v[p.fns.v[i].idx] = unit_for_key(w, key, U_OWNED);
+			for (size_t k = 0; k < j - i; k++) {
+				if (!granted[k])
+					continue;
+				strmap_put(&w->preclaimed, keys[k], 1, NULL);
+				VEC_PUSH(&w->f->fn_claims, arena_strdup(&w->f->arena, keys[k]));
+			}
+		}
+		free(keys);
+		free(granted);
+	}
+	for (size_t i = 0; i < p.fns.n; i++)
+		free(p.fns.v[i].key);
+	VEC_FREE(&p.fns);
+	VEC_FREE(&p.state);
 }
 
 /*
@@ -2406,19 +2516,20 @@ static void body_range(struct walker *w, CXCursor fn, int idx, int *start, int *
 static bool header_function(struct walker *w, CXCursor c, bool own)
 {
 	struct where at = where_of(w, clang_getCursorLocation(c));
-	struct f_file *ff = &w->f->files.v[at.idx];
 	char key[PATH_MAX + 96];
 
-	CXString name = clang_getCursorSpelling(c);
-
-	/* one macro can define several functions at one position: the name tells them apart */
-	snprintf(key, sizeof(key), "fn:%s#%lld.%lld@%u:%s", ff->path, (long long)ff->mtime,
-		 (long long)ff->size, at.offset, clang_getCString(name));
-	clang_disposeString(name);
+	fn_unit_key(w, c, &at, key, sizeof(key));
 	if (own) {
 		struct f_unit_fn uf = { .unit = w->unit, .key = arena_strdup(&w->f->arena, key) };
+		int *pre = strmap_get(&w->preclaimed, key);
+		int first;
 
-		int first = w->o->claim(w->o->claim_arg, key, CLAIM_IN_UNIT);
+		if (pre && *pre) {
+			*pre = 0;	/* claimed with its header, walked once */
+			first = 0;
+		} else {
+			first = w->o->claim(w->o->claim_arg, key, CLAIM_IN_UNIT);
+		}
 
 		/* another TU walked it first, into its own unit: link that */
 		if (first == CLAIM_UNIT)
@@ -2583,6 +2694,8 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	w.main_file = file_index(&w, clang_getFile(w.tu, file));
 	clang_getInclusions(w.tu, include_visit, &w);
 	record_diags(&w);
+	if (opts->claim_header)
+		preclaim(&w);
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	keep_macro_flags(&w);
 	record_source(&w);
@@ -2598,6 +2711,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	strmap_free(&w.unit_idx);
 	ptrmap_free(&w.cursor_idx);
 	ptrmap_free(&w.ref_idx);
+	strmap_free(&w.preclaimed);
 	VEC_FREE(&w.cursor_names);
 	VEC_FREE(&w.params);
 	VEC_FREE(&w.local_src);

@@ -2,6 +2,8 @@
 #ifndef NDOSCOPE_WALK_H
 #define NDOSCOPE_WALK_H
 
+#include <stdbool.h>
+
 #include <clang-c/Index.h>
 #include "index/facts.h"
 
@@ -27,8 +29,20 @@ struct walk_opts {
 	 * and returns 0 when this TU may walk it, else the kind it was first
 	 * claimed as: a TU that sees a function some other TU walked into a
 	 * unit of its own links that unit, so that it outlives its walker.
+	 * KIND 0 only looks: it returns what KEY is claimed as, and claims
+	 * nothing.
 	 */
 	int (*claim)(void *arg, const char *key, int kind);
+	/*
+	 * Optional: claim the header unit HDR (CLAIM_UNIT) and, in the same
+	 * step, the functions KEYS[0..N) this TU sees defined in it
+	 * (CLAIM_IN_UNIT). Returns 0 when HDR was free, with GRANTED[i] set
+	 * for the keys that were too; else what HDR was claimed as, and
+	 * nothing is claimed. Without it, another TU that only claims could
+	 * overtake the header's owner inside the header while the owner walks
+	 * its bodies, and take the functions the owner has not reached yet.
+	 */
+	int (*claim_header)(void *arg, const char *hdr, char *const *keys, int n, bool *granted);
 	void *claim_arg;
 	/*
 	 * Optional: a run-wide cache of file_stamp_make(), so that a header
