@@ -51,6 +51,7 @@ struct walker {
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
 	struct ptrmap ref_idx;		/* hash of a ref -> index in f->refs (ref_seen) */
 	struct strmap preclaimed;	/* function keys claimed with their header: 1 until walked */
+	struct strmap call_idx;		/* the calls recorded (call_seen) */
 	VEC(struct cursor_name) cursor_names;
 	int main_file;
 
@@ -641,6 +642,27 @@ static bool ref_seen(struct walker *w, const struct f_ref *r)
 	       o->in_macro == r->in_macro;
 }
 
+/*
+ * A call site is one row too: NET_INC_STATS(sock_net(sk), ...) expands its
+ * argument once per case of this_cpu_add()'s size switch, and tcp_input.c's
+ * tcp_check_dsack() called sock_net() 34 times at one place, each printed
+ * by 'callers sock_net'.
+ */
+static bool call_seen(struct walker *w, const struct f_call *c)
+{
+	struct strbuf key = STRBUF_INIT;
+	bool ins;
+
+	sb_addf(&key, "%d %d %d %d %d %d %s", c->unit, c->caller, c->callee, c->file, c->line,
+		c->col, c->kind);
+	/* \x1f between the texts, none of which holds it */
+	sb_addf(&key, "\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", c->via ? c->via : "", c->macro ? c->macro : "",
+		c->fn_type ? c->fn_type : "", c->args ? c->args : "", c->guard ? c->guard : "");
+	strmap_put(&w->call_idx, key.buf, 0, &ins);
+	sb_free(&key);
+	return !ins;
+}
+
 static void add_ref(struct walker *w, CXCursor use, CXCursor decl, enum role role)
 {
 	enum CXCursorKind k = clang_getCursorKind(decl);
@@ -1066,6 +1088,8 @@ static void add_call(struct walker *w, CXCursor call)
 	n = clang_Cursor_getNumArguments(call);
 	fc.args = call_args_json(w, call, n);
 	fc.guard = guard_text(w);
+	if (call_seen(w, &fc))
+		return;	/* another copy of one call site: its arguments are recorded */
 	VEC_PUSH(&w->f->calls, fc);
 
 	for (int i = 0; i < n; i++) {
@@ -2712,6 +2736,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	ptrmap_free(&w.cursor_idx);
 	ptrmap_free(&w.ref_idx);
 	strmap_free(&w.preclaimed);
+	strmap_free(&w.call_idx);
 	VEC_FREE(&w.cursor_names);
 	VEC_FREE(&w.params);
 	VEC_FREE(&w.local_src);
