@@ -29,6 +29,7 @@ static const char *const migrations[] = {
 	"schemas/009_edge_table.sql",
 	"schemas/010_derived_tables.sql",
 	"schemas/011_lex_zlib.sql",
+	"schemas/012_drop_init_field_by_text.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */
