@@ -2439,7 +2439,21 @@ static void preclaim(struct walker *w)
 {
 	struct prepass p = { .w = w };
 	char key[PATH_MAX + 96];
+	bool any = false;
 
+	/* Most TUs find every header they include claimed: then there is nothing to do. */
+	for (size_t i = 0; i < w->f->files.n; i++) {
+		signed char st = 1;
+
+		if ((int)i != w->main_file) {
+			file_unit_key(w, (int)i, key, sizeof(key));
+			st = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
+			any |= st == 2;
+		}
+		VEC_PUSH(&p.state, st);
+	}
+	if (!any)
+		goto out;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->tu), pre_visit, &p);
 	qsort(p.fns.v, p.fns.n, sizeof(*p.fns.v), pre_fn_cmp);
 	for (size_t i = 0, j; i < p.fns.n; i = j) {
@@ -2467,6 +2481,7 @@ static void preclaim(struct walker *w)
 	}
 	for (size_t i = 0; i < p.fns.n; i++)
 		free(p.fns.v[i].key);
+out:
 	VEC_FREE(&p.fns);
 	VEC_FREE(&p.state);
 }
