@@ -352,20 +352,76 @@ static const char *ident_at(struct walker *w, const struct where *at, char *buf,
 	return buf;
 }
 
-/* The source text of an extent, macros unexpanded, white space folded. */
-static char *extent_text(struct walker *w, CXCursor c)
+/*
+ * Where the expression that starts at OFF in T ends: at the next ',', ';' or
+ * closing bracket outside brackets and quotes. In a #define (DEFINE), the
+ * end of its line ends it too.
+ */
+static unsigned expr_end(const char *t, size_t size, unsigned off, bool define)
+{
+	int depth = 0;
+	char quote = 0;
+	unsigned o;
+
+	for (o = off; o < size; o++) {
+		char ch = t[o];
+
+		if (ch == '\\' && o + 1 < size && t[o + 1] == '\n') {
+			o++;
+			continue;
+		}
+		if (define && ch == '\n')
+			break;
+		if (quote) {
+			if (ch == '\\')
+				o++;
+			else if (ch == quote)
+				quote = 0;
+		} else if (ch == '"' || ch == '\'') {
+			quote = ch;
+		} else if (ch == '(' || ch == '[' || ch == '{') {
+			depth++;
+		} else if (ch == ')' || ch == ']' || ch == '}') {
+			if (!depth--)
+				break;
+		} else if ((ch == ',' || (define && ch == ';')) && !depth) {
+			break;
+		}
+	}
+	return o;
+}
+
+/* The expansion offsets of C's extent in *F: F is NULL when they are in two files. */
+static void expansion_range(CXCursor c, CXFile *f, unsigned *o1, unsigned *o2)
 {
 	CXSourceRange r = clang_getCursorExtent(c);
-	CXFile f1, f2;
-	unsigned o1, o2;
+	CXFile f2;
+
+	clang_getExpansionLocation(clang_getRangeStart(r), f, NULL, NULL, o1);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, o2);
+	if (!*f || !f2 || !clang_File_isEqual(*f, f2))
+		*f = NULL;
+}
+
+/*
+ * The source text of an extent, macros unexpanded, white space folded.
+ * OUTER, when not null, is the expression or statement C is part of (the
+ * call of an argument, the if of a condition): when both expand from one
+ * macro invocation, C is written in the macro's body, and its text is read
+ * there. Without that, every argument of a call a macro body makes had the
+ * whole invocation as its text: a TRACE_EVENT()'s 2,000 characters, for
+ * each call in its expansion.
+ */
+static char *extent_text_in(struct walker *w, CXCursor c, CXCursor outer)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f1, f2, fs, fo;
+	unsigned o1, o2, os, p1, p2;
 	struct strbuf sb = STRBUF_INIT;
 	const char *t;
 	size_t size;
 	char *out;
 	int idx;
-
-	CXFile fs;
-	unsigned os;
 
 	clang_getExpansionLocation(clang_getRangeStart(r), &f1, NULL, NULL, &o1);
 	clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, &o2);
@@ -375,31 +431,28 @@ static char *extent_text(struct walker *w, CXCursor c)
 		 * Spelled in a macro's argument, as "lo" in alloc_netdev(0, "lo", ...):
 		 * the argument runs to the next top-level ',' or ')'.
 		 */
-		int depth = 0;
-		char quote = 0;
-
 		idx = file_index(w, fs);
 		t = file_text(w, fs, idx, &size);
-		for (o1 = o2 = os; t && o2 < size; o2++) {
-			char ch = t[o2];
-
-			if (quote) {
-				if (ch == '\\')
-					o2++;
-				else if (ch == quote)
-					quote = 0;
-			} else if (ch == '"' || ch == '\'') {
-				quote = ch;
-			} else if (ch == '(' || ch == '[' || ch == '{') {
-				depth++;
-			} else if (ch == ')' || ch == ']' || ch == '}') {
-				if (!depth--)
-					break;
-			} else if (ch == ',' && !depth) {
-				break;
+		o1 = os;
+		o2 = t ? expr_end(t, size, os, false) : os;
+		f1 = f2 = fs;
+	} else if (!clang_Cursor_isNull(outer) && f1) {
+		expansion_range(outer, &fo, &p1, &p2);
+		if (fo && clang_File_isEqual(fo, f1) && p1 == o1 && p2 == o2) {
+			/*
+			 * Written in a macro's body: the text there, to its end. A
+			 * token pasted with ## is written nowhere: the invocation
+			 * tells more than nothing.
+			 */
+			clang_getSpellingLocation(clang_getRangeStart(r), &fs, NULL, NULL, &os);
+			idx = fs ? file_index(w, fs) : -1;
+			t = idx >= 0 ? file_text(w, fs, idx, &size) : NULL;
+			if (t && os < size) {
+				o1 = os;
+				o2 = expr_end(t, size, os, true);
+				f1 = f2 = fs;
 			}
 		}
-		f1 = f2 = fs;
 	}
 	if (!f1 || !clang_File_isEqual(f1, f2) || o2 < o1)
 		return arena_strdup(&w->f->arena, "?");
@@ -410,6 +463,8 @@ static char *extent_text(struct walker *w, CXCursor c)
 	for (unsigned i = o1; i < o2; i++) {
 		char ch = t[i];
 
+		if (ch == '\\' && i + 1 < o2 && t[i + 1] == '\n')
+			ch = t[++i];	/* a #define's continued line */
 		if (ch == '\n' || ch == '\t' || ch == '\r' || ch == ' ') {
 			if (sb.len && sb.buf[sb.len - 1] != ' ')
 				sb_add(&sb, " ", 1);
@@ -422,6 +477,11 @@ static char *extent_text(struct walker *w, CXCursor c)
 	out = arena_strdup(&w->f->arena, sb.buf ? sb.buf : "");
 	sb_free(&sb);
 	return out;
+}
+
+static char *extent_text(struct walker *w, CXCursor c)
+{
+	return extent_text_in(w, c, clang_getNullCursor());
 }
 
 /* --- symbols ------------------------------------------------------------ */
@@ -870,7 +930,7 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 		int64_t v;
 
 		sb_adds(&sb, i ? ",{\"text\":\"" : "{\"text\":\"");
-		json_escape(&sb, extent_text(w, a));
+		json_escape(&sb, extent_text_in(w, a, call));
 		sb_add(&sb, "\"", 1);
 		field = arg_field(w, a);
 		if (field) {
@@ -1189,7 +1249,7 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	}
 	if (!field_write(w, lhs, op, &a, &at))
 		return;
-	a.rhs = extent_text(w, rhs);
+	a.rhs = extent_text_in(w, rhs, c);
 	a.guard = guard_text(w);
 	a.has_value = eval_int(rhs, &a.value);
 	t = strip(rhs);
@@ -1241,7 +1301,7 @@ static void add_return(struct walker *w, CXCursor c)
 		return;
 	r.file = at.idx;
 	r.line = at.line;
-	r.expr = extent_text(w, e);
+	r.expr = extent_text_in(w, e, c);
 	r.has_value = eval_int(e, &r.value);
 	r.guard = guard_text(w);
 	VEC_PUSH(&w->f->rets, r);
@@ -1512,7 +1572,7 @@ static enum CXChildVisitResult if_child(CXCursor c, CXCursor parent, CXClientDat
 	unsigned i = iw->i++;
 
 	if (i == 0) {
-		iw->cond = extent_text(w, c);
+		iw->cond = extent_text_in(w, c, parent);
 		walk(w, c, R_READ);
 		return CXChildVisit_Continue;
 	}
