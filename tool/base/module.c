@@ -121,7 +121,7 @@ int module_command(int argc, char **argv, const struct global *g)
 				continue;
 			if (load(m))
 				return -1;
-			for (const struct command *c = m->loaded->commands; c->name; c++)
+			for (const struct command *c = m->loaded->commands; c && c->name; c++)
 				if (!strcmp(c->name, argv[0]))
 					return c->fn(argc, argv, g);
 			return error_set("the %s module has no command '%s': rebuild it", m->what, argv[0]);

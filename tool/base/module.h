@@ -20,10 +20,21 @@
 struct ndoscope_module {
 	int abi;
 	const char *version;		/* NDOSCOPE_VERSION it was built as */
-	const struct command *commands;	/* NULL-terminated */
+	const struct command *commands;	/* NULL-terminated, or NULL */
 	/* ndoscope-render.so: DOT text to FORMAT (svg, png) on OUT */
 	int (*render)(const char *dot, size_t len, const char *format, FILE *out);
 };
+
+/*
+ * A module's entry point, the one symbol it exports: its commands (or
+ * NULL) and its renderer (or NULL).
+ */
+#define NDOSCOPE_MODULE(cmds, render_fn)					\
+	__attribute__((visibility("default")))				\
+	const struct ndoscope_module ndoscope_module = {		\
+		.abi = NDOSCOPE_MODULE_ABI, .version = NDOSCOPE_VERSION,	\
+		.commands = (cmds), .render = (render_fn),		\
+	}
 
 /*
  * A command implemented by a module: load the module that holds argv[0]

@@ -72,14 +72,4 @@ out_graph:
 	return rc;
 }
 
-static const struct command commands[] = {
-	{ NULL, NULL, NULL, NULL },
-};
-
-__attribute__((visibility("default")))
-const struct ndoscope_module ndoscope_module = {
-	.abi = NDOSCOPE_MODULE_ABI,
-	.version = NDOSCOPE_VERSION,
-	.commands = commands,
-	.render = graphviz_render,
-};
+NDOSCOPE_MODULE(NULL, graphviz_render);

@@ -14,9 +14,4 @@ static const struct command commands[] = {
 	{ NULL, NULL, NULL, NULL },
 };
 
-__attribute__((visibility("default")))
-const struct ndoscope_module ndoscope_module = {
-	.abi = NDOSCOPE_MODULE_ABI,
-	.version = NDOSCOPE_VERSION,
-	.commands = commands,
-};
+NDOSCOPE_MODULE(commands, NULL);
