@@ -2515,7 +2515,8 @@ static void preclaim(struct walker *w)
 	if (!any)
 		goto out;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->tu), pre_visit, &p);
-	qsort(p.fns.v, p.fns.n, sizeof(*p.fns.v), pre_fn_cmp);
+	if (p.fns.n)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(p.fns.v, p.fns.n, sizeof(*p.fns.v), pre_fn_cmp);
 	for (size_t i = 0, j; i < p.fns.n; i = j) {
 		char **keys;
 		bool *granted;
