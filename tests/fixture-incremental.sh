@@ -123,4 +123,26 @@ expect_eq "$(q "$UDB" "SELECT count(*) FROM functions WHERE name = 'shared_extra
 expect_eq "$(q "$UDB" "SELECT count(*) FROM functions WHERE name = 'shared_extra'")" 1 \
 	"--force keeps a header function walked into a unit of its own"
 
+# An index an older walk made (meta 'walker' another version): the next run
+# walks every TU again, each unit cleared first, and ends with the facts of a
+# fresh index; the run after that finds nothing to do.
+W=$TMP/walker.db
+"$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net >/dev/null 2>&1
+"$NDOSCOPE" --db "$TMP/walker-fresh.db" index -C "$FIXTURE" drivers net >/dev/null 2>&1
+n=$(q "$W" "SELECT count(*) FROM tu")
+sqlite3 "$W" "UPDATE meta SET value = '1' WHERE key = 'walker';
+	INSERT INTO ref SELECT * FROM ref WHERE rowid = (SELECT min(rowid) FROM ref);
+	INSERT INTO call SELECT * FROM call WHERE rowid = (SELECT min(rowid) FROM call)"
+run "$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net
+expect_match "$out" "^indexed $n, unchanged 0, " "an older walker's index: every TU walked again ($n)"
+expect_eq "$(q "$W" "SELECT value FROM meta WHERE key = 'walker'")" \
+	"$(q "$TMP/walker-fresh.db" "SELECT value FROM meta WHERE key = 'walker'")" "and the walker's version recorded"
+if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$W" >"$TMP/cmp" 2>&1; then
+	ok "an older walker's index, walked again: the facts of a fresh index, its stale rows gone"
+else
+	not_ok "an older walker's index, walked again: the facts of a fresh index" "$(grep -A5 DIFFER "$TMP/cmp" | head -20)"
+fi
+run "$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net
+expect_match "$out" "^indexed 0, unchanged $n, " "the run after finds nothing to do"
+
 test_done

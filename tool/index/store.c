@@ -120,8 +120,8 @@ static int write_units(struct store *s, struct tu_facts *f, sqlite3_int64 tu, st
 			id = db_step_id(s->db, st);
 			if (id < 0)
 				return -1;
-		} else if (u->own && !strncmp(u->key, "tu:", 3)) {
-			/* the TU's own file: its old facts go */
+		} else if (u->own && (!strncmp(u->key, "tu:", 3) || !complete)) {
+			/* the TU's own file, or a unit an older walk wrote: its old facts go */
 			if (db_run_section(s->db, SQL, "unit_clear", id))
 				return -1;
 			complete = 0;

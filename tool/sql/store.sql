@@ -135,6 +135,9 @@ FROM tu t JOIN file f ON f.id = t.file_id;
 -- name: tu_deps
 SELECT f.path, d.mtime, d.size FROM tu_dep d JOIN file f ON f.id = d.file_id
 WHERE d.tu_id = ?1;
+-- Facts an older walk recorded: every unit to be walked again (cmd_index.c).
+-- name: units_stale
+UPDATE unit SET complete = 0 WHERE complete = 1;
 -- name: meta_set
 INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2);
 -- name: meta_get
