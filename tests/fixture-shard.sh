@@ -120,6 +120,12 @@ python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("CREATE TA
 run "$NDOSCOPE" merge "$TMP/out.db" "$TMP/alien.db"
 expect_eq "$err" "error: '$TMP/alien.db' has a table merge does not know, 'alien': this ndoscope cannot merge it" \
 	"a shard with a table merge does not know: one line"
+# A shard whose facts another version of the walk recorded: refused whole.
+cp "$TMP/s0.db" "$TMP/oldwalk.db"
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("UPDATE meta SET value = ? WHERE key = ?", ("1", "walker")); c.commit()' "$TMP/oldwalk.db"
+run "$NDOSCOPE" merge "$TMP/out.db" "$TMP/oldwalk.db"
+expect_eq "$err" "error: '$TMP/oldwalk.db' was made by another build of ndoscope: index that shard again" \
+	"a shard an older walk recorded: one line"
 compare "after bad input"
 run "$NDOSCOPE" --db "$TMP/x.db" index -C "$T" --shard 3/3 net
 expect_rc 129 "--shard 3/3 is a usage error"

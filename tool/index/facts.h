@@ -9,6 +9,17 @@
 #include <stdint.h>
 #include "base/util.h"
 
+/*
+ * The version of what a walk records. Bumped whenever a change to the walk
+ * changes the facts of a TU that did not change: an index made by another
+ * version (meta 'walker') has its TUs walked again by the next index run,
+ * and merge takes no shard of another version.
+ * 2: one ref and one call per place; a macro body's text; a header's
+ * functions claimed with the header.
+ */
+#define WALKER_VERSION 2
+
+
 struct arena {
 	struct arena_block *head;
 };

@@ -16,15 +16,6 @@ struct file_stamp {
 /* Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. */
 void file_stamp_make(const char *tree, const char *name, struct file_stamp *out);
 
-/*
- * The version of what a walk records. Bumped whenever a change to the walk
- * changes the facts of a TU that did not change: an index made by another
- * version (meta 'walker') has its TUs walked again by the next index run.
- * 2: one ref and one call per place; a macro body's text; a header's
- * functions claimed with the header.
- */
-#define WALKER_VERSION 2
-
 enum {
 	CLAIM_UNIT = 1,		/* a unit of its own: a header's scope, or one function */
 	CLAIM_IN_UNIT,		/* a function walked inside its header's unit */

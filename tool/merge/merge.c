@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "base/error.h"
+#include "index/facts.h"
 #include "merge/merge.h"
 
 #define SQL "tool/sql/merge.sql"
@@ -89,14 +90,17 @@ static int check_shard(struct db *out, const char *path)
 	sqlite3_stmt *st = db_stmt(out, SQL, "shard_user_version");
 	char *ours = out_meta(out, "schema"), *theirs = shard_meta(out, "schema");
 	char *tree = out_meta(out, "tree"), *stree = shard_meta(out, "tree");
+	char *walker = shard_meta(out, "walker"), want[16];
 	int v = 0, rc = 0;
+
+	snprintf(want, sizeof(want), "%d", WALKER_VERSION);
 
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (v == 0)
 		rc = error_set("'%s' is not an ndoscope index", path);
-	else if (!theirs || !ours || strcmp(ours, theirs))
+	else if (!theirs || !ours || strcmp(ours, theirs) || !walker || strcmp(walker, want))
 		rc = error_set("'%s' was made by another build of ndoscope: index that shard again", path);
 	else if (tree && stree && strcmp(tree, stree))
 		rc = error_set("'%s' indexes '%s', not '%s' like '%s'", path, stree, tree, out->path);
@@ -107,12 +111,20 @@ static int check_shard(struct db *out, const char *path)
 		bind_text(ms, 2, stree);
 		rc = db_step_done(out, ms);
 	}
+	if (!rc) {
+		sqlite3_stmt *ms = db_stmt(out, STORE_SQL, "meta_set");
+
+		bind_text(ms, 1, "walker");
+		bind_text(ms, 2, want);
+		rc = db_step_done(out, ms);
+	}
 	if (!rc)
 		rc = unknown_table(out, path);
 	free(ours);
 	free(theirs);
 	free(tree);
 	free(stree);
+	free(walker);
 	return rc;
 }
 
