@@ -111,11 +111,11 @@ run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
 expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s \(1 with parse errors: see .ndoscope stats.\) \(1 parsed again in full\)$' \
 	"the TU with a parse error is parsed again in full"
 same "$TMP/bt-full.db" "$TMP/bt.db" "a tricky header: the facts of --full-parse"
-expect_eq "$(q "$TMP/bt.db" "SELECT count(*), count(body_start) FROM unit_fn")" "$(printf '6\t5')" \
-	"the owner records where 5 of its 6 bodies are written (not the one a macro writes)"
+expect_eq "$(q "$TMP/bt.db" "SELECT count(*), count(body_start), count(body_file) FROM unit_fn")" "$(printf '6\t6\t1')" \
+	"the owner records where its 6 bodies are written, one in BT_GEN's #define"
 expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
-	"$(printf 'bt/a.c\t0\nbt/b.c\t4\nbt/c.c\t4\nbt/d.c\t0')" \
-	"later TUs read 4 bodies blanked (not the one with an #include); the TU with an error none"
+	"$(printf 'bt/a.c\t0\nbt/b.c\t5\nbt/c.c\t5\nbt/d.c\t0')" \
+	"later TUs read 5 bodies blanked (not the one with an #include); the TU with an error none"
 expect_eq "$(q "$TMP/bt.db" "SELECT callee FROM calls WHERE caller = 'bt_other_config'")" "bt_sink" \
 	"a definition only another configuration shows is still walked"
 expect_eq "$(q "$TMP/bt.db" "SELECT group_concat(caller, ' ') FROM (SELECT caller FROM calls WHERE callee = 'bt_sink' ORDER BY 1)")" \
@@ -126,7 +126,7 @@ expect_eq "$(q "$TMP/bt.db" "SELECT group_concat(caller, ' ') FROM (SELECT calle
 touch "$T/bt/c.c"
 run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
 expect_match "$out" '^indexed 1, unchanged 3, ' "touching c.c re-indexes it alone"
-expect_eq "$(q "$TMP/bt.db" "SELECT t.blanked FROM tu t JOIN file f ON f.id = t.file_id WHERE f.path = 'bt/c.c'")" 4 \
+expect_eq "$(q "$TMP/bt.db" "SELECT t.blanked FROM tu t JOIN file f ON f.id = t.file_id WHERE f.path = 'bt/c.c'")" 5 \
 	"re-indexed alone, c.c still reads the bodies blanked"
 "$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
 same "$TMP/bt-full.db" "$TMP/bt.db" "after a re-index: the facts of --full-parse"
@@ -137,9 +137,47 @@ sed -i '$i static inline int bt_new(int x) { return bt_sink(x); }' "$T/include/l
 run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
 expect_match "$out" '^indexed 4, unchanged 0, ' "editing the header re-indexes every TU"
 expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
-	"$(printf 'bt/a.c\t0\nbt/b.c\t5\nbt/c.c\t5\nbt/d.c\t0')" \
+	"$(printf 'bt/a.c\t0\nbt/b.c\t6\nbt/c.c\t6\nbt/d.c\t0')" \
 	"the old version's bodies are not used: the first TU walks the new one"
 "$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
 same "$TMP/bt-full.db" "$TMP/bt.db" "after a header edit: the facts of --full-parse"
+
+# A #define in one header that writes function bodies in others (as
+# __DECLARE_TRACE does for every TRACE_EVENT): once a header's owner walked
+# what it wrote, later TUs read the #define blanked; one that sees it write a
+# function in a header no TU has walked yet, or in its own file, is parsed
+# again in full, and every body is walked once.
+mkdir -p "$T/mb"
+cat >"$T/include/linux/mb_macros.h" <<'EOF'
+#ifndef _LINUX_MB_MACROS_H
+#define _LINUX_MB_MACROS_H
+int mb_sink(int);
+#define MB_DEFINE(name, k)						\
+	static inline int name(int x)					\
+	{								\
+		return mb_sink(x) * (k);	/* a comment, "a string" */	\
+	}								\
+	static inline int name##_twice(int x) { return name(name(x)); }
+#endif
+EOF
+printf '#include <linux/mb_macros.h>\nMB_DEFINE(mb_first, 2)\n' >"$T/include/linux/mb_first.h"
+printf '#include <linux/mb_macros.h>\nMB_DEFINE(mb_second, 3)\n' >"$T/include/linux/mb_second.h"
+printf '#include <linux/mb_first.h>\nint mb_a(int x) { return mb_first_twice(x); }\n' >"$T/mb/a.c"
+printf '#include <linux/mb_first.h>\nint mb_b(int x) { return mb_first(x); }\n' >"$T/mb/b.c"
+printf '#include <linux/mb_first.h>\n#include <linux/mb_second.h>\nint mb_c(int x) { return mb_second(x); }\n' >"$T/mb/c.c"
+printf '#include <linux/mb_first.h>\nMB_DEFINE(mb_local, 4)\nint mb_d(int x) { return mb_local(x) + mb_first(x); }\n' >"$T/mb/d.c"
+MB="mb/a.c mb/b.c mb/c.c mb/d.c"
+"$NDOSCOPE" --db "$TMP/mb-full.db" index -C "$T" -j 1 --full-parse $MB >/dev/null 2>&1
+run "$NDOSCOPE" --db "$TMP/mb.db" index -C "$T" -j 1 $MB
+expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s \(2 parsed again in full\)$' \
+	"the TU that owns a new header the #define writes in, and the one it writes in, are parsed again in full"
+same "$TMP/mb-full.db" "$TMP/mb.db" "a #define writing bodies in other headers: the facts of --full-parse"
+expect_eq "$(q "$TMP/mb.db" "SELECT count(*) FROM unit_fn WHERE body_file LIKE 'hdr:include/linux/mb_macros.h#%'")" 4 \
+	"the bodies MB_DEFINE writes in mb_first.h and mb_second.h are recorded where its #define spells them"
+expect_eq "$(q "$TMP/mb.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
+	"$(printf 'mb/a.c\t0\nmb/b.c\t2\nmb/c.c\t0\nmb/d.c\t0')" \
+	"b.c reads MB_DEFINE's two bodies blanked; c.c and d.c, parsed again, none"
+expect_eq "$(q "$TMP/mb.db" "SELECT group_concat(caller, ' ') FROM (SELECT caller FROM calls WHERE callee = 'mb_sink' ORDER BY 1)")" \
+	"mb_first mb_local mb_second" "each function MB_DEFINE writes is walked once"
 
 test_done

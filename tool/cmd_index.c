@@ -268,26 +268,46 @@ static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_
 /*
  * Parse job J with the header bodies already walked blanked out (index/
  * bodies.c); in full with --full-parse, and again in full when the blanks
- * could have changed its facts: a parse error, or a header unit it walked
- * itself although its parse had the header blanked.
+ * could have changed its facts: a parse error, a header unit it walked
+ * itself although its parse had the header blanked, or a declaration in a
+ * unit it walked that a blanked #define made of a definition.
  */
+struct macro_check {
+	struct bodies *bodies;
+	unsigned n;	/* the files of the snapshot the parse read */
+};
+
+static bool macro_blanked(void *arg, const char *path, unsigned offset)
+{
+	struct macro_check *m = arg;
+
+	return bodies_macro_blanked(m->bodies, path, offset, m->n);
+}
+
 static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 		     const char *const *argv, int argc, struct tu_facts *f)
 {
 	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_header = claim_header,
 				  .claim_arg = ix, .stamp = stamp, .stamp_arg = ix };
 
+	struct macro_check mc = { .bodies = &ix->bodies };
+
 	if (!ix->full_parse)
 		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved);
 	if (opts.n_unsaved) {
+		mc.n = opts.n_unsaved;
+		opts.macro_blanked = macro_blanked;
+		opts.macro_blanked_arg = &mc;
 		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
-		if (!strcmp(f->status, "ok") && !bodies_owned_blanked(&ix->bodies, f, opts.n_unsaved)) {
+		if (!strcmp(f->status, "ok") && !f->needs_full &&
+		    !bodies_owned_blanked(&ix->bodies, f, opts.n_unsaved)) {
 			f->n_blanked = bodies_read(&ix->bodies, f, opts.n_unsaved);
 			goto out;
 		}
 		restart_facts(ix, j, f);
 		__atomic_add_fetch(&ix->reparsed, 1, __ATOMIC_RELAXED);
 		opts.n_unsaved = 0;
+		opts.macro_blanked = NULL;
 	}
 	walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
 out:

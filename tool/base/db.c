@@ -30,6 +30,7 @@ static const char *const migrations[] = {
 	"schemas/010_derived_tables.sql",
 	"schemas/011_lex_zlib.sql",
 	"schemas/012_drop_init_field_by_text.sql",
+	"schemas/013_macro_bodies.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

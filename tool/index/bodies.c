@@ -21,6 +21,14 @@ struct range {
 	int start, end;		/* offsets of '{' and '}' */
 };
 
+/* One header blanked: its text as read, and what is blanked in it. */
+struct blank_file {
+	char *orig;
+	long long mtime, size;
+	VEC(struct range) ranges;	/* the bodies, by start */
+	VEC(struct range) defines;	/* the #defines of those a macro spells */
+};
+
 void bodies_init(struct bodies *b, const char *tree)
 {
 	memset(b, 0, sizeof(*b));
@@ -31,11 +39,21 @@ void bodies_init(struct bodies *b, const char *tree)
 void bodies_free(struct bodies *b)
 {
 	for (size_t i = 0; i < b->files.n; i++) {
+		struct blank_file *bf = b->blank.v[i];
+
 		free((char *)b->files.v[i].Filename);
 		free((char *)b->files.v[i].Contents);
+		free(bf->orig);
+		VEC_FREE(&bf->ranges);
+		VEC_FREE(&bf->defines);
+		free(bf);
 	}
+	for (size_t i = 0; i < b->retired.n; i++)
+		free(b->retired.v[i]);
 	VEC_FREE(&b->files);
 	VEC_FREE(&b->n_bodies);
+	VEC_FREE(&b->blank);
+	VEC_FREE(&b->retired);
 	strmap_free(&b->idx);
 	pthread_mutex_destroy(&b->lock);
 }
@@ -138,6 +156,12 @@ static bool blank_body(char *t, size_t start, size_t end)
 			i++;
 			continue;
 		}
+		/* a line splice stays: in a #define, it holds the rest of the macro */
+		if (c == '\\' && ((i < end && t[i + 1] == '\n') ||
+				   (i + 1 < end && t[i + 1] == '\r' && t[i + 2] == '\n'))) {
+			i++;
+			continue;
+		}
 		o[i - start] = ' ';
 		switch (st) {
 		case CODE:
@@ -187,50 +211,144 @@ static int by_start(const void *a, const void *b)
 }
 
 /*
- * The header of unit KEY (hdr:PATH#MTIME.SIZE) with RANGES blanked, if the
- * file is still that version. Called with b->lock held.
+ * The #define T[pos] is in: the offsets of its '#' and of the newline that
+ * ends it, else false (POS is not in a #define).
+ */
+static bool define_around(const char *t, size_t size, size_t pos, struct range *out)
+{
+	size_t s = pos, e = pos, k;
+
+	for (;;) {
+		while (s && t[s - 1] != '\n')
+			s--;
+		if (s && spliced(t, 0, s - 1)) {
+			s--;
+			continue;
+		}
+		break;
+	}
+	for (k = s; k < size && is_space(t[k]); k++)
+		;
+	if (k >= size || t[k] != '#')
+		return false;
+	for (k++; k < size && is_space(t[k]); k++)
+		;
+	if (size - k < 6 || strncmp(t + k, "define", 6))
+		return false;
+	while (e < size && !(t[e] == '\n' && !spliced(t, 0, e)))
+		e++;
+	out->start = (int)s;
+	out->end = (int)e;
+	return true;
+}
+
+/* Read the header REL, if it is still the version MTIME.SIZE. */
+static char *read_version(struct bodies *b, const char *rel, long long mtime, long long size, char **abs_out)
+{
+	char *abs = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", b->tree, rel);
+	char *text = NULL;
+	struct stat st;
+	int fd = open(abs, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) || st.st_size != size ||
+	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime)
+		goto fail;
+	text = xmalloc(size + 1);
+	if (read(fd, text, size) != size)
+		goto fail;
+	close(fd);
+	*abs_out = abs;
+	return text;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	free(abs);
+	return NULL;
+}
+
+/*
+ * Blank RANGES (more of them) in the header of unit KEY (hdr:PATH#MTIME.SIZE),
+ * if the file is still that version. The text a snapshot may hold is kept
+ * until bodies_free(). Called with b->lock held.
  */
 static void add_header(struct bodies *b, const char *key, struct range *ranges, size_t n)
 {
 	const char *path = key + 4, *hash = strrchr(key, '#');
+	struct blank_file *bf;
 	long long mtime, size;
-	char *rel, *abs = NULL, *text = NULL;
-	struct stat st;
-	size_t blanked = 0;
-	int fd = -1;
+	char *rel, *abs = NULL, *text;
+	size_t blanked = 0, added = 0;
+	int *slot;
 
 	if (!n || strncmp(key, "hdr:", 4) || !hash || sscanf(hash + 1, "%lld.%lld", &mtime, &size) != 2)
 		return;
 	rel = xstrndup(path, hash - path);
-	if (strmap_get(&b->idx, rel))
-		goto out;
-	abs = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", b->tree, rel);
-	fd = open(abs, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) || st.st_size != size ||
-	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime)
-		goto out;
-	text = xmalloc(size + 1);
-	if (read(fd, text, size) != size)
-		goto out;
-	qsort(ranges, n, sizeof(*ranges), by_start);
-	for (size_t i = 0; i < n; i++) {
-		if (ranges[i].start < 0 || ranges[i].end >= size || ranges[i].end <= ranges[i].start ||
-		    (i && ranges[i].start <= ranges[i - 1].end) ||
-		    text[ranges[i].start] != '{' || text[ranges[i].end] != '}')
-			continue;
-		blanked += blank_body(text, ranges[i].start, ranges[i].end);
+	slot = strmap_get(&b->idx, rel);
+	if (slot) {
+		bf = b->blank.v[*slot];
+		if (bf->mtime != mtime || bf->size != size)
+			goto out;
+	} else {
+		bf = xcalloc(1, sizeof(*bf));
+		bf->orig = read_version(b, rel, mtime, size, &abs);
+		bf->mtime = mtime;
+		bf->size = size;
+		if (!bf->orig) {
+			free(bf);
+			bf = NULL;
+			goto out;
+		}
 	}
-	if (!blanked)
+	for (size_t i = 0; i < n; i++) {
+		bool known = false;
+
+		for (size_t k = 0; k < bf->ranges.n && !known; k++)
+			known = bf->ranges.v[k].start == ranges[i].start;
+		if (!known && ranges[i].start >= 0 && ranges[i].end < size &&
+		    ranges[i].end > ranges[i].start) {
+			VEC_PUSH(&bf->ranges, ranges[i]);
+			added++;
+		}
+	}
+	if (!added)
 		goto out;
-	strmap_put(&b->idx, rel, (int)b->files.n, NULL);
-	VEC_PUSH(&b->files, ((struct CXUnsavedFile){ .Filename = abs, .Contents = text,
-						     .Length = (unsigned long)size }));
-	VEC_PUSH(&b->n_bodies, (int)blanked);
-	abs = text = NULL;
+	qsort(bf->ranges.v, bf->ranges.n, sizeof(*bf->ranges.v), by_start);
+	text = xmalloc(size + 1);
+	memcpy(text, bf->orig, size);
+	bf->defines.n = 0;
+	for (size_t i = 0; i < bf->ranges.n; i++) {
+		struct range *r = &bf->ranges.v[i], d;
+
+		if ((i && r->start <= r[-1].end) || text[r->start] != '{' || text[r->end] != '}' ||
+		    !blank_body(text, r->start, r->end))
+			continue;
+		blanked++;
+		if (define_around(bf->orig, size, r->start, &d))
+			VEC_PUSH(&bf->defines, d);
+	}
+	if (slot) {
+		VEC_PUSH(&b->retired, (char *)b->files.v[*slot].Contents);
+		b->files.v[*slot].Contents = text;
+		b->n_bodies.v[*slot] = (int)blanked;
+	} else if (blanked) {
+		strmap_put(&b->idx, rel, (int)b->files.n, NULL);
+		VEC_PUSH(&b->files, ((struct CXUnsavedFile){ .Filename = abs, .Contents = text,
+							     .Length = (unsigned long)size }));
+		VEC_PUSH(&b->n_bodies, (int)blanked);
+		VEC_PUSH(&b->blank, bf);
+		abs = NULL;
+		bf = NULL;
+	} else {
+		free(text);
+	}
 out:
-	if (fd >= 0)
-		close(fd);
-	free(text);
+	if (!slot && bf) {
+		free(bf->orig);
+		VEC_FREE(&bf->ranges);
+		VEC_FREE(&bf->defines);
+		free(bf);
+	}
 	free(abs);
 	free(rel);
 }
@@ -269,21 +387,95 @@ int bodies_load(struct bodies *b, struct db *db)
 
 void bodies_add(struct bodies *b, const struct tu_facts *f)
 {
-	VEC(struct range) *per_unit = xcalloc(f->units.n, sizeof(*per_unit));
+	/* by the header that spells them: a unit's own, or one a #define is in */
+	struct strmap at = { 0 };
+	VEC(const char *) keys = { 0 };
+	VEC(struct range) *per = xcalloc(f->unit_fns.n + 1, sizeof(*per));
 
 	for (size_t i = 0; i < f->unit_fns.n; i++) {
 		const struct f_unit_fn *uf = &f->unit_fns.v[i];
+		const char *key = uf->body_file ? uf->body_file : f->units.v[uf->unit].key;
+		bool ins;
+		int *slot;
 
-		if (uf->body_start >= 0 && f->units.v[uf->unit].own)
-			VEC_PUSH(&per_unit[uf->unit], ((struct range){ uf->body_start, uf->body_end }));
+		if (uf->body_start < 0 || !f->units.v[uf->unit].own)
+			continue;
+		slot = strmap_put(&at, key, (int)keys.n, &ins);
+		if (ins)
+			VEC_PUSH(&keys, key);
+		VEC_PUSH(&per[*slot], ((struct range){ uf->body_start, uf->body_end }));
 	}
 	pthread_mutex_lock(&b->lock);
-	for (size_t u = 0; u < f->units.n; u++) {
-		add_header(b, f->units.v[u].key, per_unit[u].v, per_unit[u].n);
-		VEC_FREE(&per_unit[u]);
+	for (size_t k = 0; k < keys.n; k++)
+		add_header(b, keys.v[k], per[k].v, per[k].n);
+	pthread_mutex_unlock(&b->lock);
+	for (size_t k = 0; k < keys.n; k++)
+		VEC_FREE(&per[k]);
+	free(per);
+	VEC_FREE(&keys);
+	strmap_free(&at);
+}
+
+/*
+ * Does the declaration that starts at FROM run into the body blanked at TO,
+ * with no ';' of its own between them (outside brackets, literals and
+ * comments)? 'extern int __traceiter_##name(data_proto);' in the same
+ * #define as the bodies is a declaration as written.
+ */
+static bool runs_into(const char *t, int from, int to)
+{
+	int depth = 0;
+
+	for (int i = from; i < to; i++) {
+		char c = t[i];
+
+		if (c == '"' || c == '\'') {
+			for (i++; i < to && t[i] != c; i++)
+				if (t[i] == '\\')
+					i++;
+		} else if (c == '/' && i + 1 < to && t[i + 1] == '*') {
+			for (i += 2; i + 1 < to && !(t[i] == '*' && t[i + 1] == '/'); i++)
+				;
+			i++;
+		} else if (c == '(' || c == '[') {
+			depth++;
+		} else if (c == ')' || c == ']') {
+			depth--;
+		} else if ((c == ';' || c == '{' || c == '}') && !depth) {
+			return false;
+		}
+	}
+	return true;
+}
+
+bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, unsigned n)
+{
+	bool hit = false;
+	int *slot;
+
+	pthread_mutex_lock(&b->lock);
+	slot = strmap_get(&b->idx, path);
+	if (slot && (unsigned)*slot < n) {
+		const struct blank_file *bf = b->blank.v[*slot];
+
+		for (size_t i = 0; i < bf->defines.n && !hit; i++) {
+			const struct range *d = &bf->defines.v[i];
+
+			if (offset < (unsigned)d->start || offset >= (unsigned)d->end)
+				continue;
+			/* the first body blanked after it, in this #define */
+			for (size_t k = 0; k < bf->ranges.n; k++) {
+				const struct range *r = &bf->ranges.v[k];
+
+				if ((unsigned)r->start > offset && r->start < d->end) {
+					hit = runs_into(bf->orig, (int)offset, r->start);
+					break;
+				}
+			}
+		}
 	}
 	pthread_mutex_unlock(&b->lock);
-	free(per_unit);
+	return hit;
 }
 
 struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n)

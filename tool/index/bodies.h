@@ -11,6 +11,13 @@
  * file, the header units they own, and any definition their configuration
  * shows that the owner's did not (not blanked, since the owner never saw
  * it). A parse that would change anyway is done again in full (cmd_index.c).
+ *
+ * A body a macro's #define spells (each TRACE_EVENT's tracepoint functions,
+ * from __DECLARE_TRACE in tracepoint.h) is blanked in the #define itself,
+ * once the owner of a header expanding it has walked it. That changes every
+ * expansion in a later TU: one that sees, in a unit it must walk, a
+ * declaration coming from such a #define is parsed again in full
+ * (bodies_macro_blanked, walk.c's blanked_decl).
  */
 #ifndef NDOSCOPE_BODIES_H
 #define NDOSCOPE_BODIES_H
@@ -21,12 +28,16 @@
 #include "base/db.h"
 #include "index/facts.h"
 
+struct blank_file;
+
 struct bodies {
 	const char *tree;
 	pthread_mutex_t lock;
 	struct strmap idx;			/* path as in unit keys -> index in files */
 	VEC(struct CXUnsavedFile) files;	/* absolute path, blanked text */
 	VEC(int) n_bodies;			/* bodies blanked, by file */
+	VEC(struct blank_file *) blank;		/* what each file has blanked, by file */
+	VEC(char *) retired;			/* texts blanked again since: a snapshot may read them */
 };
 
 void bodies_init(struct bodies *b, const char *tree);
@@ -52,5 +63,11 @@ bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n
 
 /* How many bodies F's parse read blanked, with the first N files blanked. */
 int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n);
+
+/*
+ * Is OFFSET of the header PATH (as in unit keys) inside a #define whose
+ * body blanking removed a function body from, in the first N files?
+ */
+bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, unsigned n);
 
 #endif

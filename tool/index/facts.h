@@ -47,6 +47,7 @@ struct f_unit_fn {
 	int unit;
 	char *key;		/* fn:PATH#STAMP@OFFSET */
 	int body_start, body_end;	/* offsets of its body's '{' and '}', or -1 (index/bodies.c) */
+	char *body_file;	/* the header whose #define spells the body (hdr:PATH#STAMP), or NULL: the unit's */
 };
 
 struct f_func {
@@ -174,6 +175,7 @@ struct tu_facts {
 	VEC(struct f_unit_fn) unit_fns;
 	/* the function keys claimed with their header before the walk (walk.c, preclaim) */
 	VEC(char *) fn_claims;
+	bool needs_full;	/* its parse read blanked a body it must walk (walk.c, blanked_decl) */
 	VEC(struct f_func) funcs;
 	VEC(struct f_call) calls;
 	VEC(struct f_binding) bindings;

@@ -420,6 +420,10 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_text(st, 2, x->key);
 		bind_opt_int(st, 3, x->body_start >= 0, x->body_start);
 		bind_opt_int(st, 4, x->body_start >= 0, x->body_end);
+		if (x->body_file)
+			bind_text(st, 5, x->body_file);
+		else
+			sqlite3_bind_null(st, 5);
 		if (db_step_done(db, st))
 			return -1;
 	}

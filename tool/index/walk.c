@@ -1589,20 +1589,29 @@ static enum CXChildVisitResult if_child(CXCursor c, CXCursor parent, CXClientDat
 	return CXChildVisit_Continue;
 }
 
+/*
+ * A label, or a goto to one. Not a label a macro makes and names
+ * (__UNIQUE_ID_label258 in scoped_guard()), nor a goto to it: no code as
+ * written names it, and its number is __COUNTER__'s, which depends on what
+ * the TU parsed before (as for add_local).
+ */
 static void add_flow(struct walker *w, CXCursor c, const char *kind)
 {
+	bool label = !strcmp(kind, "label");
+	CXCursor named = label ? c : child_at(c, 0);
 	struct where at = where_of(w, clang_getCursorLocation(c));
+	struct where name_at = where_of(w, clang_getCursorLocation(named));
 	struct f_flow fl = { .unit = w->unit, .func = w->fn_sym, .kind = kind };
+	char ident[256];
 
-	if (!w->in_fn || at.idx < 0)
+	if (!w->in_fn || at.idx < 0 || name_at.idx < 0)
 		return;
 	fl.line = at.line;
-	if (!strcmp(kind, "label")) {
-		fl.label = cxstr(w, clang_getCursorSpelling(c));
-	} else {
-		fl.label = cxstr(w, clang_getCursorSpelling(child_at(c, 0)));
+	fl.label = cxstr(w, clang_getCursorSpelling(named));
+	if (strcmp(ident_at(w, &name_at, ident, sizeof(ident)), fl.label))
+		return;
+	if (!label)
 		fl.guard = guard_text(w);
-	}
 	VEC_PUSH(&w->f->flows, fl);
 }
 
@@ -2460,6 +2469,24 @@ struct prepass {
 	VEC(struct pre_fn) fns;
 };
 
+/*
+ * Is C, a declaration, one this TU sees where a definition was, because its
+ * body is spelled in a #define that bodies.c blanked? When the TU would
+ * have walked that definition (pre_visit says when), it is parsed again in
+ * full (cmd_index.c), before it claims anything.
+ */
+static bool blanked_decl(struct walker *w, CXCursor c, int idx)
+{
+	CXFile sf;
+	unsigned so;
+	int sidx;
+
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &sf, NULL, NULL, &so);
+	sidx = sf ? file_index(w, sf) : -1;
+	return sidx >= 0 && sidx != idx &&
+	       w->o->macro_blanked(w->o->macro_blanked_arg, w->f->files.v[sidx].path, so);
+}
+
 static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct prepass *p = d;
@@ -2468,16 +2495,46 @@ static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientDa
 	struct pre_fn pf;
 	struct where at;
 
-	if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+	bool def;
+
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
+		return CXChildVisit_Continue;
+	def = clang_isCursorDefinition(c);
+	if (!def && !w->o->macro_blanked)
 		return CXChildVisit_Continue;
 	at = where_of(w, clang_getCursorLocation(c));
-	if (at.idx < 0 || at.idx == w->main_file)
+	if (at.idx < 0)
 		return CXChildVisit_Continue;
+	if (at.idx == w->main_file) {
+		if (!def && blanked_decl(w, c, at.idx)) {
+			w->f->needs_full = true;
+			return CXChildVisit_Break;
+		}
+		return CXChildVisit_Continue;
+	}
 	while (p->state.n <= (size_t)at.idx)
 		VEC_PUSH(&p->state, 0);
 	if (!p->state.v[at.idx]) {
 		file_unit_key(w, at.idx, key, sizeof(key));
 		p->state.v[at.idx] = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
+	}
+	if (!def) {
+		/*
+		 * In a header another TU walks, the function is its, unless
+		 * only this TU's configuration defines it (CREATE_TRACE_POINTS
+		 * in a trace.c, DEFINE_TRACE_FN's __traceiter_*): its key is
+		 * then not claimed as walked in its header's unit.
+		 */
+		if (blanked_decl(w, c, at.idx)) {
+			if (p->state.v[at.idx] != 2) {
+				fn_unit_key(w, c, &at, key, sizeof(key));
+				if (w->o->claim(w->o->claim_arg, key, 0) == CLAIM_IN_UNIT)
+					return CXChildVisit_Continue;
+			}
+			w->f->needs_full = true;
+			return CXChildVisit_Break;
+		}
+		return CXChildVisit_Continue;
 	}
 	if (p->state.v[at.idx] != 2)
 		return CXChildVisit_Continue;
@@ -2501,7 +2558,11 @@ static void preclaim(struct walker *w)
 	char key[PATH_MAX + 96];
 	bool any = false;
 
-	/* Most TUs find every header they include claimed: then there is nothing to do. */
+	/*
+	 * Most TUs find every header they include claimed: then there is
+	 * nothing to claim, and only the main file to look at for a
+	 * declaration a blanked #define made (blanked_decl).
+	 */
 	for (size_t i = 0; i < w->f->files.n; i++) {
 		signed char st = 1;
 
@@ -2512,9 +2573,11 @@ static void preclaim(struct walker *w)
 		}
 		VEC_PUSH(&p.state, st);
 	}
-	if (!any)
+	if (!any && !w->o->macro_blanked)
 		goto out;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->tu), pre_visit, &p);
+	if (w->f->needs_full || !any)
+		goto out;
 	if (p.fns.n)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(p.fns.v, p.fns.n, sizeof(*p.fns.v), pre_fn_cmp);
 	for (size_t i = 0, j; i < p.fns.n; i = j) {
@@ -2607,6 +2670,89 @@ static void body_range(struct walker *w, CXCursor fn, int idx, int *start, int *
 	*end = (int)eo - 1;
 }
 
+/* Is T[i] a newline a backslash before it splices to the next line? */
+static bool spliced_at(const char *t, size_t i)
+{
+	if (i && t[i - 1] == '\r')
+		i--;
+	return i && t[i - 1] == '\\';
+}
+
+/*
+ * The '}' that closes the '{' at T[from], in the same #define (no newline
+ * the line is not continued past), or 0. Strings, characters and comments
+ * are skipped.
+ */
+static unsigned define_brace_end(const char *t, size_t len, unsigned from)
+{
+	int depth = 0;
+
+	for (unsigned i = from; i < len; i++) {
+		char c = t[i];
+
+		if (c == '\n' && !spliced_at(t, i))
+			return 0;
+		if (c == '"' || c == '\'') {
+			for (i++; i < len && t[i] != c; i++) {
+				if (t[i] == '\\')
+					i++;
+				else if (t[i] == '\n')
+					return 0;
+			}
+		} else if (c == '/' && i + 1 < len && t[i + 1] == '*') {
+			for (i += 2; i + 1 < len && !(t[i] == '*' && t[i + 1] == '/'); i++)
+				;
+			i++;
+		} else if (c == '{') {
+			depth++;
+		} else if (c == '}' && !--depth) {
+			return i;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Where the body of FN is written when a macro's #define writes it, in a
+ * header other than the main file: that header's unit key (hdr:PATH#STAMP,
+ * into KEY) and the offsets of the '{' and its '}', else false. libclang
+ * gives the '{' where the #define spells it, but the end of a range in a
+ * macro only where the macro is invoked: the '}' is the one that closes
+ * it in the #define. The function's first token must be in the same
+ * #define, so that a later TU reading the body blanked can tell that the
+ * declaration it then sees came from there (blanked_decl).
+ */
+static bool macro_body_range(struct walker *w, CXCursor fn, char *key, size_t size, int *start, int *end)
+{
+	CXCursor body = clang_getNullCursor();
+	CXFile sf, df;
+	unsigned so, eo, dof;
+	const char *t;
+	size_t len;
+	int idx;
+
+	clang_visitChildren(fn, body_visit, &body);
+	if (clang_Cursor_isNull(body))
+		return false;
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(body)), &sf, NULL, NULL, &so);
+	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(fn)), &df, NULL, NULL, &dof);
+	if (!sf || !df || !clang_File_isEqual(sf, df))
+		return false;
+	idx = file_index(w, sf);
+	if (idx < 0 || idx == w->main_file || !(t = file_text(w, sf, idx, &len)))
+		return false;
+	if (so >= len || so > INT_MAX || dof >= so || t[so] != '{' || !(eo = define_brace_end(t, len, so)))
+		return false;
+	/* one #define from the first token on */
+	for (unsigned i = dof; i < so; i++)
+		if (t[i] == '\n' && !spliced_at(t, i))
+			return false;
+	file_unit_key(w, idx, key, size);
+	*start = (int)so;
+	*end = (int)eo;
+	return true;
+}
+
 /*
  * A function defined in a header: its owner records it by position and name, so
  * that a TU whose configuration shows a definition the owner did not see
@@ -2637,6 +2783,12 @@ static bool header_function(struct walker *w, CXCursor c, bool own)
 		if (first)
 			return false;
 		body_range(w, c, at.idx, &uf.body_start, &uf.body_end);
+		if (uf.body_start < 0) {
+			char file[PATH_MAX + 96];
+
+			if (macro_body_range(w, c, file, sizeof(file), &uf.body_start, &uf.body_end))
+				uf.body_file = arena_strdup(&w->f->arena, file);
+		}
 		VEC_PUSH(&w->f->unit_fns, uf);
 		return true;
 	}
@@ -2796,9 +2948,12 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	record_diags(&w);
 	if (opts->claim_header)
 		preclaim(&w);
+	if (w.f->needs_full)
+		goto out_walked;	/* parsed again in full: these facts are thrown away */
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	keep_macro_flags(&w);
 	record_source(&w);
+out_walked:
 	out->walk_ms = now_ms() - t0;
 	out->status = out->n_errors ? "errors" : "ok";
 

@@ -54,6 +54,12 @@ struct walk_opts {
 	/* headers to read from memory instead: bodies blanked (index/bodies.c) */
 	struct CXUnsavedFile *unsaved;
 	unsigned n_unsaved;
+	/*
+	 * Optional: is OFFSET of the header PATH inside a #define whose
+	 * function body the unsaved files blank? (bodies_macro_blanked)
+	 */
+	bool (*macro_blanked)(void *arg, const char *path, unsigned offset);
+	void *macro_blanked_arg;
 };
 
 /*

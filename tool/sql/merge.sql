@@ -123,8 +123,8 @@ JOIN umap um ON um.sid = x.unit_id;
 
 -- The facts of the units copied.
 -- name: shard_facts
-INSERT INTO unit_fn(unit_id, key, body_start, body_end)
-SELECT um.oid, x.key, x.body_start, x.body_end FROM s.unit_fn x JOIN umap um ON um.sid = x.unit_id AND um.copy
+INSERT INTO unit_fn(unit_id, key, body_start, body_end, body_file)
+SELECT um.oid, x.key, x.body_start, x.body_end, x.body_file FROM s.unit_fn x JOIN umap um ON um.sid = x.unit_id AND um.copy
 ORDER BY x.rowid;
 INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 SELECT um.oid, s1.oid, fm.oid, x.line, x.col, x.end_line, x.is_static, x.is_inline, x.type

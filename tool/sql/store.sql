@@ -75,14 +75,15 @@ SELECT key, 1 FROM unit WHERE complete = 1
 UNION ALL
 SELECT f.key, 0 FROM unit_fn f JOIN unit u ON u.id = f.unit_id WHERE u.complete = 1;
 -- name: header_bodies
--- The bodies the owners of whole header units walked, by unit: later TUs
--- parse those headers with them blanked (index/bodies.c).
-SELECT u.key, f.body_start, f.body_end
+-- The bodies the owners of whole header units walked, by the header that
+-- spells them (the unit's own, or the one with the #define that writes
+-- them): later TUs parse those headers with them blanked (index/bodies.c).
+SELECT coalesce(f.body_file, u.key) AS file, f.body_start, f.body_end
 FROM unit u JOIN unit_fn f ON f.unit_id = u.id
 WHERE u.complete = 1 AND u.key LIKE 'hdr:%' AND f.body_start IS NOT NULL
-ORDER BY u.id;
+ORDER BY file;
 -- name: unit_fn_insert
-INSERT INTO unit_fn(unit_id, key, body_start, body_end) VALUES (?1, ?2, ?3, ?4);
+INSERT INTO unit_fn(unit_id, key, body_start, body_end, body_file) VALUES (?1, ?2, ?3, ?4, ?5);
 -- name: dep_insert
 INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?4);
 -- name: diag_insert
