@@ -15,7 +15,7 @@
  * version (meta 'walker') has its TUs walked again by the next index run,
  * and merge takes no shard of another version.
  * 2: one ref and one call per place; a macro body's text; a header's
- * functions claimed with the header.
+ * functions claimed with the header; no label a macro makes.
  */
 #define WALKER_VERSION 2
 
