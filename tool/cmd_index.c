@@ -41,7 +41,7 @@ struct indexer {
 	bool force, verbose;
 	bool full_parse;			/* --full-parse: no blanked bodies */
 	struct bodies bodies;			/* index/bodies.c */
-	int reparsed;				/* parsed again in full */
+	int reparsed;				/* TUs parsed again (walk_job) */
 	int jobs_n;
 	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
 
@@ -268,9 +268,10 @@ static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_
 /*
  * Parse job J with the header bodies already walked blanked out (index/
  * bodies.c); in full with --full-parse, and again in full when the blanks
- * could have changed its facts: a parse error, a header unit it walked
- * itself although its parse had the header blanked, or a declaration in a
- * unit it walked that a blanked #define made of a definition.
+ * could have changed its facts: a parse error, or a header unit it walked
+ * itself although its parse had the header blanked. A TU that finds a
+ * blanked #define made a declaration of a function it must walk is parsed
+ * again with no #define blanked, the headers' own bodies still blanked.
  */
 struct macro_check {
 	struct bodies *bodies;
@@ -292,20 +293,32 @@ static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 
 	struct macro_check mc = { .bodies = &ix->bodies };
 
+	bool macros = true, needed_define;
+
 	if (!ix->full_parse)
-		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved);
+		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved, true);
 	if (opts.n_unsaved) {
 		mc.n = opts.n_unsaved;
 		opts.macro_blanked = macro_blanked;
 		opts.macro_blanked_arg = &mc;
+again:
 		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
 		if (!strcmp(f->status, "ok") && !f->needs_full &&
 		    !bodies_owned_blanked(&ix->bodies, f, opts.n_unsaved)) {
-			f->n_blanked = bodies_read(&ix->bodies, f, opts.n_unsaved);
+			f->n_blanked = bodies_read(&ix->bodies, f, opts.n_unsaved, macros);
 			goto out;
 		}
+		needed_define = f->needs_full;
 		restart_facts(ix, j, f);
 		__atomic_add_fetch(&ix->reparsed, 1, __ATOMIC_RELAXED);
+		if (macros && needed_define) {
+			/* it needed a #define's bodies: the same, with no #define blanked */
+			free(opts.unsaved);
+			opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved, false);
+			opts.macro_blanked = NULL;
+			macros = false;
+			goto again;
+		}
 		opts.n_unsaved = 0;
 		opts.macro_blanked = NULL;
 	}
@@ -632,7 +645,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		if (ix.with_errors)
 			printf(" (%d with parse errors: see 'ndoscope stats')", ix.with_errors);
 		if (ix.reparsed)
-			printf(" (%d parsed again in full)", ix.reparsed);
+			printf(" (%d parsed again)", ix.reparsed);
 		if (ix.jobs.not_built)
 			printf("; %d file%s not built by this configuration (--all-files indexes them)",
 			       ix.jobs.not_built, ix.jobs.not_built == 1 ? "" : "s");

@@ -43,6 +43,7 @@ void bodies_free(struct bodies *b)
 
 		free((char *)b->files.v[i].Filename);
 		free((char *)b->files.v[i].Contents);
+		free((char *)b->own.v[i].Contents);
 		free(bf->orig);
 		VEC_FREE(&bf->ranges);
 		VEC_FREE(&bf->defines);
@@ -52,6 +53,8 @@ void bodies_free(struct bodies *b)
 		free(b->retired.v[i]);
 	VEC_FREE(&b->files);
 	VEC_FREE(&b->n_bodies);
+	VEC_FREE(&b->own);
+	VEC_FREE(&b->n_own);
 	VEC_FREE(&b->blank);
 	VEC_FREE(&b->retired);
 	strmap_free(&b->idx);
@@ -277,8 +280,8 @@ static void add_header(struct bodies *b, const char *key, struct range *ranges, 
 	const char *path = key + 4, *hash = strrchr(key, '#');
 	struct blank_file *bf;
 	long long mtime, size;
-	char *rel, *abs = NULL, *text;
-	size_t blanked = 0, added = 0;
+	char *rel, *abs = NULL, *text, *own;
+	size_t blanked = 0, blanked_own = 0, added = 0;
 	int *slot;
 
 	if (!n || strncmp(key, "hdr:", 4) || !hash || sscanf(hash + 1, "%lld.%lld", &mtime, &size) != 2)
@@ -316,31 +319,45 @@ static void add_header(struct bodies *b, const char *key, struct range *ranges, 
 	qsort(bf->ranges.v, bf->ranges.n, sizeof(*bf->ranges.v), by_start);
 	text = xmalloc(size + 1);
 	memcpy(text, bf->orig, size);
+	own = xmalloc(size + 1);
+	memcpy(own, bf->orig, size);
 	bf->defines.n = 0;
 	for (size_t i = 0; i < bf->ranges.n; i++) {
 		struct range *r = &bf->ranges.v[i], d;
+		bool in_define;
 
 		if ((i && r->start <= r[-1].end) || text[r->start] != '{' || text[r->end] != '}' ||
 		    !blank_body(text, r->start, r->end))
 			continue;
 		blanked++;
-		if (define_around(bf->orig, size, r->start, &d))
+		in_define = define_around(bf->orig, size, r->start, &d);
+		if (in_define)
 			VEC_PUSH(&bf->defines, d);
+		else
+			blanked_own += blank_body(own, r->start, r->end);
 	}
 	if (slot) {
 		VEC_PUSH(&b->retired, (char *)b->files.v[*slot].Contents);
+		VEC_PUSH(&b->retired, (char *)b->own.v[*slot].Contents);
 		b->files.v[*slot].Contents = text;
 		b->n_bodies.v[*slot] = (int)blanked;
+		b->own.v[*slot].Contents = own;
+		b->n_own.v[*slot] = (int)blanked_own;
 	} else if (blanked) {
 		strmap_put(&b->idx, rel, (int)b->files.n, NULL);
 		VEC_PUSH(&b->files, ((struct CXUnsavedFile){ .Filename = abs, .Contents = text,
 							     .Length = (unsigned long)size }));
 		VEC_PUSH(&b->n_bodies, (int)blanked);
+		/* the name is the same string: freed once, with files */
+		VEC_PUSH(&b->own, ((struct CXUnsavedFile){ .Filename = abs, .Contents = own,
+							   .Length = (unsigned long)size }));
+		VEC_PUSH(&b->n_own, (int)blanked_own);
 		VEC_PUSH(&b->blank, bf);
 		abs = NULL;
 		bf = NULL;
 	} else {
 		free(text);
+		free(own);
 	}
 out:
 	if (!slot && bf) {
@@ -478,7 +495,7 @@ bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, u
 	return hit;
 }
 
-struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n)
+struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n, bool macros)
 {
 	struct CXUnsavedFile *v;
 
@@ -486,7 +503,7 @@ struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n)
 	*n = (unsigned)b->files.n;
 	v = b->files.n ? xmalloc(b->files.n * sizeof(*v)) : NULL;
 	if (v)
-		memcpy(v, b->files.v, b->files.n * sizeof(*v));
+		memcpy(v, macros ? b->files.v : b->own.v, b->files.n * sizeof(*v));
 	pthread_mutex_unlock(&b->lock);
 	return v;
 }
@@ -512,7 +529,7 @@ bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n
 	return hit;
 }
 
-int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n)
+int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool macros)
 {
 	int sum = 0;
 
@@ -521,7 +538,7 @@ int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n)
 		int *slot = strmap_get(&b->idx, f->files.v[i].path);
 
 		if (slot && (unsigned)*slot < n)
-			sum += b->n_bodies.v[*slot];
+			sum += macros ? b->n_bodies.v[*slot] : b->n_own.v[*slot];
 	}
 	pthread_mutex_unlock(&b->lock);
 	return sum;

@@ -16,7 +16,8 @@
  * from __DECLARE_TRACE in tracepoint.h) is blanked in the #define itself,
  * once the owner of a header expanding it has walked it. That changes every
  * expansion in a later TU: one that sees, in a unit it must walk, a
- * declaration coming from such a #define is parsed again in full
+ * declaration coming from such a #define is parsed again with no #define
+ * blanked
  * (bodies_macro_blanked, walk.c's blanked_decl).
  */
 #ifndef NDOSCOPE_BODIES_H
@@ -36,6 +37,8 @@ struct bodies {
 	struct strmap idx;			/* path as in unit keys -> index in files */
 	VEC(struct CXUnsavedFile) files;	/* absolute path, blanked text */
 	VEC(int) n_bodies;			/* bodies blanked, by file */
+	VEC(struct CXUnsavedFile) own;		/* the same, with no #define blanked */
+	VEC(int) n_own;
 	VEC(struct blank_file *) blank;		/* what each file has blanked, by file */
 	VEC(char *) retired;			/* texts blanked again since: a snapshot may read them */
 };
@@ -52,8 +55,9 @@ void bodies_add(struct bodies *b, const struct tu_facts *f);
 /*
  * The headers a parse starting now gets blanked, as libclang's unsaved
  * files: *N of them in a malloc'd array, NULL when none (the texts stay b's).
+ * With MACROS false, no #define is blanked: for a TU that needed one.
  */
-struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n);
+struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n, bool macros);
 
 /*
  * Did F own a header unit whose header its parse had blanked (one of the
@@ -62,7 +66,7 @@ struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n);
 bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n);
 
 /* How many bodies F's parse read blanked, with the first N files blanked. */
-int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n);
+int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool macros);
 
 /*
  * Is OFFSET of the header PATH (as in unit keys) inside a #define whose

@@ -2949,7 +2949,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	if (opts->claim_header)
 		preclaim(&w);
 	if (w.f->needs_full)
-		goto out_walked;	/* parsed again in full: these facts are thrown away */
+		goto out_walked;	/* parsed again: these facts are thrown away */
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
 	keep_macro_flags(&w);
 	record_source(&w);
