@@ -475,7 +475,9 @@ bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, u
 	if (slot && (unsigned)*slot < n) {
 		const struct blank_file *bf = b->blank.v[*slot];
 
-		for (size_t i = 0; i < bf->defines.n && !hit; i++) {
+		if (offset == UINT_MAX)
+			hit = bf->defines.n > 0;
+		for (size_t i = 0; i < bf->defines.n && !hit && offset != UINT_MAX; i++) {
 			const struct range *d = &bf->defines.v[i];
 
 			if (offset < (unsigned)d->start || offset >= (unsigned)d->end)

@@ -70,7 +70,9 @@ int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool mac
 
 /*
  * Is OFFSET of the header PATH (as in unit keys) inside a #define whose
- * body blanking removed a function body from, in the first N files?
+ * body blanking removed a function body from, in the first N files, and
+ * does the declaration there run into that body? With OFFSET UINT_MAX:
+ * has PATH any #define blanked?
  */
 bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, unsigned n);
 

@@ -2466,25 +2466,70 @@ struct pre_fn {
 struct prepass {
 	struct walker *w;
 	VEC(signed char) state;		/* per file: 0 not looked at, 1 claimed already, 2 free */
+	VEC(signed char) defines;	/* per file: 0 not asked, 1 no #define blanked, 2 some */
 	VEC(struct pre_fn) fns;
+	bool claims;			/* some header is free: definitions to claim */
 };
 
 /*
- * Is C, a declaration, one this TU sees where a definition was, because its
- * body is spelled in a #define that bodies.c blanked? When the TU would
- * have walked that definition (pre_visit says when), it is parsed again in
- * full (cmd_index.c), before it claims anything.
+ * Does the header at IDX have a #define whose bodies are blanked? Asked
+ * once per file and TU: most declarations are in files that have none.
  */
-static bool blanked_decl(struct walker *w, CXCursor c, int idx)
+static bool has_blanked_define(struct prepass *p, int idx)
 {
+	struct walker *w = p->w;
+
+	while (p->defines.n <= (size_t)idx)
+		VEC_PUSH(&p->defines, 0);
+	if (!p->defines.v[idx])
+		p->defines.v[idx] = w->o->macro_blanked(w->o->macro_blanked_arg,
+							w->f->files.v[idx].path, UINT_MAX) ? 2 : 1;
+	return p->defines.v[idx] == 2;
+}
+
+/* The claim state of the header at IDX: 1 claimed already, 2 free. */
+static signed char header_state(struct prepass *p, int idx)
+{
+	struct walker *w = p->w;
+	char key[PATH_MAX + 96];
+
+	while (p->state.n <= (size_t)idx)
+		VEC_PUSH(&p->state, 0);
+	if (!p->state.v[idx]) {
+		file_unit_key(w, idx, key, sizeof(key));
+		p->state.v[idx] = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
+	}
+	return p->state.v[idx];
+}
+
+/*
+ * A declaration that a blanked #define made of a definition this TU must
+ * walk: in its own file, in a header no TU has claimed, or in a header
+ * another TU walks when only this TU's configuration defines it
+ * (CREATE_TRACE_POINTS in a trace.c, DEFINE_TRACE_FN's __traceiter_*): its
+ * key is then not claimed as walked in its header's unit.
+ */
+static bool needed_blanked(struct prepass *p, CXCursor c)
+{
+	struct walker *w = p->w;
+	char key[PATH_MAX + 96];
+	struct where at;
 	CXFile sf;
 	unsigned so;
 	int sidx;
 
 	clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), &sf, NULL, NULL, &so);
 	sidx = sf ? file_index(w, sf) : -1;
-	return sidx >= 0 && sidx != idx &&
-	       w->o->macro_blanked(w->o->macro_blanked_arg, w->f->files.v[sidx].path, so);
+	if (sidx < 0 || sidx == w->main_file || !has_blanked_define(p, sidx))
+		return false;
+	at = where_of(w, clang_getCursorLocation(c));
+	if (at.idx < 0 || at.idx == sidx ||
+	    !w->o->macro_blanked(w->o->macro_blanked_arg, w->f->files.v[sidx].path, so))
+		return false;
+	if (at.idx == w->main_file || header_state(p, at.idx) == 2)
+		return true;
+	fn_unit_key(w, c, &at, key, sizeof(key));
+	return w->o->claim(w->o->claim_arg, key, 0) != CLAIM_IN_UNIT;
 }
 
 static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -2495,48 +2540,18 @@ static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientDa
 	struct pre_fn pf;
 	struct where at;
 
-	bool def;
-
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl)
 		return CXChildVisit_Continue;
-	def = clang_isCursorDefinition(c);
-	if (!def && !w->o->macro_blanked)
+	if (!clang_isCursorDefinition(c)) {
+		if (!w->o->macro_blanked || !needed_blanked(p, c))
+			return CXChildVisit_Continue;
+		w->f->needs_full = true;
+		return CXChildVisit_Break;
+	}
+	if (!p->claims)
 		return CXChildVisit_Continue;
 	at = where_of(w, clang_getCursorLocation(c));
-	if (at.idx < 0)
-		return CXChildVisit_Continue;
-	if (at.idx == w->main_file) {
-		if (!def && blanked_decl(w, c, at.idx)) {
-			w->f->needs_full = true;
-			return CXChildVisit_Break;
-		}
-		return CXChildVisit_Continue;
-	}
-	while (p->state.n <= (size_t)at.idx)
-		VEC_PUSH(&p->state, 0);
-	if (!p->state.v[at.idx]) {
-		file_unit_key(w, at.idx, key, sizeof(key));
-		p->state.v[at.idx] = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
-	}
-	if (!def) {
-		/*
-		 * In a header another TU walks, the function is its, unless
-		 * only this TU's configuration defines it (CREATE_TRACE_POINTS
-		 * in a trace.c, DEFINE_TRACE_FN's __traceiter_*): its key is
-		 * then not claimed as walked in its header's unit.
-		 */
-		if (blanked_decl(w, c, at.idx)) {
-			if (p->state.v[at.idx] != 2) {
-				fn_unit_key(w, c, &at, key, sizeof(key));
-				if (w->o->claim(w->o->claim_arg, key, 0) == CLAIM_IN_UNIT)
-					return CXChildVisit_Continue;
-			}
-			w->f->needs_full = true;
-			return CXChildVisit_Break;
-		}
-		return CXChildVisit_Continue;
-	}
-	if (p->state.v[at.idx] != 2)
+	if (at.idx < 0 || at.idx == w->main_file || header_state(p, at.idx) != 2)
 		return CXChildVisit_Continue;
 	fn_unit_key(w, c, &at, key, sizeof(key));
 	pf.idx = at.idx;
@@ -2560,8 +2575,8 @@ static void preclaim(struct walker *w)
 
 	/*
 	 * Most TUs find every header they include claimed: then there is
-	 * nothing to claim, and only the main file to look at for a
-	 * declaration a blanked #define made (blanked_decl).
+	 * nothing to claim, and only the declarations a blanked #define
+	 * made to look at (needed_blanked).
 	 */
 	for (size_t i = 0; i < w->f->files.n; i++) {
 		signed char st = 1;
@@ -2575,6 +2590,7 @@ static void preclaim(struct walker *w)
 	}
 	if (!any && !w->o->macro_blanked)
 		goto out;
+	p.claims = any;
 	clang_visitChildren(clang_getTranslationUnitCursor(w->tu), pre_visit, &p);
 	if (w->f->needs_full || !any)
 		goto out;
@@ -2608,6 +2624,7 @@ static void preclaim(struct walker *w)
 out:
 	VEC_FREE(&p.fns);
 	VEC_FREE(&p.state);
+	VEC_FREE(&p.defines);
 }
 
 /*
