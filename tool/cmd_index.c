@@ -290,9 +290,7 @@ static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 {
 	struct walk_opts opts = { .tree = ix->tree, .claim = claim, .claim_header = claim_header,
 				  .claim_arg = ix, .stamp = stamp, .stamp_arg = ix };
-
 	struct macro_check mc = { .bodies = &ix->bodies };
-
 	bool macros = true, needed_define;
 
 	if (!ix->full_parse)
@@ -530,7 +528,8 @@ static int set_shard_meta(struct indexer *ix)
  * another number, or none): every unit is marked incomplete, so every TU is
  * walked again, and each unit cleared before it is written (store.c). A run
  * over part of the tree refreshes that part; the rest keeps its facts until
- * a run reaches it.
+ * a run reaches it, but not its source browser rows, which the unit table's
+ * trigger deletes with the mark (schemas/004_source.sql).
  */
 static int refresh_walker(struct indexer *ix)
 {

@@ -52,6 +52,7 @@ struct walker {
 	struct ptrmap ref_idx;		/* hash of a ref -> index in f->refs (ref_seen) */
 	struct strmap preclaimed;	/* function keys claimed with their header: 1 until walked */
 	struct strmap call_idx;		/* the calls recorded (call_seen) */
+	VEC(char) blank_decls;		/* per file: holds declarations a blanked #define made */
 	VEC(struct cursor_name) cursor_names;
 	int main_file;
 
@@ -1598,7 +1599,8 @@ static enum CXChildVisitResult if_child(CXCursor c, CXCursor parent, CXClientDat
 static void add_flow(struct walker *w, CXCursor c, const char *kind)
 {
 	bool label = !strcmp(kind, "label");
-	CXCursor named = label ? c : child_at(c, 0);
+	/* a goto: where its label is written, which a macro's goto does not change */
+	CXCursor named = label ? c : clang_getCursorReferenced(child_at(c, 0));
 	struct where at = where_of(w, clang_getCursorLocation(c));
 	struct where name_at = where_of(w, clang_getCursorLocation(named));
 	struct f_flow fl = { .unit = w->unit, .func = w->fn_sym, .kind = kind };
@@ -1609,7 +1611,7 @@ static void add_flow(struct walker *w, CXCursor c, const char *kind)
 	fl.line = at.line;
 	fl.label = cxstr(w, clang_getCursorSpelling(named));
 	if (strcmp(ident_at(w, &name_at, ident, sizeof(ident)), fl.label))
-		return;
+		return;	/* a label a macro makes */
 	if (!label)
 		fl.guard = guard_text(w);
 	VEC_PUSH(&w->f->flows, fl);
@@ -2433,6 +2435,14 @@ static int file_unit(struct walker *w, int idx)
 	if (w->file_unit.v[idx] < 0) {
 		file_unit_key(w, idx, key, sizeof(key));
 		w->file_unit.v[idx] = unit_for_key(w, key, idx == w->main_file ? U_OWNED : U_CLAIM);
+		/*
+		 * A header whose blanked declarations the pre-pass left to the
+		 * TU that had claimed it, which gave it back since: ours to
+		 * walk now, with those bodies. Parsed again (cmd_index.c).
+		 */
+		if ((size_t)idx < w->blank_decls.n && w->blank_decls.v[idx] &&
+		    w->f->units.v[w->file_unit.v[idx]].own)
+			w->f->needs_full = true;
 	}
 	return w->file_unit.v[idx];
 }
@@ -2523,13 +2533,19 @@ static bool needed_blanked(struct prepass *p, CXCursor c)
 	if (sidx < 0 || sidx == w->main_file || !has_blanked_define(p, sidx))
 		return false;
 	at = where_of(w, clang_getCursorLocation(c));
-	if (at.idx < 0 || at.idx == sidx ||
+	if (at.idx < 0 ||
 	    !w->o->macro_blanked(w->o->macro_blanked_arg, w->f->files.v[sidx].path, so))
 		return false;
 	if (at.idx == w->main_file || header_state(p, at.idx) == 2)
 		return true;
 	fn_unit_key(w, c, &at, key, sizeof(key));
-	return w->o->claim(w->o->claim_arg, key, 0) != CLAIM_IN_UNIT;
+	if (w->o->claim(w->o->claim_arg, key, 0) != CLAIM_IN_UNIT)
+		return true;
+	/* another TU's, unless it gives the header back: file_unit() checks */
+	while (w->blank_decls.n <= (size_t)at.idx)
+		VEC_PUSH(&w->blank_decls, 0);
+	w->blank_decls.v[at.idx] = 1;
+	return false;
 }
 
 static enum CXChildVisitResult pre_visit(CXCursor c, CXCursor parent, CXClientData d)
@@ -2619,9 +2635,9 @@ static void preclaim(struct walker *w)
 		free(keys);
 		free(granted);
 	}
+out:
 	for (size_t i = 0; i < p.fns.n; i++)
 		free(p.fns.v[i].key);
-out:
 	VEC_FREE(&p.fns);
 	VEC_FREE(&p.state);
 	VEC_FREE(&p.defines);
@@ -2985,6 +3001,7 @@ out_walked:
 	ptrmap_free(&w.ref_idx);
 	strmap_free(&w.preclaimed);
 	strmap_free(&w.call_idx);
+	VEC_FREE(&w.blank_decls);
 	VEC_FREE(&w.cursor_names);
 	VEC_FREE(&w.params);
 	VEC_FREE(&w.local_src);

@@ -90,7 +90,7 @@ static int check_shard(struct db *out, const char *path)
 	sqlite3_stmt *st = db_stmt(out, SQL, "shard_user_version");
 	char *ours = out_meta(out, "schema"), *theirs = shard_meta(out, "schema");
 	char *tree = out_meta(out, "tree"), *stree = shard_meta(out, "tree");
-	char *walker = shard_meta(out, "walker"), want[16];
+	char *walker = shard_meta(out, "walker"), *out_walker = out_meta(out, "walker"), want[16];
 	int v = 0, rc = 0;
 
 	snprintf(want, sizeof(want), "%d", WALKER_VERSION);
@@ -102,6 +102,9 @@ static int check_shard(struct db *out, const char *path)
 		rc = error_set("'%s' is not an ndoscope index", path);
 	else if (!theirs || !ours || strcmp(ours, theirs) || !walker || strcmp(walker, want))
 		rc = error_set("'%s' was made by another build of ndoscope: index that shard again", path);
+	else if (out_walker && strcmp(out_walker, want))
+		rc = error_set("'%s' holds shards another build of ndoscope made: merge them all again into a new index",
+			       out->path);
 	else if (tree && stree && strcmp(tree, stree))
 		rc = error_set("'%s' indexes '%s', not '%s' like '%s'", path, stree, tree, out->path);
 	else if (!tree && stree) {
@@ -125,6 +128,7 @@ static int check_shard(struct db *out, const char *path)
 	free(tree);
 	free(stree);
 	free(walker);
+	free(out_walker);
 	return rc;
 }
 
