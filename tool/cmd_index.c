@@ -523,43 +523,6 @@ static int set_shard_meta(struct indexer *ix)
 	return db_step_done(&ix->db, ms);
 }
 
-/*
- * An index whose facts another version of the walk recorded (meta 'walker'
- * another number, or none): every unit is marked incomplete, so every TU is
- * walked again, and each unit cleared before it is written (store.c). A run
- * over part of the tree refreshes that part; the rest keeps its facts until
- * a run reaches it, but not its source browser rows, which the unit table's
- * trigger deletes with the mark (schemas/004_source.sql).
- */
-static int refresh_walker(struct indexer *ix)
-{
-	sqlite3_stmt *st = db_stmt(&ix->db, SQL, "meta_get");
-	char want[16];
-	bool same;
-
-	snprintf(want, sizeof(want), "%d", WALKER_VERSION);
-	bind_text(st, 1, "walker");
-	same = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	       !strcmp((const char *)sqlite3_column_text(st, 0), want);
-	sqlite3_reset(st);
-	if (same)
-		return 0;
-	if (db_exec(&ix->db, "BEGIN IMMEDIATE"))
-		return -1;
-	st = db_stmt(&ix->db, SQL, "units_stale");
-	if (db_step_done(&ix->db, st))
-		goto fail;
-	st = db_stmt(&ix->db, SQL, "meta_set");
-	bind_text(st, 1, "walker");
-	bind_text(st, 2, want);
-	if (db_step_done(&ix->db, st) || db_exec(&ix->db, "COMMIT"))
-		goto fail;
-	return 0;
-fail:
-	sqlite3_exec(ix->db.h, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
-}
-
 static const char usage[] =
 	"ndoscope [--db PATH] index [-C TREE] [-p COMPILE_COMMANDS] [-j N] [--shard K/N] [--force]\n"
 	"                            [--full-parse] [--all-files] [FILE|DIR ...]";
@@ -630,7 +593,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	pthread_mutex_init(&ix.db_lock, NULL);
 	pthread_mutex_init(&ix.stamp_lock, NULL);
 
-	if (!refresh_walker(&ix) && !load_state(&ix)) {
+	if (!store_walker(&ix.store) && !load_state(&ix)) {
 		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
 
 		bind_text(ms, 1, "tree");

@@ -213,11 +213,7 @@ static int by_start(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/*
- * The #define T[pos] is in: the offsets of its '#' and of the newline that
- * ends it, else false (POS is not in a #define).
- */
-static bool define_around(const char *t, size_t size, size_t pos, struct range *out)
+bool bodies_define_around(const char *t, size_t size, size_t pos, int *start, int *end)
 {
 	size_t s = pos, e = pos, k;
 
@@ -240,8 +236,8 @@ static bool define_around(const char *t, size_t size, size_t pos, struct range *
 		return false;
 	while (e < size && !(t[e] == '\n' && !spliced(t, 0, e)))
 		e++;
-	out->start = (int)s;
-	out->end = (int)e;
+	*start = (int)s;
+	*end = (int)e;
 	return true;
 }
 
@@ -330,7 +326,7 @@ static void add_header(struct bodies *b, const char *key, struct range *ranges, 
 		    !blank_body(text, r->start, r->end))
 			continue;
 		blanked++;
-		in_define = define_around(bf->orig, size, r->start, &d);
+		in_define = bodies_define_around(bf->orig, size, r->start, &d.start, &d.end);
 		if (in_define)
 			VEC_PUSH(&bf->defines, d);
 		else

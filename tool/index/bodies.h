@@ -69,6 +69,12 @@ bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n
 int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool macros);
 
 /*
+ * The #define T[POS] is in (T has SIZE bytes): the offsets of its '#' and of
+ * the newline that ends it, else false (POS is not in a #define).
+ */
+bool bodies_define_around(const char *t, size_t size, size_t pos, int *start, int *end);
+
+/*
  * Is OFFSET of the header PATH (as in unit keys) inside a #define whose
  * body blanking removed a function body from, in the first N files, and
  * does the declaration there run into that body? With OFFSET UINT_MAX:

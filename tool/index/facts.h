@@ -17,7 +17,7 @@
  * 2: one ref and one call per place; a macro body's text; a header's
  * functions claimed with the header; no label a macro makes.
  */
-#define WALKER_VERSION 2
+#define WALKER_VERSION "2"
 
 
 struct arena {

@@ -524,6 +524,43 @@ int store_tu(struct store *s, struct tu_facts *f)
 	return rc;
 }
 
+/*
+ * An index whose facts another version of the walk recorded (meta 'walker'
+ * another, or none): every unit is marked incomplete, so that every TU is
+ * walked again, and each unit cleared before it is written (write_units).
+ * A run over part of the tree refreshes that part; the rest keeps its facts
+ * until a run reaches it, but not its source browser rows, which the unit
+ * table's trigger deletes with the mark (schemas/004_source.sql).
+ */
+int store_walker(struct store *s)
+{
+	sqlite3_stmt *st = db_stmt(s->db, SQL, "meta_get");
+	const char *v;
+	bool same;
+	int rc;
+
+	bind_text(st, 1, "walker");
+	same = sqlite3_step(st) == SQLITE_ROW && (v = (const char *)sqlite3_column_text(st, 0)) &&
+	       !strcmp(v, WALKER_VERSION);
+	sqlite3_reset(st);
+	if (same)
+		return 0;
+	rc = db_exec(s->db, "BEGIN IMMEDIATE");
+	if (!rc)
+		rc = db_run_section(s->db, SQL, "units_stale", 0);
+	if (!rc) {
+		st = db_stmt(s->db, SQL, "meta_set");
+		bind_text(st, 1, "walker");
+		bind_text(st, 2, WALKER_VERSION);
+		rc = db_step_done(s->db, st);
+	}
+	if (!rc)
+		rc = db_exec(s->db, "COMMIT");
+	if (rc)
+		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 int store_purge_tu(struct store *s, sqlite3_int64 tu)
 {
 	int rc = db_exec(s->db, "BEGIN IMMEDIATE");

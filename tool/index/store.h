@@ -17,6 +17,9 @@ void store_release(struct store *s);
 /* Replace the facts of f->path's TU with F, in one transaction. */
 int store_tu(struct store *s, struct tu_facts *f);
 
+/* Mark the index to be walked again when another version of the walk wrote it. */
+int store_walker(struct store *s);
+
 /* Forget a TU (its source is gone), in one transaction. */
 int store_purge_tu(struct store *s, sqlite3_int64 tu_id);
 /* Rebuild the facts derived from every TU (hand-offs); 0 or -1. */

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "index/walk.h"
+#include "index/bodies.h"
 #include "index/lex.h"
 #include "base/util.h"
 
@@ -2594,16 +2595,8 @@ static void preclaim(struct walker *w)
 	 * nothing to claim, and only the declarations a blanked #define
 	 * made to look at (needed_blanked).
 	 */
-	for (size_t i = 0; i < w->f->files.n; i++) {
-		signed char st = 1;
-
-		if ((int)i != w->main_file) {
-			file_unit_key(w, (int)i, key, sizeof(key));
-			st = w->o->claim(w->o->claim_arg, key, 0) ? 1 : 2;
-			any |= st == 2;
-		}
-		VEC_PUSH(&p.state, st);
-	}
+	for (size_t i = 0; i < w->f->files.n; i++)
+		any |= (int)i != w->main_file && header_state(&p, (int)i) == 2;
 	if (!any && !w->o->macro_blanked)
 		goto out;
 	p.claims = any;
@@ -2703,18 +2696,9 @@ static void body_range(struct walker *w, CXCursor fn, int idx, int *start, int *
 	*end = (int)eo - 1;
 }
 
-/* Is T[i] a newline a backslash before it splices to the next line? */
-static bool spliced_at(const char *t, size_t i)
-{
-	if (i && t[i - 1] == '\r')
-		i--;
-	return i && t[i - 1] == '\\';
-}
-
 /*
- * The '}' that closes the '{' at T[from], in the same #define (no newline
- * the line is not continued past), or 0. Strings, characters and comments
- * are skipped.
+ * The '}' that closes the '{' at T[from], before LEN (the end of its
+ * #define), or 0. Strings, characters and comments are skipped.
  */
 static unsigned define_brace_end(const char *t, size_t len, unsigned from)
 {
@@ -2723,8 +2707,6 @@ static unsigned define_brace_end(const char *t, size_t len, unsigned from)
 	for (unsigned i = from; i < len; i++) {
 		char c = t[i];
 
-		if (c == '\n' && !spliced_at(t, i))
-			return 0;
 		if (c == '"' || c == '\'') {
 			for (i++; i < len && t[i] != c; i++) {
 				if (t[i] == '\\')
@@ -2762,7 +2744,7 @@ static bool macro_body_range(struct walker *w, CXCursor fn, char *key, size_t si
 	unsigned so, eo, dof;
 	const char *t;
 	size_t len;
-	int idx;
+	int idx, ds, de;
 
 	clang_visitChildren(fn, body_visit, &body);
 	if (clang_Cursor_isNull(body))
@@ -2774,12 +2756,11 @@ static bool macro_body_range(struct walker *w, CXCursor fn, char *key, size_t si
 	idx = file_index(w, sf);
 	if (idx < 0 || idx == w->main_file || !(t = file_text(w, sf, idx, &len)))
 		return false;
-	if (so >= len || so > INT_MAX || dof >= so || t[so] != '{' || !(eo = define_brace_end(t, len, so)))
+	/* one #define from the first token to the '}' */
+	if (so >= len || so > INT_MAX || dof >= so || t[so] != '{' ||
+	    !bodies_define_around(t, len, so, &ds, &de) || dof < (unsigned)ds ||
+	    !(eo = define_brace_end(t, de, so)))
 		return false;
-	/* one #define from the first token on */
-	for (unsigned i = dof; i < so; i++)
-		if (t[i] == '\n' && !spliced_at(t, i))
-			return false;
 	file_unit_key(w, idx, key, size);
 	*start = (int)so;
 	*end = (int)eo;

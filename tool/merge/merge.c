@@ -90,19 +90,17 @@ static int check_shard(struct db *out, const char *path)
 	sqlite3_stmt *st = db_stmt(out, SQL, "shard_user_version");
 	char *ours = out_meta(out, "schema"), *theirs = shard_meta(out, "schema");
 	char *tree = out_meta(out, "tree"), *stree = shard_meta(out, "tree");
-	char *walker = shard_meta(out, "walker"), *out_walker = out_meta(out, "walker"), want[16];
+	char *walker = shard_meta(out, "walker"), *out_walker = out_meta(out, "walker");
 	int v = 0, rc = 0;
-
-	snprintf(want, sizeof(want), "%d", WALKER_VERSION);
 
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (v == 0)
 		rc = error_set("'%s' is not an ndoscope index", path);
-	else if (!theirs || !ours || strcmp(ours, theirs) || !walker || strcmp(walker, want))
+	else if (!theirs || !ours || strcmp(ours, theirs) || !walker || strcmp(walker, WALKER_VERSION))
 		rc = error_set("'%s' was made by another build of ndoscope: index that shard again", path);
-	else if (out_walker && strcmp(out_walker, want))
+	else if (out_walker && strcmp(out_walker, WALKER_VERSION))
 		rc = error_set("'%s' holds shards another build of ndoscope made: merge them all again into a new index",
 			       out->path);
 	else if (tree && stree && strcmp(tree, stree))
@@ -118,7 +116,7 @@ static int check_shard(struct db *out, const char *path)
 		sqlite3_stmt *ms = db_stmt(out, STORE_SQL, "meta_set");
 
 		bind_text(ms, 1, "walker");
-		bind_text(ms, 2, want);
+		bind_text(ms, 2, WALKER_VERSION);
 		rc = db_step_done(out, ms);
 	}
 	if (!rc)

@@ -136,7 +136,7 @@ FROM tu t JOIN file f ON f.id = t.file_id;
 -- name: tu_deps
 SELECT f.path, d.mtime, d.size FROM tu_dep d JOIN file f ON f.id = d.file_id
 WHERE d.tu_id = ?1;
--- Facts an older walk recorded: every unit to be walked again (cmd_index.c).
+-- Facts an older walk recorded: every unit to be walked again (store_walker).
 -- name: units_stale
 UPDATE unit SET complete = 0 WHERE complete = 1;
 -- name: meta_set
