@@ -76,7 +76,8 @@ expect_nonzero "newer schema: readers refuse it too"
 
 # A database of the same schema version from a different build of it.
 cp "$DB" "$TMP/otherbuild.db"
-schema=$(sqlite3 "$DB" "PRAGMA user_version")
+schema=$(ls "$SRC/schemas" | sort | tail -1)	# named by its newest migration
+schema=${schema%.sql}
 sqlite3 "$TMP/otherbuild.db" "UPDATE meta SET value = 'x' WHERE key = 'schema'"
 run "$NDOSCOPE" --db "$TMP/otherbuild.db" stats
 expect_nonzero "another build's schema: non-zero exit"
@@ -89,7 +90,7 @@ cp "$DB" "$TMP/olderbuild.db"
 sqlite3 "$TMP/olderbuild.db" "PRAGMA user_version = 1; UPDATE meta SET value = 'x' WHERE key = 'schema'"
 run "$NDOSCOPE" --db "$TMP/olderbuild.db" index -C "$FIXTURE" net
 expect_nonzero "another build's older schema: index refuses to migrate it"
-expect_eq "$err" "error: '$TMP/olderbuild.db' was made by another build of ndoscope's schema 1: delete it and run 'ndoscope index' again" \
+expect_eq "$err" "error: '$TMP/olderbuild.db' was made by another build of ndoscope's schema 001_init: delete it and run 'ndoscope index' again" \
 	"another build's older schema: one clear line"
 expect_eq "$(sqlite3 "$TMP/olderbuild.db" "PRAGMA user_version")" "1" "another build's older schema: left as it was"
 
@@ -98,7 +99,7 @@ cp "$DB" "$TMP/older.db"
 sqlite3 "$TMP/older.db" "PRAGMA user_version = 1"
 run "$NDOSCOPE" --db "$TMP/older.db" callers x
 expect_nonzero "older schema, read: non-zero exit"
-expect_eq "$err" "error: '$TMP/older.db' is at schema 1 and this ndoscope reads $schema: run 'ndoscope index' on it to bring it up to date" \
+expect_eq "$err" "error: '$TMP/older.db' is at schema 001_init and this ndoscope reads $schema: run 'ndoscope index' on it to bring it up to date" \
 	"older schema, read: one clear line"
 
 # A database another index is writing: its lock is held.

@@ -49,7 +49,7 @@ sound() {
 	got=$("$NDOSCOPE" --db "$1" sql --tsv "PRAGMA integrity_check" 2>&1 | tail -n +2)
 	# killed between two migrations: the reader says to index it, which finishes them
 	if [ "$got" != ok ] && "$NDOSCOPE" --db "$1" sql "SELECT 1" 2>&1 |
-		grep -qE "^error: '.*' is at schema [0-9]+ and this ndoscope reads [0-9]+: run 'ndoscope index'"; then
+		grep -qE "^error: '.*' is at schema [0-9]{3}_[a-z_]+ and this ndoscope reads [0-9]{3}_[a-z_]+: run 'ndoscope index'"; then
 		got=$(python3 -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1" 2>&1)
 		[ "$got" = ok ] && UNBORN=$((UNBORN + 1))

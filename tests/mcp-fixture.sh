@@ -61,7 +61,7 @@ cp "$DB" "$TMP/old.db"
 python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version = 1"); c.commit()' "$TMP/old.db"
 run "$NDOSCOPE" --db "$TMP/old.db" mcp </dev/null
 expect_nonzero "an index of an older schema: refused"
-expect_match "$err" "^error: '.*old.db' is at schema 1 and this ndoscope reads [0-9]+: run 'ndoscope index' on it to bring it up to date$" \
+expect_match "$err" "^error: '.*old.db' is at schema 001_init and this ndoscope reads [0-9]{3}_[a-z_]+: run 'ndoscope index' on it to bring it up to date$" \
 	"an index of an older schema: one line saying what to do"
 run "$NDOSCOPE" --db "$TMP/none.db" mcp </dev/null
 expect_nonzero "no index: refused"

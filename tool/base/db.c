@@ -31,10 +31,24 @@ static const char *const migrations[] = {
 	"schemas/011_lex_zlib.sql",
 	"schemas/012_drop_init_field_by_text.sql",
 	"schemas/013_macro_bodies.sql",
+	"schemas/014_file_stat.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */
 #define SCHEMA_LATEST ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/*
+ * Schema version V by the name of its last migration ("013_macro_bodies"):
+ * the versions count migrations, and the files' numbers skip 005, so a bare
+ * number would not name the file a reader looks for.
+ */
+static const char *schema_name(int v, char *buf, size_t len)
+{
+	const char *base = strrchr(migrations[v - 1], '/') + 1;
+
+	snprintf(buf, len, "%.*s", (int)(strlen(base) - strlen(".sql")), base);
+	return buf;
+}
 
 const char *embedded_get(const char *path)
 {
@@ -201,7 +215,7 @@ static int set_fingerprint(struct db *db, int n)
 static int check_fingerprint(struct db *db, int n)
 {
 	sqlite3_stmt *st;
-	char fp[17];
+	char fp[17], name[64];
 	bool same = true;	/* indexes older than fingerprints carry none */
 
 	fingerprint(n, fp);
@@ -211,8 +225,8 @@ static int check_fingerprint(struct db *db, int n)
 		sqlite3_finalize(st);
 	}
 	if (!same)
-		return error_set("'%s' was made by another build of ndoscope's schema %d: delete it and run 'ndoscope index' again",
-				 db->path, n);
+		return error_set("'%s' was made by another build of ndoscope's schema %s: delete it and run 'ndoscope index' again",
+				 db->path, schema_name(n, name, sizeof(name)));
 	return 0;
 }
 
@@ -328,8 +342,11 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		}
 		/* Reading never migrates: say so rather than fail on a missing table. */
 		if (v < SCHEMA_LATEST) {
-			error_set("'%s' is at schema %d and this ndoscope reads %d: run 'ndoscope index' on it to bring it up to date",
-				  path, v, SCHEMA_LATEST);
+			char have[64], want[64];
+
+			error_set("'%s' is at schema %s and this ndoscope reads %s: run 'ndoscope index' on it to bring it up to date",
+				  path, schema_name(v, have, sizeof(have)),
+				  schema_name(SCHEMA_LATEST, want, sizeof(want)));
 			goto fail;
 		}
 		if (check_fingerprint(db, v))

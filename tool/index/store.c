@@ -470,6 +470,12 @@ static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
 		return -1;
 
 	for (size_t i = 0; i < f->files.n; i++) {
+		st = db_stmt(db, SQL, "stat_insert");
+		bind_int(st, 1, ids->file[i]);
+		bind_int(st, 2, f->files.v[i].mtime);
+		bind_int(st, 3, f->files.v[i].size);
+		if (db_step_done(db, st))
+			return -1;
 		st = db_stmt(db, SQL, "dep_insert");
 		bind_int(st, 1, tu);
 		bind_int(st, 2, ids->file[i]);

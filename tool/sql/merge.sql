@@ -7,7 +7,7 @@
 -- with a table it does not know, rather than drop its rows.
 -- name: unknown_tables
 WITH known(name) AS (VALUES
-	('meta'), ('file'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('tu_unit'),
+	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('tu_unit'),
 	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
 	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
 	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('drop_site'), ('bus_driver'),
@@ -35,9 +35,9 @@ PRAGMA s.user_version;
 SELECT 'tu', f.path, t.args_hash, t.status, t.n_errors
 FROM s.tu t JOIN s.file f ON f.id = t.file_id
 UNION ALL
-SELECT 'dep', tf.path, df.path, d.mtime, d.size
-FROM s.tu_dep d JOIN s.tu t ON t.id = d.tu_id
-JOIN s.file tf ON tf.id = t.file_id JOIN s.file df ON df.id = d.file_id
+SELECT 'dep', tf.path, df.path, ds.mtime, ds.size
+FROM s.tu_dep d JOIN s.tu t ON t.id = d.tu_id JOIN s.file_stat ds ON ds.id = d.stat_id
+JOIN s.file tf ON tf.id = t.file_id JOIN s.file df ON df.id = ds.file_id
 UNION ALL
 SELECT 'unit', u.key, u.complete, NULL, NULL FROM s.unit u
 ORDER BY 1, 2, 3;
@@ -110,9 +110,14 @@ FROM s.tu t JOIN fmap fm ON fm.sid = t.file_id ORDER BY t.id;
 INSERT INTO tmap SELECT st.id, t.id FROM s.tu st JOIN fmap fm ON fm.sid = st.file_id
 JOIN tu t ON t.file_id = fm.oid;
 INSERT INTO merge_tu(tu_id, shard_id) SELECT oid, ?1 FROM tmap;
-INSERT INTO tu_dep(tu_id, file_id, mtime, size)
-SELECT tm.oid, fm.oid, d.mtime, d.size
-FROM s.tu_dep d JOIN tmap tm ON tm.sid = d.tu_id JOIN fmap fm ON fm.sid = d.file_id;
+INSERT OR IGNORE INTO file_stat(file_id, mtime, size)
+SELECT fm.oid, ds.mtime, ds.size FROM s.file_stat ds JOIN fmap fm ON fm.sid = ds.file_id
+ORDER BY ds.id;
+INSERT INTO tu_dep(tu_id, stat_id)
+SELECT tm.oid, os.id
+FROM s.tu_dep d JOIN tmap tm ON tm.sid = d.tu_id JOIN s.file_stat ds ON ds.id = d.stat_id
+JOIN fmap fm ON fm.sid = ds.file_id
+JOIN file_stat os ON os.file_id = fm.oid AND os.mtime = ds.mtime AND os.size = ds.size;
 INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
 SELECT tm.oid, d.seq, d.severity, fm.oid, d.line, d.col, d.message
 FROM s.tu_diag d JOIN tmap tm ON tm.sid = d.tu_id LEFT JOIN fmap fm ON fm.sid = d.file_id

@@ -84,8 +84,12 @@ WHERE u.complete = 1 AND u.key LIKE 'hdr:%' AND f.body_start IS NOT NULL
 ORDER BY file;
 -- name: unit_fn_insert
 INSERT INTO unit_fn(unit_id, key, body_start, body_end, body_file) VALUES (?1, ?2, ?3, ?4, ?5);
+-- A file as a TU read it: the version's id, shared by the TUs that read it.
+-- name: stat_insert
+INSERT OR IGNORE INTO file_stat(file_id, mtime, size) VALUES (?1, ?2, ?3);
 -- name: dep_insert
-INSERT OR REPLACE INTO tu_dep(tu_id, file_id, mtime, size) VALUES (?1, ?2, ?3, ?4);
+INSERT OR IGNORE INTO tu_dep(tu_id, stat_id)
+SELECT ?1, id FROM file_stat WHERE file_id = ?2 AND mtime = ?3 AND size = ?4;
 -- name: diag_insert
 INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
@@ -134,7 +138,8 @@ SELECT t.id, f.path, t.args_hash, t.status,
 	 WHERE tu.tu_id = t.id AND u.complete = 0)
 FROM tu t JOIN file f ON f.id = t.file_id;
 -- name: tu_deps
-SELECT f.path, d.mtime, d.size FROM tu_dep d JOIN file f ON f.id = d.file_id
+SELECT f.path, s.mtime, s.size FROM tu_dep d JOIN file_stat s ON s.id = d.stat_id
+JOIN file f ON f.id = s.file_id
 WHERE d.tu_id = ?1;
 -- Facts an older walk recorded: every unit to be walked again (store_walker).
 -- name: units_stale
@@ -155,6 +160,7 @@ INSERT INTO macro_def(unit_id, name, file_id, line) VALUES (?1, ?2, ?3, ?4);
 -- object of an 'object' API it calls (sk_sleep(sk)), else the argument
 -- itself when it is a constant's name (NET_RX_SOFTIRQ).
 -- name: derive
+DELETE FROM file_stat WHERE id NOT IN (SELECT stat_id FROM tu_dep);	-- versions no TU read
 DELETE FROM handoff;
 WITH site AS (
 	SELECT c.caller_id, c.callee_id, c.file_id, c.line, h.name AS api, h.kind, h.role,
