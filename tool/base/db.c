@@ -409,6 +409,13 @@ void db_close(struct db *db)
 		sqlite3_finalize(db->stmts.v[i]);
 	VEC_FREE(&db->stmts);
 	strmap_free(&db->stmt_index);
+	for (size_t i = 0; i < db->sections.n; i++) {
+		for (size_t k = 0; k < db->sections.v[i].n; k++)
+			sqlite3_finalize(db->sections.v[i].v[k]);
+		free(db->sections.v[i].v);
+	}
+	VEC_FREE(&db->sections);
+	strmap_free(&db->section_index);
 	if (db->h)
 		sqlite3_close(db->h);
 	db->h = NULL;
@@ -450,32 +457,66 @@ sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name)
 	return st;
 }
 
+/* Step ST to its end with ?1 bound to ID when it has one, and reset it. */
+static int run_stmt(struct db *db, sqlite3_stmt *st, sqlite3_int64 id)
+{
+	int rc;
+
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : sqlerr(db, "cannot write to");
+}
+
 int db_run_section(struct db *db, const char *file, const char *name, sqlite3_int64 id)
 {
+	VEC(sqlite3_stmt *) run = { 0 };
 	const char *sql, *tail, *end;
+	struct db_section sec;
+	char key[256];
 	sqlite3_stmt *st;
 	size_t len;
-	int rc;
+	int *slot;
+
+	snprintf(key, sizeof(key), "%s:%s", file, name);
+	slot = strmap_get(&db->section_index, key);
+	if (slot) {
+		sec = db->sections.v[*slot];
+		for (size_t i = 0; i < sec.n; i++)
+			if (run_stmt(db, sec.v[i], id))
+				return -1;
+		return 0;
+	}
 
 	sql = sql_section(file, name, &len);
 	if (!sql)
 		die("no SQL section '%s' in '%s'", name, file);
 	end = sql + len;
 	while (sql < end) {
-		if (sqlite3_prepare_v2(db->h, sql, (int)(end - sql), &st, &tail) != SQLITE_OK)
-			return sqlerr(db, "cannot prepare SQL for");
+		if (sqlite3_prepare_v3(db->h, sql, (int)(end - sql), SQLITE_PREPARE_PERSISTENT,
+				       &st, &tail) != SQLITE_OK) {
+			sqlerr(db, "cannot prepare SQL for");
+			goto out_free_run;
+		}
 		if (!st)
 			break;
-		if (sqlite3_bind_parameter_count(st) > 0)
-			sqlite3_bind_int64(st, 1, id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			;
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return sqlerr(db, "cannot write to");
+		VEC_PUSH(&run, st);
+		if (run_stmt(db, st, id))
+			goto out_free_run;
 		sql = tail;
 	}
+	sec = (struct db_section){ .v = run.v, .n = run.n };
+	strmap_put(&db->section_index, key, (int)db->sections.n, NULL);
+	VEC_PUSH(&db->sections, sec);
 	return 0;
+
+out_free_run:
+	for (size_t i = 0; i < run.n; i++)
+		sqlite3_finalize(run.v[i]);
+	VEC_FREE(&run);
+	return -1;
 }
 
 int db_step_done(struct db *db, sqlite3_stmt *st)

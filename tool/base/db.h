@@ -10,12 +10,20 @@ enum db_mode {
 	DB_WRITE,	/* create or migrate; take the writer's lock */
 };
 
+/* The statements of a section db_run_section has run through. */
+struct db_section {
+	sqlite3_stmt **v;
+	size_t n;
+};
+
 struct db {
 	sqlite3 *h;
 	char *path;
 	int lock_fd;
 	struct strmap stmt_index;
 	VEC(sqlite3_stmt *) stmts;
+	struct strmap section_index;	/* db_run_section: "FILE:NAME" -> sections */
+	VEC(struct db_section) sections;
 	struct stmt_prof {
 		char *name;
 		sqlite3_int64 ns, runs;
@@ -34,7 +42,12 @@ void db_close(struct db *db);
  */
 sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name);
 
-/* Run every statement of a section, binding ?1 to id when it has one. */
+/*
+ * Run every statement of a section, binding ?1 to id when it has one. The
+ * statements are prepared as the first run reaches each (a later one may
+ * name a table an earlier one creates), and kept once a run has gone
+ * through them all: the indexer runs its sections once or more per TU.
+ */
 int db_run_section(struct db *db, const char *file, const char *name, sqlite3_int64 id);
 
 int db_exec(struct db *db, const char *sql);
