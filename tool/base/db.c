@@ -357,6 +357,12 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		goto fail;
 	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
+	    /*
+	     * Copy the WAL into the file every 32 MiB, not every 4: each copy
+	     * rewrites the index pages that every TU touches, and syncs. A
+	     * bench run at -j1 spent 0.8 s in its commits, 0.5 s with this.
+	     */
+	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192") ||
 	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
 	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db, SCHEMA_LATEST))
