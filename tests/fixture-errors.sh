@@ -70,14 +70,13 @@ sqlite3 "$TMP/newer.db" "PRAGMA user_version = 99"
 run "$NDOSCOPE" --db "$TMP/newer.db" index -C "$FIXTURE" net
 expect_nonzero "newer schema: non-zero exit"
 expect_one_line "$err" "newer schema: one line"
-expect_match "$err" "was made by a newer ndoscope \(schema 99; this one knows up to [0-9]+\)" "newer schema: says so"
+expect_match "$err" "was made by a newer ndoscope \(schema version 99; this one reads up to [0-9]+, [0-9]{3}_[a-z_]+\)" "newer schema: says so"
 run "$NDOSCOPE" --db "$TMP/newer.db" sql "SELECT 1"
 expect_nonzero "newer schema: readers refuse it too"
 
 # A database of the same schema version from a different build of it.
 cp "$DB" "$TMP/otherbuild.db"
-schema=$(ls "$SRC/schemas" | sort | tail -1)	# named by its newest migration
-schema=${schema%.sql}
+schema=$(basename "$(ls "$SRC"/schemas/[0-9]*.sql | sort | tail -1)" .sql)	# named by its newest migration
 sqlite3 "$TMP/otherbuild.db" "UPDATE meta SET value = 'x' WHERE key = 'schema'"
 run "$NDOSCOPE" --db "$TMP/otherbuild.db" stats
 expect_nonzero "another build's schema: non-zero exit"

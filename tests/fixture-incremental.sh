@@ -29,6 +29,10 @@ expect_eq "$(q "$DB" "SELECT count(*) FROM functions WHERE name = '__netdev_star
 	"a changed header's inline is still recorded once"
 expect_eq "$(q "$DB" "SELECT count(*) FROM unit WHERE key LIKE 'hdr:include/linux/netdevice.h#%'")" 1 \
 	"the header's old unit is gone"
+expect_eq "$(q "$DB" "SELECT count(*) FROM file_stat s JOIN file f ON f.id = s.file_id
+		WHERE f.path = 'include/linux/netdevice.h'")" 1 "the header's old version is gone (file_stat)"
+expect_eq "$(q "$DB" "SELECT count(*) FROM file_stat WHERE id NOT IN (SELECT stat_id FROM tu_dep)")" 0 \
+	"no file version that no TU read"
 
 run "$NDOSCOPE" --db "$DB" index -C "$T" --force drivers/net/veth.c
 expect_match "$out" "^indexed 1, unchanged 0, " "--force re-indexes what it is given"

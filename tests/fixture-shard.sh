@@ -90,6 +90,10 @@ expect_match "$out" '^merged 1, unchanged 2 in' "only the re-indexed shard is me
 expect_eq "$(q "$TMP/out.db" "$others")" "$before" "the other shards' TUs are untouched"
 expect_eq "$(q "$TMP/out.db" "SELECT count(*) FROM functions WHERE name = 'veth_added_by_test'")" 1 \
 	"the edit is in the merged index"
+expect_eq "$(q "$TMP/out.db" "SELECT count(*) FROM file_stat s JOIN file f ON f.id = s.file_id
+		WHERE f.path = '$victim'")" 1 "the edited file's old version is gone from the merged index"
+expect_eq "$(q "$TMP/out.db" "SELECT count(*) FROM file_stat WHERE id NOT IN (SELECT stat_id FROM tu_dep)")" 0 \
+	"the merged index keeps no file version that no TU read"
 compare "after editing one file"
 
 # A file removed: its shard purges it, the merge forgets it.

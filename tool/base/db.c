@@ -50,6 +50,15 @@ static const char *schema_name(int v, char *buf, size_t len)
 	return buf;
 }
 
+/* A version above SCHEMA_LATEST has no file here: its number, and ours. */
+static int refuse_newer(const char *path, int v)
+{
+	char name[64];
+
+	return error_set("'%s' was made by a newer ndoscope (schema version %d; this one reads up to %d, %s)",
+			 path, v, SCHEMA_LATEST, schema_name(SCHEMA_LATEST, name, sizeof(name)));
+}
+
 const char *embedded_get(const char *path)
 {
 	for (const struct embedded_file *f = embedded_files; f->path; f++)
@@ -237,8 +246,7 @@ static int migrate(struct db *db)
 	if (user_version(db, &v))
 		return -1;
 	if (v > latest)
-		return error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
-				 db->path, v, latest);
+		return refuse_newer(db->path, v);
 	if (v == 0 && count_tables(db) > 0)
 		return error_set("'%s' is not an ndoscope index: it holds other tables",
 				 db->path);
@@ -336,8 +344,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			goto fail;
 		}
 		if (v > SCHEMA_LATEST) {
-			error_set("'%s' was made by a newer ndoscope (schema %d; this one knows up to %d)",
-				  path, v, SCHEMA_LATEST);
+			refuse_newer(path, v);
 			goto fail;
 		}
 		/* Reading never migrates: say so rather than fail on a missing table. */

@@ -2338,51 +2338,6 @@ out:
 	clang_disposeString(cs);
 }
 
-/*
- * Does the tree #define a flag family's masks as numbers in one of its
- * headers ('#define NETIF_F_SG 1', 2.6 era)? Only then does the walk ask
- * libclang for the preprocessing record, which made parsing 6.12's dev.c
- * and loopback.c about 40% slower (docs/flags.md); 6.x trees keep their
- * flags in enums and do not pay for it.
- */
-static bool tree_defines_flags(const char *tree)
-{
-	for (size_t i = 0; i < sizeof(flag_families) / sizeof(*flag_families); i++) {
-		const struct flag_family *fam = &flag_families[i];
-
-		for (size_t k = 0; k < sizeof(fam->headers) / sizeof(*fam->headers) && fam->headers[k]; k++) {
-			char p[PATH_MAX + 64], line[512];
-			bool found = false;
-			FILE *f;
-
-			snprintf(p, sizeof(p), "%s/%s", tree, fam->headers[k]);
-			f = fopen(p, "r");
-			while (f && !found && fgets(line, sizeof(line), f)) {
-				const char *q = line;
-
-				if (*q++ != '#')
-					continue;
-				q += strspn(q, " \t");
-				if (strncmp(q, "define", 6))
-					continue;
-				q += 6;
-				q += strspn(q, " \t");
-				if (strncmp(q, fam->prefix, strlen(fam->prefix)))
-					continue;
-				while (mx_ident_char(*q))
-					q++;
-				q += strspn(q, " \t");
-				found = *q >= '0' && *q <= '9';
-			}
-			if (f)
-				fclose(f);
-			if (found)
-				return true;
-		}
-	}
-	return false;
-}
-
 /* The #define flags whose name no enum of this TU gave (6.x repeats its enums as #defines). */
 static void keep_macro_flags(struct walker *w)
 {
@@ -2938,16 +2893,18 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	    const char *const *argv, int argc, const struct walk_opts *opts, struct tu_facts *out)
 {
 	struct walker w = { .f = out, .o = opts, .tree_len = strlen(opts->tree), .workdir = workdir };
+	/*
+	 * The preprocessing record has the #if ranges the configuration
+	 * skipped (index/lex.c) and the #defines of flags written as masks
+	 * (walk_macro). It costs every parse about 6%.
+	 */
 	unsigned flags = CXTranslationUnit_KeepGoing |
-			 CXTranslationUnit_DetailedPreprocessingRecord;	/* skipped #if ranges */
+			 CXTranslationUnit_DetailedPreprocessingRecord;
 	enum CXErrorCode ec;
 	int64_t t0 = now_ms();
 	int rc = 0;
 
 	out->path = out->path ? out->path : xstrdup(file);
-	/* the record has the #defines, for flags written as masks (walk_macro) */
-	if (tree_defines_flags(opts->tree))
-		flags |= CXTranslationUnit_DetailedPreprocessingRecord;
 	ec = clang_parseTranslationUnit2(index, file, argv, argc, opts->unsaved, opts->n_unsaved,
 					 flags, &w.tu);
 	out->parse_ms = now_ms() - t0;

@@ -40,7 +40,7 @@ FROM s.tu_dep d JOIN s.tu t ON t.id = d.tu_id JOIN s.file_stat ds ON ds.id = d.s
 JOIN s.file tf ON tf.id = t.file_id JOIN s.file df ON df.id = ds.file_id
 UNION ALL
 SELECT 'unit', u.key, u.complete, NULL, NULL FROM s.unit u
-ORDER BY 1, 2, 3;
+ORDER BY 1, 2, 3, 4, 5;
 
 -- name: shard_get
 SELECT id, stamp FROM merge_shard WHERE name = ?1;
