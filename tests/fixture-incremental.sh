@@ -142,9 +142,14 @@ W=$TMP/walker.db
 "$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 "$NDOSCOPE" --db "$TMP/walker-fresh.db" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 n=$(q "$W" "SELECT count(*) FROM tu")
+# rows the older walk wrote twice, inside their unit's span as it would have
 sqlite3 "$W" "UPDATE meta SET value = '1' WHERE key = 'walker';
 	INSERT INTO ref SELECT * FROM ref WHERE rowid = (SELECT min(rowid) FROM ref);
-	INSERT INTO call SELECT * FROM call WHERE rowid = (SELECT min(rowid) FROM call)"
+	INSERT INTO call SELECT * FROM call WHERE rowid = (SELECT min(rowid) FROM call);
+	UPDATE unit_span SET hi = (SELECT max(rowid) FROM ref) WHERE tbl = 'ref'
+		AND unit_id = (SELECT unit_id FROM ref WHERE rowid = (SELECT max(rowid) FROM ref));
+	UPDATE unit_span SET hi = (SELECT max(rowid) FROM call) WHERE tbl = 'call'
+		AND unit_id = (SELECT unit_id FROM call WHERE rowid = (SELECT max(rowid) FROM call))"
 run "$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed $n, unchanged 0, " "an older walker's index: every TU walked again ($n)"
 expect_eq "$(q "$W" "SELECT value FROM meta WHERE key = 'walker'")" \
@@ -157,29 +162,55 @@ fi
 run "$NDOSCOPE" --db "$W" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged $n, " "the run after finds nothing to do"
 
-# An index of schema 013 (each TU's deps as (file, mtime, size) rows): the
-# migration to 014 names each file's version once, in file_stat, and every
-# TU still reads as unchanged. The 013 table is rebuilt here from a fresh
-# index; an index without a schema fingerprint is one from before them.
+# Every fact row lies inside its unit's span in its table (unit_span): the
+# rows a unit's clearing finds.
+FACT_TABLES="func call binding var_binding ops_table fn_arg assign ret init_field flow local flag ref file_lex macro_def"
+outside_spans() {	# outside_spans DB: the rows no span of their unit covers, by table
+	for t in $FACT_TABLES; do
+		sqlite3 "$1" "SELECT '$t', count(*) FROM $t x WHERE NOT EXISTS (SELECT 1 FROM unit_span s
+			WHERE s.unit_id = x.unit_id AND s.tbl = '$t' AND x.rowid BETWEEN s.lo AND s.hi)" |
+			grep -v '|0$' || true
+	done
+}
+expect_eq "$(outside_spans "$DB")" "" "every fact row in its unit's span, after the re-indexes above"
+expect_eq "$(outside_spans "$W")" "" "every fact row in its unit's span, after an older walker's index is walked again"
+
+# An index of schema 013: the migrations to 015 name each file's version
+# once (file_stat), and find a unit's rows through spans instead of an index
+# per table (unit_span); every TU still reads as unchanged. The 013 index is
+# made here from a fresh one, undoing 015 and 014 with the statements the
+# older migrations wrote; an index without a schema fingerprint is one
+# from before them.
 M=$TMP/schema13.db
 cp "$TMP/walker-fresh.db" "$M"
-sqlite3 "$M" "CREATE TABLE tu_dep13 (tu_id INTEGER NOT NULL, file_id INTEGER NOT NULL,
+{
+	echo "DROP TABLE unit_span; DROP TRIGGER unit_delete_source; DROP TRIGGER unit_clear_source;"
+	grep -h '^CREATE INDEX [a-z_]*_by_unit ON' "$SRC"/schemas/00[1-4]*.sql |
+		sed 's/^CREATE INDEX /CREATE INDEX IF NOT EXISTS /'
+	sed -n '/^CREATE TRIGGER unit_delete_source/,/^END;/p;/^CREATE TRIGGER unit_clear_source/,/^END;/p' \
+		"$SRC/schemas/004_source.sql"
+	echo "CREATE TABLE tu_dep13 (tu_id INTEGER NOT NULL, file_id INTEGER NOT NULL,
 		mtime INTEGER NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (tu_id, file_id)) WITHOUT ROWID;
 	INSERT INTO tu_dep13 SELECT d.tu_id, s.file_id, s.mtime, s.size
 		FROM tu_dep d JOIN file_stat s ON s.id = d.stat_id;
 	DROP TABLE tu_dep; DROP TABLE file_stat; ALTER TABLE tu_dep13 RENAME TO tu_dep;
-	DELETE FROM meta WHERE key = 'schema'; PRAGMA user_version = 12"
-deps=$(sqlite3 "$M" "SELECT count(*) FROM tu_dep")	# q reads through ndoscope, which needs 014
+	DELETE FROM meta WHERE key = 'schema'; PRAGMA user_version = 12;"
+} | sqlite3 "$M"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_by_unit'")" 17 \
+	"the schema 013 index has its 17 indexes by unit"
+deps=$(sqlite3 "$M" "SELECT count(*) FROM tu_dep")	# q reads through ndoscope, which needs 015
 run "$NDOSCOPE" --db "$M" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged $n, " "schema 013 migrated: every TU unchanged"
 expect_eq "$(q "$M" "SELECT count(*) FROM tu_dep")" "$deps" "schema 013 migrated: every dep kept"
 expect_eq "$(q "$M" "SELECT count(*) FROM file_stat")" \
 	"$(q "$M" "SELECT count(DISTINCT s.file_id) FROM tu_dep d JOIN file_stat s ON s.id = d.stat_id")" \
 	"schema 013 migrated: one version of each file"
+expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name LIKE '%_by_unit'")" \
+	"unit_fn_by_unit tu_unit_by_unit" "schema 013 migrated: the fact tables' indexes by unit gone"
+expect_eq "$(outside_spans "$M")" "" "schema 013 migrated: every fact row in its unit's span"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"
 else
 	not_ok "schema 013 migrated: the facts and deps of a fresh index" "$(grep -A5 DIFFER "$TMP/cmp" | head -20)"
 fi
-
 test_done

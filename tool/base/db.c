@@ -32,6 +32,7 @@ static const char *const migrations[] = {
 	"schemas/012_drop_init_field_by_text.sql",
 	"schemas/013_macro_bodies.sql",
 	"schemas/014_file_stat.sql",
+	"schemas/015_unit_span.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

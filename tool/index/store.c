@@ -498,7 +498,9 @@ static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
 		if (db_step_done(db, st))
 			return -1;
 	}
-	if (write_units(s, f, tu, ids) || write_facts(s, f, ids))
+	/* the spans of the units written (schemas/015_unit_span.sql) */
+	if (write_units(s, f, tu, ids) || db_run_section(db, SQL, "span_mark", 0) ||
+	    write_facts(s, f, ids) || db_run_section(db, SQL, "span_put", 0))
 		return -1;
 	/* units this TU used to link and no TU links any more */
 	return db_run_section(db, SQL, "gc", 0);

@@ -169,7 +169,9 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	    db_run_section(out, SQL, "shard_map", 0) ||
 	    redo_units(out) ||
 	    db_run_section(out, SQL, "shard_tus", id) ||
+	    db_run_section(out, STORE_SQL, "span_mark", 0) ||
 	    db_run_section(out, SQL, "shard_facts", 0) ||
+	    db_run_section(out, STORE_SQL, "span_put", 0) ||
 	    db_run_section(out, SQL, "covered_fns", 0) ||
 	    db_run_section(out, STORE_SQL, "gc", 0) ||
 	    /* what index derives from all TUs once they are written (store_derive()) */

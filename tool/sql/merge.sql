@@ -7,7 +7,7 @@
 -- with a table it does not know, rather than drop its rows.
 -- name: unknown_tables
 WITH known(name) AS (VALUES
-	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('tu_unit'),
+	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('unit_span'), ('tu_unit'),
 	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
 	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
 	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('drop_site'), ('bus_driver'),

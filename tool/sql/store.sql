@@ -28,39 +28,160 @@ DELETE FROM tu_diag WHERE tu_id = ?1;
 -- name: tu_delete
 DELETE FROM tu WHERE id = ?1;
 -- name: gc
+-- A unit's rows are found through its spans (schemas/015_unit_span.sql):
+-- CROSS JOIN and +unit_id keep the planner on that path, from the few
+-- units to collect to their ranges, rather than scanning each table.
 DELETE FROM gc_units WHERE id IN (SELECT unit_id FROM tu_unit);
-DELETE FROM func WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM call WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM binding WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM var_binding WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM ops_table WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM fn_arg WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM assign WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM ret WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM local WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM flow WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM init_field WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM flag WHERE unit_id IN (SELECT id FROM gc_units);
-DELETE FROM ref WHERE unit_id IN (SELECT id FROM gc_units);
+DELETE FROM func WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN func x
+	WHERE s.unit_id = g.id AND s.tbl = 'func' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM call WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN call x
+	WHERE s.unit_id = g.id AND s.tbl = 'call' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM binding WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN binding x
+	WHERE s.unit_id = g.id AND s.tbl = 'binding' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM var_binding WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN var_binding x
+	WHERE s.unit_id = g.id AND s.tbl = 'var_binding' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM ops_table WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN ops_table x
+	WHERE s.unit_id = g.id AND s.tbl = 'ops_table' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM fn_arg WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN fn_arg x
+	WHERE s.unit_id = g.id AND s.tbl = 'fn_arg' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM assign WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN assign x
+	WHERE s.unit_id = g.id AND s.tbl = 'assign' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM ret WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN ret x
+	WHERE s.unit_id = g.id AND s.tbl = 'ret' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM init_field WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN init_field x
+	WHERE s.unit_id = g.id AND s.tbl = 'init_field' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM flow WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN flow x
+	WHERE s.unit_id = g.id AND s.tbl = 'flow' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM local WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN local x
+	WHERE s.unit_id = g.id AND s.tbl = 'local' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM flag WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN flag x
+	WHERE s.unit_id = g.id AND s.tbl = 'flag' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM ref WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN ref x
+	WHERE s.unit_id = g.id AND s.tbl = 'ref' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM file_lex WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN file_lex x
+	WHERE s.unit_id = g.id AND s.tbl = 'file_lex' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM macro_def WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN macro_def x
+	WHERE s.unit_id = g.id AND s.tbl = 'macro_def' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
+DELETE FROM unit_span WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM unit_fn WHERE unit_id IN (SELECT id FROM gc_units);
 DELETE FROM unit WHERE id IN (SELECT id FROM gc_units);
 DELETE FROM gc_units;
 -- name: unit_clear
-DELETE FROM func WHERE unit_id = ?1;
-DELETE FROM call WHERE unit_id = ?1;
-DELETE FROM binding WHERE unit_id = ?1;
-DELETE FROM var_binding WHERE unit_id = ?1;
-DELETE FROM ops_table WHERE unit_id = ?1;
-DELETE FROM fn_arg WHERE unit_id = ?1;
-DELETE FROM assign WHERE unit_id = ?1;
-DELETE FROM ret WHERE unit_id = ?1;
-DELETE FROM local WHERE unit_id = ?1;
-DELETE FROM flow WHERE unit_id = ?1;
-DELETE FROM init_field WHERE unit_id = ?1;
-DELETE FROM flag WHERE unit_id = ?1;
-DELETE FROM ref WHERE unit_id = ?1;
+DELETE FROM func WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'func') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'func');
+DELETE FROM call WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'call') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'call');
+DELETE FROM binding WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'binding') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'binding');
+DELETE FROM var_binding WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'var_binding') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'var_binding');
+DELETE FROM ops_table WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'ops_table') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'ops_table');
+DELETE FROM fn_arg WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'fn_arg') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'fn_arg');
+DELETE FROM assign WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'assign') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'assign');
+DELETE FROM ret WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'ret') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'ret');
+DELETE FROM init_field WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'init_field') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'init_field');
+DELETE FROM flow WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'flow') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'flow');
+DELETE FROM local WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'local') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'local');
+DELETE FROM flag WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'flag') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'flag');
+DELETE FROM ref WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'ref') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'ref');
+DELETE FROM file_lex WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'file_lex') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'file_lex');
+DELETE FROM macro_def WHERE unit_id = ?1 AND rowid BETWEEN
+	(SELECT lo FROM unit_span WHERE unit_id = ?1 AND tbl = 'macro_def') AND
+	(SELECT hi FROM unit_span WHERE unit_id = ?1 AND tbl = 'macro_def');
 DELETE FROM unit_fn WHERE unit_id = ?1;
+DELETE FROM unit_span WHERE unit_id = ?1;
 UPDATE unit SET complete = 0 WHERE id = ?1;
+-- Where each fact table ends before a TU's (or a shard's) rows are written,
+-- then the span of each unit those rows belong to.
+-- name: span_mark
+CREATE TEMP TABLE IF NOT EXISTS span_mark(tbl TEXT PRIMARY KEY, top INTEGER NOT NULL) WITHOUT ROWID;
+DELETE FROM span_mark;
+INSERT INTO span_mark VALUES
+	('func', (SELECT coalesce(max(rowid), 0) FROM func)),
+	('call', (SELECT coalesce(max(rowid), 0) FROM call)),
+	('binding', (SELECT coalesce(max(rowid), 0) FROM binding)),
+	('var_binding', (SELECT coalesce(max(rowid), 0) FROM var_binding)),
+	('ops_table', (SELECT coalesce(max(rowid), 0) FROM ops_table)),
+	('fn_arg', (SELECT coalesce(max(rowid), 0) FROM fn_arg)),
+	('assign', (SELECT coalesce(max(rowid), 0) FROM assign)),
+	('ret', (SELECT coalesce(max(rowid), 0) FROM ret)),
+	('init_field', (SELECT coalesce(max(rowid), 0) FROM init_field)),
+	('flow', (SELECT coalesce(max(rowid), 0) FROM flow)),
+	('local', (SELECT coalesce(max(rowid), 0) FROM local)),
+	('flag', (SELECT coalesce(max(rowid), 0) FROM flag)),
+	('ref', (SELECT coalesce(max(rowid), 0) FROM ref)),
+	('file_lex', (SELECT coalesce(max(rowid), 0) FROM file_lex)),
+	('macro_def', (SELECT coalesce(max(rowid), 0) FROM macro_def));
+-- name: span_put
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'func', min(rowid), max(rowid) FROM func
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'func') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'call', min(rowid), max(rowid) FROM call
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'call') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'binding', min(rowid), max(rowid) FROM binding
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'binding') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'var_binding', min(rowid), max(rowid) FROM var_binding
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'var_binding') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'ops_table', min(rowid), max(rowid) FROM ops_table
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'ops_table') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'fn_arg', min(rowid), max(rowid) FROM fn_arg
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'fn_arg') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'assign', min(rowid), max(rowid) FROM assign
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'assign') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'ret', min(rowid), max(rowid) FROM ret
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'ret') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'init_field', min(rowid), max(rowid) FROM init_field
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'init_field') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'flow', min(rowid), max(rowid) FROM flow
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'flow') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'local', min(rowid), max(rowid) FROM local
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'local') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'flag', min(rowid), max(rowid) FROM flag
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'flag') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'ref', min(rowid), max(rowid) FROM ref
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'ref') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'file_lex', min(rowid), max(rowid) FROM file_lex
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'file_lex') GROUP BY unit_id;
+INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
+SELECT unit_id, 'macro_def', min(rowid), max(rowid) FROM macro_def
+WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'macro_def') GROUP BY unit_id;
 -- name: unit_get
 SELECT id, complete FROM unit WHERE key = ?1;
 -- name: unit_insert
@@ -143,6 +264,12 @@ JOIN file f ON f.id = s.file_id
 WHERE d.tu_id = ?1;
 -- Facts an older walk recorded: every unit to be walked again (store_walker).
 -- name: units_stale
+-- Their facts go as each unit is written again (unit_clear); the browser's
+-- rows go now, as before the walk's version was recorded.
+DELETE FROM file_lex WHERE unit_id IN (SELECT id FROM unit WHERE complete = 1);
+DELETE FROM macro_def WHERE unit_id IN (SELECT id FROM unit WHERE complete = 1);
+DELETE FROM unit_span WHERE tbl IN ('file_lex', 'macro_def')
+	AND unit_id IN (SELECT id FROM unit WHERE complete = 1);
 UPDATE unit SET complete = 0 WHERE complete = 1;
 -- name: meta_set
 INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2);
