@@ -240,4 +240,20 @@ done
 wait $ipid
 expect_eq "$codes" "200 200 200 200 200 200 " "pages are served while 'index --force' writes"
 
+# A header read twice by its owner (no guard, as trace headers are under
+# define_trace.h): its skipped #if ranges are recorded once, as for an
+# owner that reads it once.
+R=$TMP/twice
+mkdir -p "$R"
+printf 'int before;\n#ifdef NEVER_DEFINED\nint skipped_a;\n#endif\nint after;\n' >"$R/twice.h"
+printf '#include "twice.h"\n#define before before2\n#define after after2\n#include "twice.h"\nint main_fn(void) { return 0; }\n' >"$R/two.c"
+printf '#include "twice.h"\nint once_fn(void) { return 0; }\n' >"$R/one.c"
+printf '[{"directory": "%s", "file": "%s", "arguments": ["clang", "-c", "%s"]}]\n' "$R" "$R/two.c" "$R/two.c" >"$R/two.json"
+printf '[{"directory": "%s", "file": "%s", "arguments": ["clang", "-c", "%s"]}]\n' "$R" "$R/one.c" "$R/one.c" >"$R/one.json"
+"$NDOSCOPE" --db "$TMP/two.db" index -C "$R" -p "$R/two.json" >/dev/null 2>&1
+"$NDOSCOPE" --db "$TMP/one.db" index -C "$R" -p "$R/one.json" >/dev/null 2>&1
+skipped_of() { sqlite3 "$1" "SELECT x.skipped FROM file_lex x JOIN file f ON f.id = x.file_id WHERE f.path = 'twice.h'"; }
+expect_eq "$(skipped_of "$TMP/two.db")" "2-4" "a header read twice: its skipped range once"
+expect_eq "$(skipped_of "$TMP/two.db")" "$(skipped_of "$TMP/one.db")" "the same as when its owner reads it once"
+
 test_done

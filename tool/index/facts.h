@@ -16,8 +16,10 @@
  * and merge takes no shard of another version.
  * 2: one ref and one call per place; a macro body's text; a header's
  * functions claimed with the header; no label a macro makes.
+ * 3: a header's skipped #if ranges once each, however many times the TU
+ * that owns it read it.
  */
-#define WALKER_VERSION "2"
+#define WALKER_VERSION "3"
 
 
 struct arena {

@@ -135,6 +135,7 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		 int (*lex_of)(void *arg, CXFile file), void *arg)
 {
 	CXSourceRangeList *list = clang_getAllSkippedRanges(tu);
+	struct strmap seen = { 0 };
 	struct strbuf *bufs;
 
 	if (!list)
@@ -143,6 +144,8 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 	for (unsigned i = 0; i < list->count; i++) {
 		CXFile file, efile;
 		unsigned first, last;
+		char key[64];
+		bool ins;
 		int li;
 
 		clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), &file, &first, NULL, NULL);
@@ -150,8 +153,19 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		li = lex_of(arg, file);
 		if (li < 0 || !clang_File_isEqual(file, efile))
 			continue;
+		/*
+		 * A header read more than once (a trace header under
+		 * define_trace.h, one without a guard) has its ranges reported
+		 * once per reading: recorded once, they do not depend on
+		 * whether the TU that owns the header read it once or twice.
+		 */
+		snprintf(key, sizeof(key), "%d:%u-%u", li, first, last);
+		strmap_put(&seen, key, 0, &ins);
+		if (!ins)
+			continue;
 		sb_addf(&bufs[li], "%s%u-%u", bufs[li].len ? " " : "", first, last);
 	}
+	strmap_free(&seen);
 	for (size_t i = 0; i < f->lexes.n; i++) {
 		if (!bufs[i].len)
 			continue;

@@ -537,8 +537,8 @@ int store_tu(struct store *s, struct tu_facts *f)
  * another, or none): every unit is marked incomplete, so that every TU is
  * walked again, and each unit cleared before it is written (write_units).
  * A run over part of the tree refreshes that part; the rest keeps its facts
- * until a run reaches it, but not its source browser rows, which the unit
- * table's trigger deletes with the mark (schemas/004_source.sql).
+ * until a run reaches it, but not its source browser rows, which
+ * units_stale deletes with the mark (tool/sql/store.sql).
  */
 int store_walker(struct store *s)
 {

@@ -266,8 +266,12 @@ WHERE d.tu_id = ?1;
 -- name: units_stale
 -- Their facts go as each unit is written again (unit_clear); the browser's
 -- rows go now, as before the walk's version was recorded.
-DELETE FROM file_lex WHERE unit_id IN (SELECT id FROM unit WHERE complete = 1);
-DELETE FROM macro_def WHERE unit_id IN (SELECT id FROM unit WHERE complete = 1);
+DELETE FROM file_lex WHERE rowid IN (SELECT x.rowid FROM unit u CROSS JOIN unit_span s CROSS JOIN file_lex x
+	WHERE u.complete = 1 AND s.unit_id = u.id AND s.tbl = 'file_lex'
+	AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = u.id);
+DELETE FROM macro_def WHERE rowid IN (SELECT x.rowid FROM unit u CROSS JOIN unit_span s CROSS JOIN macro_def x
+	WHERE u.complete = 1 AND s.unit_id = u.id AND s.tbl = 'macro_def'
+	AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = u.id);
 DELETE FROM unit_span WHERE tbl IN ('file_lex', 'macro_def')
 	AND unit_id IN (SELECT id FROM unit WHERE complete = 1);
 UPDATE unit SET complete = 0 WHERE complete = 1;
