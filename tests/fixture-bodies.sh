@@ -10,8 +10,13 @@ export NDOSCOPE
 cp -a "$FIXTURE" "$TMP/tree"
 T=$TMP/tree
 
-same() {	# same FULL BLANKED DESCRIPTION
-	if "$CMP" "$1" "$2" >"$TMP/cmp" 2>&1; then
+# like_full DB FILES DESCRIPTION: index FILES of $T with --full-parse into
+# DB's twin (X.db: X-full.db), then check that DB holds the same facts
+like_full() {
+	local full=${1%.db}-full.db
+
+	"$NDOSCOPE" --db "$full" index -C "$T" -j 1 --full-parse $2 >/dev/null 2>&1
+	if "$CMP" "$full" "$1" >"$TMP/cmp" 2>&1; then
 		ok "$3"
 	else
 		not_ok "$3" "$(grep -A5 -E 'DIFFER|cannot' "$TMP/cmp" | head -30)"
@@ -20,11 +25,10 @@ same() {	# same FULL BLANKED DESCRIPTION
 
 # The fixture tree: every view, outcome, file read and token of a full parse.
 WHAT="drivers net stack trip"
-"$NDOSCOPE" --db "$TMP/full.db" index -C "$T" -j 1 --full-parse $WHAT >/dev/null 2>&1
 run "$NDOSCOPE" --db "$TMP/blank.db" index -C "$T" -j 1 $WHAT
 expect_rc 0 "index the fixture tree with bodies blanked"
-same "$TMP/full.db" "$TMP/blank.db" "fixture tree: the facts of --full-parse"
-expect_eq "$(q "$TMP/full.db" "SELECT count(*) FROM tu WHERE blanked > 0")" 0 \
+like_full "$TMP/blank.db" "$WHAT" "fixture tree: the facts of --full-parse"
+expect_eq "$(q "$TMP/blank-full.db" "SELECT count(*) FROM tu WHERE blanked > 0")" 0 \
 	"--full-parse blanks nothing"
 n=$(q "$TMP/blank.db" "SELECT count(*) FROM tu WHERE blanked > 0")
 expect_match "$n" '^[1-9][0-9]*$' "TUs after the first read walked header bodies blanked ($n)"
@@ -106,11 +110,10 @@ cat >"$T/bt/d.c" <<'EOF'
 int bt_d(int x) { return bt_plain(x) + ; }
 EOF
 BT="bt/a.c bt/b.c bt/c.c bt/d.c"
-"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
 run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
 expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s \(1 with parse errors: see .ndoscope stats.\) \(1 parsed again\)$' \
 	"the TU with a parse error is parsed again in full"
-same "$TMP/bt-full.db" "$TMP/bt.db" "a tricky header: the facts of --full-parse"
+like_full "$TMP/bt.db" "$BT" "a tricky header: the facts of --full-parse"
 expect_eq "$(q "$TMP/bt.db" "SELECT count(*), count(body_start), count(body_file) FROM unit_fn")" "$(printf '6\t6\t1')" \
 	"the owner records where its 6 bodies are written, one in BT_GEN's #define"
 expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
@@ -128,8 +131,7 @@ run "$NDOSCOPE" --db "$TMP/bt.db" index -C "$T" -j 1 $BT
 expect_match "$out" '^indexed 1, unchanged 3, ' "touching c.c re-indexes it alone"
 expect_eq "$(q "$TMP/bt.db" "SELECT t.blanked FROM tu t JOIN file f ON f.id = t.file_id WHERE f.path = 'bt/c.c'")" 5 \
 	"re-indexed alone, c.c still reads the bodies blanked"
-"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
-same "$TMP/bt-full.db" "$TMP/bt.db" "after a re-index: the facts of --full-parse"
+like_full "$TMP/bt.db" "$BT" "after a re-index: the facts of --full-parse"
 
 # Editing the header: a new version, walked again in full by its first TU.
 sed -i 's/return bt_sink(x) \* BT_INSIDE;/return bt_sink(x) * BT_INSIDE + 1;/' "$T/include/linux/bodytest.h"
@@ -139,8 +141,7 @@ expect_match "$out" '^indexed 4, unchanged 0, ' "editing the header re-indexes e
 expect_eq "$(q "$TMP/bt.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
 	"$(printf 'bt/a.c\t0\nbt/b.c\t6\nbt/c.c\t6\nbt/d.c\t0')" \
 	"the old version's bodies are not used: the first TU walks the new one"
-"$NDOSCOPE" --db "$TMP/bt-full.db" index -C "$T" -j 1 --full-parse $BT >/dev/null 2>&1
-same "$TMP/bt-full.db" "$TMP/bt.db" "after a header edit: the facts of --full-parse"
+like_full "$TMP/bt.db" "$BT" "after a header edit: the facts of --full-parse"
 
 # A #define in one header that writes function bodies in others (as
 # __DECLARE_TRACE does for every TRACE_EVENT): once a header's owner walked
@@ -167,11 +168,10 @@ printf '#include <linux/mb_first.h>\nint mb_b(int x) { return mb_first(x); }\n' 
 printf '#include <linux/mb_first.h>\n#include <linux/mb_second.h>\nint mb_c(int x) { return mb_second(x); }\n' >"$T/mb/c.c"
 printf '#include <linux/mb_first.h>\nMB_DEFINE(mb_local, 4)\nint mb_d(int x) { return mb_local(x) + mb_first(x); }\n' >"$T/mb/d.c"
 MB="mb/a.c mb/b.c mb/c.c mb/d.c"
-"$NDOSCOPE" --db "$TMP/mb-full.db" index -C "$T" -j 1 --full-parse $MB >/dev/null 2>&1
 run "$NDOSCOPE" --db "$TMP/mb.db" index -C "$T" -j 1 $MB
 expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s \(2 parsed again\)$' \
 	"the TU that owns a new header the #define writes in, and the one it writes in, are parsed again, with no #define blanked"
-same "$TMP/mb-full.db" "$TMP/mb.db" "a #define writing bodies in other headers: the facts of --full-parse"
+like_full "$TMP/mb.db" "$MB" "a #define writing bodies in other headers: the facts of --full-parse"
 expect_eq "$(q "$TMP/mb.db" "SELECT count(*) FROM unit_fn WHERE body_file LIKE 'hdr:include/linux/mb_macros.h#%'")" 4 \
 	"the bodies MB_DEFINE writes in mb_first.h and mb_second.h are recorded where its #define spells them"
 expect_eq "$(q "$TMP/mb.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \

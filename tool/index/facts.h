@@ -21,7 +21,6 @@
  */
 #define WALKER_VERSION "3"
 
-
 struct arena {
 	struct arena_block *head;
 };
