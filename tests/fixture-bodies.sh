@@ -180,4 +180,23 @@ expect_eq "$(q "$TMP/mb.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f
 expect_eq "$(q "$TMP/mb.db" "SELECT group_concat(caller, ' ') FROM (SELECT caller FROM calls WHERE callee = 'mb_sink' ORDER BY 1)")" \
 	"mb_first mb_local mb_second" "each function MB_DEFINE writes is walked once"
 
+# The kernel's case of the same, guessed before the parse: a TU whose main
+# file includes a <trace/events/...> header no TU has taken yet (e.c), or
+# defines CREATE_TRACE_POINTS (g.c), is parsed with no #define blanked from
+# the start, so none is parsed twice. f.c, the second to include the trace
+# header, reads MB_DEFINE blanked as before.
+mkdir -p "$T/include/trace/events"
+printf '#include <linux/mb_macros.h>\nMB_DEFINE(mb_event, 5)\n' >"$T/include/trace/events/mb_ev.h"
+printf '#include <linux/mb_first.h>\n#include <trace/events/mb_ev.h>\nint mb_e(int x) { return mb_event(x); }\n' >"$T/mb/e.c"
+printf '#include <linux/mb_first.h>\n  #  include <trace/events/mb_ev.h>\nint mb_f(int x) { return mb_event_twice(x); }\n' >"$T/mb/f.c"
+printf '#define CREATE_TRACE_POINTS\n#include <linux/mb_first.h>\nint mb_g(int x) { return mb_first(x); }\n' >"$T/mb/g.c"
+MB2="mb/a.c mb/e.c mb/f.c mb/g.c"
+run "$NDOSCOPE" --db "$TMP/mb2.db" index -C "$T" -j 1 $MB2
+expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s$' \
+	"the first includer of a trace header and a CREATE_TRACE_POINTS TU are parsed once each"
+expect_eq "$(q "$TMP/mb2.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1")" \
+	"$(printf 'mb/a.c\t0\nmb/e.c\t0\nmb/f.c\t2\nmb/g.c\t0')" \
+	"f.c reads MB_DEFINE's two bodies blanked; e.c and g.c none"
+like_full "$TMP/mb2.db" "$MB2" "TUs guessed to need the #defines: the facts of --full-parse"
+
 test_done

@@ -271,7 +271,9 @@ static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_
  * could have changed its facts: a parse error, or a header unit it walked
  * itself although its parse had the header blanked. A TU that finds a
  * blanked #define made a declaration of a function it must walk is parsed
- * again with no #define blanked, the headers' own bodies still blanked.
+ * again with no #define blanked, the headers' own bodies still blanked; one
+ * whose main file says it will (bodies_guess_defines: the first includer
+ * of a trace header) is parsed that way from the start.
  */
 struct macro_check {
 	struct bodies *bodies;
@@ -285,6 +287,19 @@ static bool macro_blanked(void *arg, const char *path, unsigned offset)
 	return bodies_macro_blanked(m->bodies, path, offset, m->n);
 }
 
+/* Has a TU taken the unit of the header REL (tree-relative), as it is now? */
+static bool header_claimed(void *arg, const char *rel)
+{
+	struct indexer *ix = arg;
+	char abs[PATH_MAX], key[PATH_MAX + 96];
+	struct file_stamp fs;
+
+	snprintf(abs, sizeof(abs), "%s/%s", ix->tree, rel);
+	stamp(ix, abs, &fs);
+	snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", fs.path, (long long)fs.mtime, (long long)fs.size);
+	return claim(ix, key, 0) != 0;
+}
+
 static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 		     const char *const *argv, int argc, struct tu_facts *f)
 {
@@ -293,12 +308,16 @@ static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 	struct macro_check mc = { .bodies = &ix->bodies };
 	bool macros = true, needed_define;
 
-	if (!ix->full_parse)
-		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved, true);
+	if (!ix->full_parse) {
+		macros = !bodies_guess_defines(j->abs, header_claimed, ix);
+		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved, macros);
+	}
 	if (opts.n_unsaved) {
 		mc.n = opts.n_unsaved;
-		opts.macro_blanked = macro_blanked;
-		opts.macro_blanked_arg = &mc;
+		if (macros) {
+			opts.macro_blanked = macro_blanked;
+			opts.macro_blanked_arg = &mc;
+		}
 again:
 		walk_tu(index, j->abs, j->workdir, argv, argc, &opts, f);
 		if (!strcmp(f->status, "ok") && !f->needs_full &&

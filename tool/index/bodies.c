@@ -3,6 +3,7 @@
  * index: header function bodies already walked, blanked out of later
  * parses (see bodies.h).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -491,6 +492,55 @@ bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, u
 	}
 	pthread_mutex_unlock(&b->lock);
 	return hit;
+}
+
+/* I past blanks, then past WORD (a whole word, if it ends in one); NULL if WORD is not there. */
+static const char *past(const char *i, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*i == ' ' || *i == '\t')
+		i++;
+	if (strncmp(i, word, n))
+		return NULL;
+	if (n && isalnum((unsigned char)word[n - 1]) && (i[n] == '_' || isalnum((unsigned char)i[n])))
+		return NULL;
+	return i + n;
+}
+
+bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const char *hdr), void *arg)
+{
+	static const char events[] = "<trace/events/";
+	char *text = NULL, *nl, hdr[PATH_MAX];
+	bool guess = false;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) || st.st_size > (64 << 20))
+		goto out;
+	text = xmalloc(st.st_size + 1);
+	if (read(fd, text, st.st_size) != st.st_size)
+		goto out;
+	text[st.st_size] = 0;
+	for (char *l = text; l && !guess; l = nl ? nl + 1 : NULL) {
+		const char *i = past(l, "#"), *end;
+
+		nl = strchr(l, '\n');
+		if (!i)
+			continue;
+		if ((end = past(i, "define"))) {
+			guess = past(end, "CREATE_TRACE_POINTS") != NULL;
+		} else if ((i = past(i, "include")) && (i = past(i, "")) &&
+			   !strncmp(i, events, strlen(events)) && (end = strpbrk(i, ">\n")) && *end == '>') {
+			snprintf(hdr, sizeof(hdr), "include/%.*s", (int)(end - i - 1), i + 1);
+			guess = !claimed(arg, hdr);
+		}
+	}
+out:
+	if (fd >= 0)
+		close(fd);
+	free(text);
+	return guess;
 }
 
 struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n, bool macros)

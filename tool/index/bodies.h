@@ -69,6 +69,19 @@ bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n
 int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool macros);
 
 /*
+ * Will the TU whose main file is PATH walk a function that a blanked
+ * #define spells? The kernel's case, guessed from the main file's own
+ * lines: it defines CREATE_TRACE_POINTS (define_trace.h reads each trace
+ * header again), or it includes a <trace/events/...> header that
+ * CLAIMED(ARG, "include/trace/events/....h") says no TU has taken yet.
+ * Each tracepoint's functions are spelled in tracepoint.h's #defines, which
+ * the first owner of a trace header blanks, so such a TU is otherwise
+ * parsed twice (cmd_index.c, walk_job). A guess only: a wrong one costs
+ * the #define bodies parsed, and the checks after the parse still decide.
+ */
+bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const char *hdr), void *arg);
+
+/*
  * The #define T[POS] is in (T has SIZE bytes): the offsets of its '#' and of
  * the newline that ends it, else false (POS is not in a #define).
  */
