@@ -27,6 +27,13 @@ for i in "${!questions[@]}"; do
 done
 "$NDOSCOPE" --db "$DB" sql --tsv "SELECT count(*) FROM functions WHERE file = 'drivers/net/loopback.c'" >"$TMP/want.sql"
 
+# A command that answers and exits reads one state of the index: all its
+# statements run in one read transaction, so a user's statement cannot
+# start another.
+run "$NDOSCOPE" --db "$DB" sql "BEGIN"
+expect_eq "$rc:$(cat "$TMP/err")" "1:error: query failed: cannot start a transaction within a transaction" \
+	"sql runs inside the command's one read transaction"
+
 # start_serve: 'ndoscope serve' on $DB, on a free loopback port; sets $base
 serve_pid=
 start_serve() {

@@ -54,7 +54,7 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 	}
 	if (optind + 1 != argc)
 		return usage_error(usage, "name one function");
-	if (db_open(&db, db_default_path(gl->db), DB_READ))
+	if (db_open(&db, db_default_path(gl->db), DB_SNAPSHOT))
 		return -1;
 	ans = answer_calls_sync(&db, argv[optind], reverse, depth, types, sync_only);
 	db_close(&db);

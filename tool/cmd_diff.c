@@ -57,9 +57,9 @@ int cmd_diff(int argc, char **argv, const struct global *g)
 	if (c >= 0)
 		return c;
 	(void)g;
-	if (db_open(&old, args[0], DB_READ))
+	if (db_open(&old, args[0], DB_SNAPSHOT))
 		return -1;
-	if (db_open(&new, args[1], DB_READ))
+	if (db_open(&new, args[1], DB_SNAPSHOT))
 		goto out_old;
 	d = (struct diff_sides){ .old = &old, .new = &new, .old_path = args[0], .new_path = args[1] };
 	if (!what)

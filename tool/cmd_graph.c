@@ -130,7 +130,7 @@ int cmd_graph(int argc, char **argv, const struct global *gl)
 		return usage_error(usage, "-f takes dot, svg or png, not '%s'", format);
 	}
 	n_via = (int)via_args.n;
-	if (db_open(&db, db_default_path(gl->db), DB_READ)) {
+	if (db_open(&db, db_default_path(gl->db), DB_SNAPSHOT)) {
 		VEC_FREE(&via_args);
 		return -1;
 	}

@@ -26,7 +26,7 @@ int cmd_impl(int argc, char **argv, const struct global *g)
 		return c;
 	if (optind + 1 != argc)
 		return usage_error(usage, "name one STRUCT.FIELD");
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	arr = answer_impl(&db, argv[optind]);
 	db_close(&db);

@@ -46,7 +46,7 @@ int cmd_journey(int argc, char **argv, const struct global *g)
 	c = format_option(&format, output, formats, usage);
 	if (c >= 0)
 		return c;
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	all = json_array();
 	for (int i = optind; i < argc; i++) {

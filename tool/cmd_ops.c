@@ -52,7 +52,7 @@ int cmd_ops(int argc, char **argv, const struct global *g)
 		return usage_error(usage, "name at most one struct or table");
 	if (optind < argc)
 		what = argv[optind];
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	arr = answer_ops(&db, what);
 	db_close(&db);

@@ -70,7 +70,7 @@ int cmd_path(int argc, char **argv, const struct global *gl)
 	}
 	q.via = (const char *const *)via_args.v;
 	q.n_via = (int)via_args.n;
-	if (db_open(&db, db_default_path(gl->db), DB_READ)) {
+	if (db_open(&db, db_default_path(gl->db), DB_SNAPSHOT)) {
 		VEC_FREE(&via_args);
 		return -1;
 	}

@@ -119,7 +119,7 @@ int cmd_query(int argc, char **argv, const struct global *g)
 		VEC_FREE(&params);
 		return -1;
 	}
-	if (db_open(&db, db_default_path(g->db), DB_READ)) {
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT)) {
 		VEC_FREE(&params);
 		return -1;
 	}

@@ -26,7 +26,7 @@ int cmd_refs(int argc, char **argv, const struct global *g)
 		return c;
 	if (optind + 1 != argc)
 		return usage_error(usage, "name one function, global or STRUCT.FIELD");
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	arr = answer_refs(&db, argv[optind]);
 	db_close(&db);

@@ -53,7 +53,7 @@ int cmd_report(int argc, char **argv, const struct global *g)
 	c = format_option(&format, output, matrix ? csv_formats : json_formats, usage);
 	if (c >= 0)
 		return c;
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	devices = report_build(&db, argv[optind], matrix);
 	if (!devices)

@@ -49,7 +49,7 @@ int cmd_sql(int argc, char **argv, const struct global *g)
 		VEC_FREE(&params);
 		return usage_error(usage, "give one SQL statement");
 	}
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		goto out;
 	rc = run_statement(db.h, argv[optind], "SQL", params.v, (int)params.n, fmt);
 	db_close(&db);

@@ -50,7 +50,7 @@ int cmd_stats(int argc, char **argv, const struct global *g)
 		fmt = OUT_JSON;
 	if (optind != argc)
 		return usage_error(usage, "stats takes no argument");
-	if (db_open(&db, db_default_path(g->db), DB_READ))
+	if (db_open(&db, db_default_path(g->db), DB_SNAPSHOT))
 		return -1;
 	if (print_rows(stdout, db.h, db_stmt(&db, "tool/sql/stats.sql", "counts"), fmt) < 0)
 		goto out;

@@ -313,7 +313,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	db->lock_fd = -1;
 	db->path = xstrdup(path);
 
-	if (mode == DB_READ) {
+	if (mode != DB_WRITE) {
 		if (stat(path, &st) < 0) {
 			error_set("no index at '%s': run 'ndoscope index' first", path);
 			goto fail;
@@ -332,7 +332,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 0);
 
-	if (mode == DB_READ) {
+	if (mode != DB_WRITE) {
 		if (user_version(db, &v)) {
 			if (!replay_for_reader(db->h, path))
 				goto fail;
@@ -358,6 +358,14 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			goto fail;
 		}
 		if (check_fingerprint(db, v))
+			goto fail;
+		/*
+		 * One read transaction for the command's statements: its answer
+		 * comes from one state of the index even while an index run
+		 * commits, and the WAL's read lock is taken once, not per
+		 * statement. sqlite3_close() ends it.
+		 */
+		if (mode == DB_SNAPSHOT && db_exec(db, "BEGIN"))
 			goto fail;
 		return 0;
 	}

@@ -7,6 +7,7 @@
 
 enum db_mode {
 	DB_READ,	/* an existing index, read-only */
+	DB_SNAPSHOT,	/* the same, every statement reading one snapshot: a command that answers and exits */
 	DB_WRITE,	/* create or migrate; take the writer's lock */
 };
 
