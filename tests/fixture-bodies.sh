@@ -187,8 +187,8 @@ expect_eq "$(q "$TMP/mb.db" "SELECT group_concat(caller, ' ') FROM (SELECT calle
 # header, reads MB_DEFINE blanked as before.
 mkdir -p "$T/include/trace/events"
 printf '#include <linux/mb_macros.h>\nMB_DEFINE(mb_event, 5)\n' >"$T/include/trace/events/mb_ev.h"
-printf '#include <linux/mb_first.h>\n#include <trace/events/mb_ev.h>\nint mb_e(int x) { return mb_event(x); }\n' >"$T/mb/e.c"
-printf '#include <linux/mb_first.h>\n  #  include <trace/events/mb_ev.h>\nint mb_f(int x) { return mb_event_twice(x); }\n' >"$T/mb/f.c"
+printf '#include <linux/mb_first.h>\n  #  include <trace/events/mb_ev.h>\nint mb_e(int x) { return mb_event(x); }\n' >"$T/mb/e.c"
+printf '#include <linux/mb_first.h>\n#include <trace/events/mb_ev.h>\nint mb_f(int x) { return mb_event_twice(x); }\n' >"$T/mb/f.c"
 printf '#define CREATE_TRACE_POINTS\n#include <linux/mb_first.h>\nint mb_g(int x) { return mb_first(x); }\n' >"$T/mb/g.c"
 MB2="mb/a.c mb/e.c mb/f.c mb/g.c"
 run "$NDOSCOPE" --db "$TMP/mb2.db" index -C "$T" -j 1 $MB2
@@ -198,5 +198,12 @@ expect_eq "$(q "$TMP/mb2.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON 
 	"$(printf 'mb/a.c\t0\nmb/e.c\t0\nmb/f.c\t2\nmb/g.c\t0')" \
 	"f.c reads MB_DEFINE's two bodies blanked; e.c and g.c none"
 like_full "$TMP/mb2.db" "$MB2" "TUs guessed to need the #defines: the facts of --full-parse"
+
+# A guessed TU with a parse error is parsed again in full, as any other.
+printf '#define CREATE_TRACE_POINTS\n#include <linux/mb_first.h>\nint mb_h(int x) { return mb_first(x) }\n' >"$T/mb/h.c"
+run "$NDOSCOPE" --db "$TMP/mb2.db" index -C "$T" -j 1 $MB2 mb/h.c
+expect_match "$out" '^indexed 1, unchanged 4, failed 0, purged 0 in [0-9.]+s \(1 with parse errors: see .ndoscope stats.\) \(1 parsed again\)$' \
+	"a guessed TU with a parse error is parsed again in full"
+like_full "$TMP/mb2.db" "$MB2 mb/h.c" "with it: the facts of --full-parse"
 
 test_done

@@ -158,6 +158,7 @@ int cmd_graph(int argc, char **argv, const struct global *gl)
 	b.dot.nodes.v[0].focus = true;
 
 	dot = draw_dot(&b, &dot_len);
+	db_snapshot_end(&db);	/* Graphviz's layout can take a while: read nothing more */
 
 	if (output) {
 		out = fopen(output, strcmp(format, "png") ? "w" : "wb");

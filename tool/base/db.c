@@ -419,6 +419,12 @@ static void profile_print(struct db *db)
 	}
 }
 
+void db_snapshot_end(struct db *db)
+{
+	if (db->h && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
 void db_close(struct db *db)
 {
 	if (db->prof)

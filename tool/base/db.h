@@ -35,6 +35,8 @@ struct db {
 const char *db_default_path(const char *opt);
 
 int db_open(struct db *db, const char *path, enum db_mode mode);
+/* A DB_SNAPSHOT reader done reading: end its transaction, so that a writer's checkpoint need not wait for it. */
+void db_snapshot_end(struct db *db);
 void db_close(struct db *db);
 
 /*
