@@ -95,5 +95,5 @@ golden() {
 	code=$?
 	[ "$code" = 0 ] || echo "exit $code: $(cat "$TMP/$name.err")" >>"$TMP/$name"
 	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$dir/$name"
-	expect_file_eq "$TMP/$name" "$dir/$name" "ndoscope $* (${dir#"$SRC"/}/$name)"
+	expect_file_eq "$TMP/$name" "$dir/$name" "ndoscope $* (${dir#"$SRC"/}/$name${GOLDEN_NOTE:-})"
 }
