@@ -16,9 +16,16 @@ run "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" $D $L/fxlite.c $L/fx_failover.c $
 expect_rc 0 "index the FX NIC, the FX Lite and FX USB (named: their configs are off), loopback.c and dev.c"
 GOLD=$EXPECTED/drivers
 
-golden "$GOLD" fxnic.md report fxnic
-golden "$GOLD" fx_main.c.json report $D/fx_main.c -f json
-golden "$GOLD" matrix.md report --matrix drivers/net
+goldens() {
+	golden "$GOLD" fxnic.md report fxnic
+	golden "$GOLD" fx_main.c.json report $D/fx_main.c -f json
+	golden "$GOLD" matrix.md report --matrix drivers/net
+}
+goldens
+
+# The same from an index that stored the TUs one at a time, in the
+# opposite order (lib.sh).
+goldens_reversed
 
 md=$(cat "$GOLD/fxnic.md")
 expect_match "$md" '^A `pci_driver` driver, `fx_driver`, probed by `fx_probe` for the 3 device IDs of `fx_pci_tbl`; the probe allocates with `alloc_etherdev_mqs` \(set up by `ether_setup`\), interfaces named `eth%d`\.$' \

@@ -8,12 +8,18 @@ DB=$TMP/fx.db
 "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 GOLD=$EXPECTED/graph
 
+goldens() {
+	golden "$GOLD" path-loopback.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit
+	golden "$GOLD" path-collapsed.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2
+	golden "$GOLD" path-expanded.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2 --expand
+	golden "$GOLD" callees-alloc.dot graph alloc_netdev_mqs --max-fanout 3
+	golden "$GOLD" callers-backlog.dot graph enqueue_to_backlog --callers --depth 4 --cluster dir --url-base http://localhost:8000/src
+}
+goldens
 
-golden "$GOLD" path-loopback.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit
-golden "$GOLD" path-collapsed.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2
-golden "$GOLD" path-expanded.dot graph __dev_queue_xmit --to enqueue_to_backlog --via loopback_xmit --max-fanout 2 --expand
-golden "$GOLD" callees-alloc.dot graph alloc_netdev_mqs --max-fanout 3
-golden "$GOLD" callers-backlog.dot graph enqueue_to_backlog --callers --depth 4 --cluster dir --url-base http://localhost:8000/src
+# The same from an index that stored the TUs one at a time, in the
+# opposite order (lib.sh).
+goldens_reversed
 
 d=$(cat "$GOLD/path-loopback.dot")
 expect_match "$d" '"__netdev_start_xmit" -> "loopback_xmit" \[penwidth=2, style=dashed, color="#1565c0", fontcolor="#1565c0", label="net_device_ops.ndo_start_xmit", tooltip="include/linux/netdevice.h:127 calls through net_device_ops.ndo_start_xmit, bound at drivers/net/loopback.c:65"\]' \

@@ -14,13 +14,27 @@ expect_rc 0 "index the mini trip"
 
 # The edges a journey follows: the two proto_ops, the device op, the napi
 # poll, the softirq, both receive queues and the wakeup of their readers.
-"$NDOSCOPE" --db "$DB" sql --tsv "SELECT * FROM edges WHERE kind NOT IN ('direct', 'type')
-	ORDER BY kind, caller, callee, via, line, bound_file" >"$TMP/edges.tsv"
-[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/edges.tsv" "$GOLD/edges.tsv"
-expect_file_eq "$TMP/edges.tsv" "$GOLD/edges.tsv" "trip/: every indirect and asynchronous edge, exactly"
+# Then two paths, both trips side by side, and a call through a field bound
+# in two files (tcp.c and unix.c): listed once for each binding, and drawn
+# once, with the binding first in file order.
+goldens() {
+	"$NDOSCOPE" --db "$DB" sql --tsv "SELECT * FROM edges WHERE kind NOT IN ('direct', 'type')
+		ORDER BY kind, caller, callee, via, line, bound_file" >"$TMP/edges.tsv"
+	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/edges.tsv" "$GOLD/edges.tsv"
+	expect_file_eq "$TMP/edges.tsv" "$GOLD/edges.tsv" "trip/: every indirect and asynchronous edge, exactly${GOLDEN_NOTE:-}"
 
-golden "$GOLD" path-sendto-unix.txt path __sys_sendto unix_stream_sendmsg
-golden "$GOLD" path-backlog.txt path enqueue_to_backlog process_backlog
+	golden "$GOLD" path-sendto-unix.txt path __sys_sendto unix_stream_sendmsg
+	golden "$GOLD" path-backlog.txt path enqueue_to_backlog process_backlog
+	golden "$GOLD" lo-unix.md journey "$J/lo.journey" "$J/unix.journey"
+	golden "$GOLD" callees-tcp_v4_rcv.txt callees tcp_v4_rcv
+	golden "$GOLD" graph-tcp_v4_rcv.dot graph tcp_v4_rcv --depth 1
+}
+goldens
+
+# The same from an index that stored the TUs one at a time, in the
+# opposite order (lib.sh).
+goldens_reversed
+
 run "$NDOSCOPE" --db "$DB" path __sys_sendto loopback_xmit --max-depth 2
 expect_rc 1 "path cut at --max-depth 2"
 expect_match "$err" "^no path from __sys_sendto to loopback_xmit within 2 calls \(searched [0-9]+ functions in [0-9]+ ms\)$" \
@@ -32,8 +46,7 @@ expect_eq "$(printf '%s\n' "$err" | grep -c '^hint:')" 0 "no hint where a deeper
 run "$NDOSCOPE" --db "$DB" path --json tcp_recvmsg unix_stream_sendmsg
 expect_match "$out" '"depth_limited": false' "path --json says the search was not cut by the depth"
 
-# Both trips, side by side, then each hop by hop.
-golden "$GOLD" lo-unix.md journey "$J/lo.journey" "$J/unix.journey"
+# Both trips in JSON, then in HTML.
 run "$NDOSCOPE" --db "$DB" journey -f json "$J/lo.journey" "$J/unix.journey"
 expect_rc 0 "journey -f json"
 printf '%s\n' "$out" >"$TMP/j.json"

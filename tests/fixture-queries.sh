@@ -41,13 +41,7 @@ goldens
 # The same answers from an index that stored the TUs one at a time, in the
 # opposite order: a header is then walked by another TU, and -j 2 stores
 # them in any order. Nothing a command prints may depend on that.
-DB_FIRST=$DB
-DB=$TMP/reversed.db
-for tu in $("$NDOSCOPE" --db "$DB_FIRST" sql --tsv "SELECT f.path FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1 DESC" | tail -n +2); do
-	"$NDOSCOPE" --db "$DB" index -C "$FIXTURE" "$tu" >/dev/null 2>&1
-done
-GOLDEN_NOTE=", TUs stored in reverse" goldens
-DB=$DB_FIRST
+goldens_reversed
 
 # Every JSON output parses.
 for f in "$GOLD"/*.json; do

@@ -9,11 +9,17 @@ DB=$TMP/fx.db
 "$NDOSCOPE" --db "$DB" index -C "$FIXTURE" drivers net >/dev/null 2>&1
 GOLD=$EXPECTED/report
 
+goldens() {
+	golden "$GOLD" lo.md report lo
+	golden "$GOLD" loopback.c.md report drivers/net/loopback.c
+	golden "$GOLD" matrix.md report --matrix drivers/net
+	golden "$GOLD" matrix.csv report --matrix drivers/net -f csv
+}
+goldens
 
-golden "$GOLD" lo.md report lo
-golden "$GOLD" loopback.c.md report drivers/net/loopback.c
-golden "$GOLD" matrix.md report --matrix drivers/net
-golden "$GOLD" matrix.csv report --matrix drivers/net -f csv
+# The same from an index that stored the TUs one at a time, in the
+# opposite order (lib.sh).
+goldens_reversed
 
 lo=$(cat "$GOLD/lo.md")
 expect_match "$lo" '^\| net_device.mtu = \| `\(64 \* 1024\)` \| 65536 \| passed by loopback_setup as gen_lo_setup.s 2nd argument \|' \

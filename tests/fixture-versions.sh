@@ -26,8 +26,32 @@ expect_eq "$(q old.db "SELECT value, doc FROM flags WHERE name = 'IFF_XMIT_DST_R
 	"IFF_XMIT_DST_RELEASE: a comment over several lines, joined"
 expect_eq "$(q old.db "SELECT count(*) FROM flags WHERE name IN ('ETH_HLEN', 'IFNAMSIZ', 'NET_RX_DROP')")" 0 \
 	"other #defines of those headers are not flags"
-DB=old.db
-golden "$GOLD" old-report-lo.md report lo
+
+# Old lo's report, then diff: each question, in the three formats for report.
+goldens() {
+	DB=old.db
+	golden "$GOLD" old-report-lo.md report lo
+	DB=new.db
+	golden "$GOLD" diff-report-lo.md diff old.db new.db report lo
+	golden "$GOLD" diff-report-lo.json diff old.db new.db report lo -f json
+	golden "$GOLD" diff-report-lo.html diff old.db new.db report lo -f html
+	golden "$GOLD" diff-ops.md diff old.db new.db ops loopback_ops
+	golden "$GOLD" diff-impl.md diff old.db new.db impl net_device_ops.ndo_start_xmit
+	golden "$GOLD" diff-path.md diff old.db new.db path dev_queue_xmit enqueue_to_backlog
+	golden "$GOLD" diff-summary.md diff old.db new.db
+}
+goldens
+
+# The same from two indexes of the same names that stored the TUs one at a
+# time, in the opposite order (lib.sh's index_reversed).
+mkdir reversed
+index_reversed old.db reversed/old.db "$OLD"
+index_reversed new.db reversed/new.db
+cd reversed || exit 1
+UPDATE_EXPECTED='' GOLDEN_NOTE=", TUs stored in reverse" goldens
+cd "$TMP" || exit 1
+
+# What old lo's report and the diff of lo say.
 lo=$(cat "$GOLD/old-report-lo.md")
 expect_match "$lo" '^\| net_device.mtu = \| `\(16 \* 1024\) \+ 20 \+ 20 \+ 12` \| 16436 \| set by loopback_setup' \
 	"old lo: mtu 16436 as written"
@@ -38,16 +62,6 @@ expect_match "$lo" '^\| `ndo_get_stats` \| `loopback_get_stats` \| drivers/net/l
 expect_match "$lo" '`netif_rx` → `enqueue_to_backlog`' "old lo: netif_rx -> enqueue_to_backlog"
 expect_match "$lo" 'netdev_max_backlog is the sysctl net.core.netdev_max_backlog \(net/core/sysctl_net_core.c:11\)' \
 	"old lo: the sysctl's directories from its ctl_path array"
-
-# diff: each question, in the three formats for report.
-DB=new.db
-golden "$GOLD" diff-report-lo.md diff old.db new.db report lo
-golden "$GOLD" diff-report-lo.json diff old.db new.db report lo -f json
-golden "$GOLD" diff-report-lo.html diff old.db new.db report lo -f html
-golden "$GOLD" diff-ops.md diff old.db new.db ops loopback_ops
-golden "$GOLD" diff-impl.md diff old.db new.db impl net_device_ops.ndo_start_xmit
-golden "$GOLD" diff-path.md diff old.db new.db path dev_queue_xmit enqueue_to_backlog
-golden "$GOLD" diff-summary.md diff old.db new.db
 
 d=$(cat "$GOLD/diff-report-lo.md")
 expect_match "$d" '^\| ~ \| `net_device.mtu =` \| 16436 \(\(16 \* 1024\) \+ 20 \+ 20 \+ 12\) \| 65536 \(\(64 \* 1024\)\) \|$' \

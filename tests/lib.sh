@@ -97,3 +97,30 @@ golden() {
 	[ -n "${UPDATE_EXPECTED:-}" ] && cp "$TMP/$name" "$dir/$name"
 	expect_file_eq "$TMP/$name" "$dir/$name" "ndoscope $* (${dir#"$SRC"/}/$name${GOLDEN_NOTE:-})"
 }
+
+# index_reversed FROM_DB DB [TREE]: index into DB the TUs FROM_DB holds (of
+# TREE, the fixture tree by default), one at a time and in the opposite
+# order of their paths. A header's functions are walked by the first TU
+# that reads it, and -j 2 stores TUs in any order: nothing a command prints
+# may depend on that, so a test checks its golden outputs a second time
+# against DB, with UPDATE_EXPECTED unset: the second pass compares with what
+# the first wrote.
+index_reversed() {
+	local tu
+	for tu in $(q "$1" "SELECT f.path FROM tu t JOIN file f ON f.id = t.file_id ORDER BY 1 DESC"); do
+		"$NDOSCOPE" --db "$2" index -C "${3:-$FIXTURE}" "$tu" >/dev/null 2>&1
+	done
+	expect_eq "$(q "$2" "SELECT count(*) FROM tu")" "$(q "$1" "SELECT count(*) FROM tu")" \
+		"the same TUs stored again, one at a time in reverse"
+}
+
+# goldens_reversed: the test's goldens (a function it defines, reading $DB)
+# once more, against an index_reversed of $DB.
+goldens_reversed() {
+	local first=$DB
+
+	DB=$TMP/reversed.db
+	index_reversed "$first" "$DB"
+	UPDATE_EXPECTED='' GOLDEN_NOTE=", TUs stored in reverse" goldens
+	DB=$first
+}

@@ -4,7 +4,10 @@
 -- type-only matches, ?3 is 1 to include the asynchronous hops (queue,
 -- softirq, wakeup, ...). Direct calls are in call; the indirect calls
 -- resolved and the hand-offs in edge, derived after each index run
--- (schemas/009_edge_table.sql).
+-- (schemas/009_edge_table.sql). The order is total over every column
+-- printed: one call through a field bound in two files is two rows that
+-- differ only in where each binding is, and ids follow the order the TUs
+-- were stored, which -j N varies.
 
 -- name: callees
 SELECT c.callee_id, ce.name, 'direct', NULL, f.path, c.line, NULL, NULL
@@ -20,7 +23,7 @@ SELECT fn.sym_id, fs.name, 'type', NULL, f.path, c.line, ff.path, fn.line
 FROM call c JOIN func fn ON fn.type = c.fn_type
 JOIN sym fs ON fs.id = fn.sym_id JOIN file f ON f.id = c.file_id JOIN file ff ON ff.id = fn.file_id
 WHERE ?2 AND c.caller_id = ?1 AND c.kind = 'pointer' AND c.fn_type IS NOT NULL
-ORDER BY 5, 6, 2;
+ORDER BY 5, 6, 2, 3, 4, 7, 8;
 
 -- name: callers
 SELECT c.caller_id, cr.name, 'direct', NULL, f.path, c.line, NULL, NULL
@@ -36,7 +39,7 @@ SELECT c.caller_id, cr.name, 'type', NULL, f.path, c.line, ff.path, fn.line
 FROM func fn JOIN call c ON c.fn_type = fn.type AND c.kind = 'pointer'
 JOIN sym cr ON cr.id = c.caller_id JOIN file f ON f.id = c.file_id JOIN file ff ON ff.id = fn.file_id
 WHERE ?2 AND fn.sym_id = ?1
-ORDER BY 5, 6, 2;
+ORDER BY 5, 6, 2, 3, 4, 7, 8;
 
 -- Functions by name, with where they are defined (none for a declaration only).
 -- name: functions_named
