@@ -33,4 +33,4 @@ JOIN frees d ON d.func_id = r.id
 JOIN sym s ON s.id = r.id
 JOIN file f ON f.id = d.file_id
 GROUP BY s.name, d.callee, f.path, d.line
-ORDER BY depth, f.path, d.line;
+ORDER BY depth, f.path, d.line, function, frees_with;

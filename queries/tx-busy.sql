@@ -8,4 +8,4 @@ JOIN file f ON f.id = fn.file_id
 JOIN ref r ON r.file_id = fn.file_id AND r.line BETWEEN fn.line AND fn.end_line
 JOIN sym busy ON busy.id = r.sym_id AND busy.name = 'NETDEV_TX_BUSY'
 WHERE b.struct = 'net_device_ops' AND b.field = 'ndo_start_xmit'
-ORDER BY f.path, r.line;
+ORDER BY f.path, r.line, xmit, ops_table;

@@ -72,8 +72,13 @@ static const char *ordinal(int n)
 
 /* --- 1. registration ------------------------------------------------------ */
 
-/* How FN is reached, bottom up, prepended to STEPS; each function once. */
-static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *steps, int depth)
+/*
+ * How FN is reached, bottom up, prepended to STEPS; each function once. AT
+ * is the file of the device reported: of the tables FN is bound in, the
+ * one there.
+ */
+static void reached(struct db *db, sqlite3_int64 fn, const char *name, const char *at, json_t *steps,
+		    int depth)
 {
 	static __thread sqlite3_int64 seen[8];
 	sqlite3_stmt *st;
@@ -87,6 +92,7 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 	seen[depth] = fn;
 	st = db_stmt(db, SQL, "bound_in");
 	bind_int(st, 1, fn);
+	bind_text(st, 2, at);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		sqlite3_int64 table = sqlite3_column_int64(st, 2);
 		char *strct = xstrdup(col(st, 0)), *field = xstrdup(col(st, 1));
@@ -106,7 +112,7 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 				 col(st, 2) ? col(st, 2) : "?", tname);
 			json_array_insert_new(steps, 0, step(text, col(st, 3), sqlite3_column_int(st, 4)));
 			sqlite3_reset(st);
-			reached(db, caller, cname, steps, depth + 1);
+			reached(db, caller, cname, at, steps, depth + 1);
 			free(cname);
 		} else {
 			sqlite3_reset(st);
@@ -132,7 +138,7 @@ static void reached(struct db *db, sqlite3_int64 fn, const char *name, json_t *s
 		snprintf(text, sizeof(text), "%s calls %s", cname, name);
 		json_array_insert_new(steps, 0, step(text, col(st, 2), sqlite3_column_int(st, 3)));
 		sqlite3_reset(st);
-		reached(db, caller, cname, steps, depth + 1);
+		reached(db, caller, cname, at, steps, depth + 1);
 		free(cname);
 		return;
 	}
@@ -1459,12 +1465,12 @@ static json_t *device(struct db *db, sqlite3_int64 setup, const char *setup_name
 	/* 1. registration, top down */
 	if (!init) {
 		/* made by rtnetlink: "ip link add type KIND" calls the setup */
-		reached(db, setup, setup_name, steps, 0);
+		reached(db, setup, setup_name, file, steps, 0);
 		snprintf(text, sizeof(text), "'ip link add ... type %s' makes the device: rtnetlink allocates it and calls %s",
 			 name ? name : "?", setup_name);
 		json_array_append_new(steps, step(text, file, line));
 	} else {
-		reached(db, init, init_name, steps, 0);
+		reached(db, init, init_name, file, steps, 0);
 		snprintf(text, sizeof(text), "%s calls alloc_netdev(..., %s, %s)", init_name,
 			 name_text ? name_text : "?", setup_name);
 		json_array_append_new(steps, step(text, file, line));
@@ -1628,7 +1634,7 @@ static json_t *bus_device(struct db *db, struct bus_dev *b, bool row)
 		setup = function_id(db, b->setup_name);
 
 	/* 1. registration: the module registers the driver, the bus probes it */
-	reached(db, b->probe, b->probe_name, steps, 0);
+	reached(db, b->probe, b->probe_name, b->file, steps, 0);
 	if (b->bus) {
 		if (b->ids)
 			snprintf(text, sizeof(text), "the bus calls %s for each device matching %s (%d ID%s)",

@@ -177,8 +177,13 @@ static void signature(struct strbuf *b, const char *name, const char *type)
 	h_escs(b, paren + strspn(paren, " "));
 }
 
+/*
+ * The callers or callees (STMT) of the functions called NAME, each at its
+ * call site in FILE (where the function the page is about is defined) when
+ * there is one, else at its first.
+ */
 static void edge_list(struct page *p, const char *stmt, const char *count, const char *name,
-		      int limit, const char *none)
+		      const char *file, int limit, const char *none)
 {
 	struct strbuf *b = &p->body;
 	sqlite3_stmt *st = db_stmt(p->site->db, SQL, count);
@@ -196,6 +201,7 @@ static void edge_list(struct page *p, const char *stmt, const char *count, const
 	st = db_stmt(p->site->db, SQL, stmt);
 	bind_text(st, 1, name);
 	bind_int(st, 2, limit);
+	bind_text(st, 3, file);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *kind = col(st, 1), *via = col(st, 2);
 
@@ -350,9 +356,9 @@ int html_fn_page(struct page *p, const char *arg, struct strbuf *title)
 	h_link_source(p, hit[0].file, hit[0].line, NULL);
 	sb_adds(b, total > 1 ? " (one of several static functions of this name)." : ".");
 	sb_adds(b, "</p><div class=\"cols\"><section><h2>Callers</h2>");
-	edge_list(p, "callers", "n_callers", name, 40, "No caller in the index.");
+	edge_list(p, "callers", "n_callers", name, hit[0].file, 40, "No caller in the index.");
 	sb_adds(b, "</section><section><h2>Callees</h2>");
-	edge_list(p, "callees", "n_callees", name, 60, "Calls nothing the index knows.");
+	edge_list(p, "callees", "n_callees", name, hit[0].file, 60, "Calls nothing the index knows.");
 	sb_adds(b, "</section></div><h2>Call graph: callers and callees</h2>");
 	fn_graph(p, hit[0].id, name, hit[0].file, hit[0].line);
 out:
@@ -659,9 +665,9 @@ static void card_fn(struct page *p, sqlite3_int64 id, const char *name)
 		sb_adds(b, "<div class=\"dim\">declared only: not defined in the indexed files</div>");
 	}
 	sb_adds(b, "<div class=\"card-s\">callers</div>");
-	edge_list(p, "callers", "n_callers", name, CARD_ROWS, "none in the index");
+	edge_list(p, "callers", "n_callers", name, file, CARD_ROWS, "none in the index");
 	sb_adds(b, "<div class=\"card-s\">callees</div>");
-	edge_list(p, "callees", "n_callees", name, CARD_ROWS, "none in the index");
+	edge_list(p, "callees", "n_callees", name, file, CARD_ROWS, "none in the index");
 	free(file);
 	free(type);
 }

@@ -56,9 +56,11 @@ WHERE kind = ?2 AND (name LIKE '%' || ?1 || '%'
 	OR (substr(name, -3) = substr(?1, -3) AND abs(length(name) - length(?1)) <= 4))
 LIMIT 5000;
 
+-- Where a function is defined: of two definitions (not static, in two
+-- files, or a header's under two configurations), the first by file and line.
 -- name: function_def
 SELECT f.path, fn.line FROM func fn JOIN file f ON f.id = fn.file_id
-WHERE fn.sym_id = ?1 ORDER BY f.path LIMIT 1;
+WHERE fn.sym_id = ?1 ORDER BY f.path, fn.line LIMIT 1;
 
 -- Where a function drops a packet (the drop_site view), as graph labels them.
 -- name: drops

@@ -4,12 +4,19 @@
 SELECT value FROM meta WHERE key = 'tree';
 -- name: file_id
 SELECT id FROM file WHERE path = ?1;
+-- A file's tokens. Lexed by two units (a .c file compiled and also
+-- #included by another, or two versions of a header an older run left):
+-- the file's own TU's first, then the newest version (hdr:PATH#MTIME.SIZE).
 -- name: lex
-SELECT tokens, skipped, raw_size FROM file_lex WHERE file_id = ?1 ORDER BY rowid DESC LIMIT 1;
+SELECT x.tokens, x.skipped, x.raw_size FROM file_lex x JOIN unit u ON u.id = x.unit_id
+WHERE x.file_id = ?1 ORDER BY u.key NOT LIKE 'tu:%', u.key DESC LIMIT 1;
+-- (html_source.c keeps the first row at a position: two units that walked
+-- the same header function can name two symbols there)
 -- name: file_refs
 SELECT r.line, r.col, r.sym_id, s.name, s.kind
 FROM ref r JOIN sym s ON s.id = r.sym_id
-WHERE r.file_id = ?1 AND r.in_macro = 0;
+WHERE r.file_id = ?1 AND r.in_macro = 0
+ORDER BY r.line, r.col, s.kind, s.name, s.usr;
 -- name: file_funcs
 SELECT fn.sym_id, s.name, fn.line, fn.col FROM func fn JOIN sym s ON s.id = fn.sym_id
 WHERE fn.file_id = ?1;
@@ -22,58 +29,91 @@ SELECT name, line FROM macro_def WHERE file_id = ?1;
 SELECT line, callee, kind, via, bound_file, bound_line FROM edges
 WHERE file = ?1 AND kind <> 'direct'
 ORDER BY line, via, kind, callee;
+-- Where symbol ?1 (named ?2) is defined: a function's definition, else an
+-- ops table's, else a flag's; of several (a function defined in two
+-- files), the first by file and line.
 -- name: sym_def
-SELECT f.path, fn.line FROM func fn JOIN file f ON f.id = fn.file_id WHERE fn.sym_id = ?1
+SELECT f.path, fn.line, 0 FROM func fn JOIN file f ON f.id = fn.file_id WHERE fn.sym_id = ?1
 UNION ALL
-SELECT f.path, o.line FROM ops_table o JOIN file f ON f.id = o.file_id WHERE o.sym_id = ?1
+SELECT f.path, o.line, 1 FROM ops_table o JOIN file f ON f.id = o.file_id WHERE o.sym_id = ?1
 UNION ALL
-SELECT f.path, g.line FROM flag g JOIN file f ON f.id = g.file_id WHERE g.name = ?2
-LIMIT 1;
+SELECT f.path, g.line, 2 FROM flag g JOIN file f ON f.id = g.file_id WHERE g.name = ?2
+ORDER BY 3, 1, 2 LIMIT 1;
+-- The #define of ?1 for file ?2 (0: none): one in that file, else one in a
+-- header its TU read, else the first by file and line.
 -- name: macro_def
 SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
-WHERE m.name = ?1 ORDER BY m.file_id = ?2 DESC, m.rowid LIMIT 1;
+WHERE m.name = ?1
+ORDER BY m.file_id = ?2 DESC,
+	-- (CROSS JOIN: from the few versions of that header, not every file the TU read)
+	EXISTS (SELECT 1 FROM file_stat fs CROSS JOIN tu_dep d
+		WHERE fs.file_id = m.file_id AND d.stat_id = fs.id
+		  AND d.tu_id = (SELECT t.id FROM tu t WHERE t.file_id = ?2)) DESC,
+	f.path, m.line LIMIT 1;
+-- Functions named ?1, a row each, with where each is defined: a function
+-- defined in two files (not static) at the first by file and line, not at
+-- a GROUP BY's bare columns from whichever row came last.
 -- name: fn_by_name
 SELECT s.id, f.path, fn.line, fn.type, fn.is_static
-FROM sym s JOIN func fn ON fn.sym_id = s.id JOIN file f ON f.id = fn.file_id
+FROM sym s JOIN func fn ON fn.rowid = (SELECT d.rowid FROM func d JOIN file df ON df.id = d.file_id
+	WHERE d.sym_id = s.id ORDER BY df.path, d.line, d.type, d.is_static LIMIT 1)
+JOIN file f ON f.id = fn.file_id
 WHERE s.name = ?1 AND s.kind = 'function'
-GROUP BY s.id ORDER BY f.path;
+ORDER BY f.path, fn.line, s.usr;
 -- name: fn_count
 SELECT count(DISTINCT fn.sym_id) FROM sym s JOIN func fn ON fn.sym_id = s.id
 WHERE s.name = ?1 AND s.kind = 'function';
 -- name: sym
 SELECT name, kind FROM sym WHERE id = ?1;
+-- A function's definition, the first by file and line, as fn_by_name.
 -- name: fn_of_sym
 SELECT f.path, fn.line, fn.type, fn.end_line FROM func fn JOIN file f ON f.id = fn.file_id
-WHERE fn.sym_id = ?1 LIMIT 1;
+WHERE fn.sym_id = ?1 ORDER BY f.path, fn.line, fn.type, fn.end_line LIMIT 1;
+-- Callers and callees of a name, a row each for each kind and field, at
+-- its call site in file ?3 (where the function the page is about is
+-- defined: two static functions share the name) if it has one, else at its
+-- first by file and line; a GROUP BY's bare file and line came from
+-- whichever row of the group was read last.
 -- name: callers
-SELECT caller, kind, via, file, line FROM edges WHERE callee = ?1
-GROUP BY caller, kind, via ORDER BY kind <> 'direct', caller LIMIT ?2;
+SELECT caller, kind, via, file, line FROM (
+	SELECT caller, kind, via, file, line, row_number() OVER (PARTITION BY caller, kind, via
+		ORDER BY file IS NOT ?3, file, line) AS nth
+	FROM edges WHERE callee = ?1)
+WHERE nth = 1 ORDER BY kind <> 'direct', caller, kind, via LIMIT ?2;
 -- name: n_callers
 SELECT count(DISTINCT caller) FROM edges WHERE callee = ?1;
 -- name: callees
-SELECT callee, kind, via, file, line FROM edges WHERE caller = ?1
-GROUP BY callee, kind, via ORDER BY line, callee LIMIT ?2;
+SELECT callee, kind, via, file, line FROM (
+	SELECT callee, kind, via, file, line, row_number() OVER (PARTITION BY callee, kind, via
+		ORDER BY file IS NOT ?3, file, line) AS nth
+	FROM edges WHERE caller = ?1)
+WHERE nth = 1 ORDER BY line, callee, file, kind, via LIMIT ?2;
 -- name: n_callees
 SELECT count(DISTINCT callee) FROM edges WHERE caller = ?1;
 -- name: field_bindings
 SELECT function, table_name, context, file, line FROM bindings
-WHERE struct || '.' || field = ?1 ORDER BY file, line LIMIT ?2;
+WHERE struct || '.' || field = ?1 ORDER BY file, line, function, table_name LIMIT ?2;
 -- name: n_field_bindings
 SELECT count(*) FROM bindings WHERE struct || '.' || field = ?1;
 -- name: sym_uses
 SELECT r.kind, f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
-WHERE r.sym_id = ?1 ORDER BY r.kind = 'read', f.path, r.line LIMIT ?2;
+WHERE r.sym_id = ?1 ORDER BY r.kind = 'read', f.path, r.line, r.kind, r.col LIMIT ?2;
 -- name: n_sym_uses
 SELECT r.kind, count(*) FROM ref r WHERE r.sym_id = ?1 GROUP BY r.kind ORDER BY r.kind;
 -- name: ops_members
 SELECT b.field, fs.name, f.path, b.line FROM binding b
 JOIN sym fs ON fs.id = b.fn_id JOIN file f ON f.id = b.file_id
-WHERE b.table_id = ?1 ORDER BY b.line, b.col;
+WHERE b.table_id = ?1 ORDER BY b.line, b.col, f.path, b.field, fs.name;
+-- An ops table's definition, the first by file and line (a table of one
+-- name, not static, defined in two files is one symbol).
 -- name: ops_of_sym
 SELECT o.struct, f.path, o.line FROM ops_table o JOIN file f ON f.id = o.file_id
-WHERE o.sym_id = ?1 LIMIT 1;
+WHERE o.sym_id = ?1 ORDER BY f.path, o.line, o.struct LIMIT 1;
+-- A flag by name, as report.sql's flag_named: one with a value first, then
+-- by file and line.
 -- name: flag
-SELECT value, bit, doc, file, line FROM flags WHERE name = ?1 LIMIT 1;
+SELECT value, bit, doc, file, line FROM flags WHERE name = ?1
+ORDER BY value IS NULL, file, line LIMIT 1;
 -- name: top_dirs
 SELECT DISTINCT substr(f.path, 1, instr(f.path, '/') - 1) FROM file f
 WHERE f.path NOT LIKE '/%' AND instr(f.path, '/') > 0
@@ -91,7 +131,7 @@ WHERE f.path >= ?1 AND f.path < ?2 AND f.path NOT LIKE '/%'
 ORDER BY f.path;
 -- name: all_ops
 SELECT s.name, o.struct, f.path, o.line, s.id FROM ops_table o JOIN sym s ON s.id = o.sym_id
-JOIN file f ON f.id = o.file_id ORDER BY o.struct, s.name;
+JOIN file f ON f.id = o.file_id ORDER BY o.struct, s.name, f.path, o.line;
 -- name: funcs_in_file
 SELECT s.name, fn.line FROM func fn JOIN sym s ON s.id = fn.sym_id
 WHERE fn.file_id = ?1 ORDER BY fn.line;
@@ -103,7 +143,7 @@ FROM sym s WHERE s.kind = 'field' AND s.name >= ?1 || '.' AND s.name < ?1 || '/'
 ORDER BY s.name;
 -- name: struct_ops
 SELECT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
-JOIN file f ON f.id = o.file_id WHERE o.struct = ?1 ORDER BY s.name;
+JOIN file f ON f.id = o.file_id WHERE o.struct = ?1 ORDER BY s.name, f.path, o.line;
 -- name: search_sym
 SELECT DISTINCT name, kind FROM sym
 WHERE name >= ?1 AND name < ?2 AND kind IN ('function', 'field')
@@ -122,7 +162,8 @@ WHERE kind = 'field' AND substr(name, 1, instr(name, '.') - 1) IN
 ORDER BY name;
 -- name: search_ops
 SELECT s.name, f.path, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
-JOIN file f ON f.id = o.file_id WHERE s.name >= ?1 AND s.name < ?2 LIMIT ?3;
+JOIN file f ON f.id = o.file_id WHERE s.name >= ?1 AND s.name < ?2
+ORDER BY s.name, f.path, o.line LIMIT ?3;
 -- name: all_structs
 SELECT DISTINCT struct FROM binding UNION SELECT struct FROM ops_table ORDER BY 1;
 -- name: all_search

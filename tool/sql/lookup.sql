@@ -46,11 +46,14 @@ FROM var_binding v JOIN sym vs ON vs.id = v.var_id JOIN file f ON f.id = v.file_
 WHERE v.table_id = ?1
 ORDER BY 3, 4, 5;
 
+-- The function a reference is in: the one that starts last before it; of
+-- two starting on one line (a macro that defines several), by column, then
+-- name.
 -- name: refs
 SELECT s.name, r.kind, f.path, r.line, r.col, r.in_macro,
 	(SELECT fs.name FROM func fn JOIN sym fs ON fs.id = fn.sym_id
 	 WHERE fn.file_id = r.file_id AND r.line BETWEEN fn.line AND fn.end_line
-	 ORDER BY fn.line DESC LIMIT 1)
+	 ORDER BY fn.line DESC, fn.col DESC, fs.name LIMIT 1)
 FROM sym s JOIN ref r ON r.sym_id = s.id JOIN file f ON f.id = r.file_id
 WHERE s.name = ?1
 ORDER BY f.path, r.line, r.col;
