@@ -296,7 +296,7 @@ static bool header_claimed(void *arg, const char *rel)
 
 	snprintf(abs, sizeof(abs), "%s/%s", ix->tree, rel);
 	stamp(ix, abs, &fs);
-	snprintf(key, sizeof(key), "hdr:%s#%lld.%lld", fs.path, (long long)fs.mtime, (long long)fs.size);
+	header_unit_key(fs.path, fs.mtime, fs.size, key, sizeof(key));
 	return claim(ix, key, 0) != 0;
 }
 

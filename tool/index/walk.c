@@ -233,6 +233,11 @@ static CXCursor strip(CXCursor c)
 
 /* --- files ------------------------------------------------------------ */
 
+void header_unit_key(const char *path, int64_t mtime, int64_t size, char *key, size_t len)
+{
+	snprintf(key, len, "hdr:%s#%lld.%lld", path, (long long)mtime, (long long)size);
+}
+
 void file_stamp_make(const char *tree, const char *name, struct file_stamp *out)
 {
 	size_t tree_len = strlen(tree);
@@ -2380,8 +2385,7 @@ static void file_unit_key(struct walker *w, int idx, char *key, size_t size)
 	if (idx == w->main_file)
 		snprintf(key, size, "tu:%s", ff->path);
 	else
-		snprintf(key, size, "hdr:%s#%lld.%lld", ff->path, (long long)ff->mtime,
-			 (long long)ff->size);
+		header_unit_key(ff->path, ff->mtime, ff->size, key, size);
 }
 
 static int file_unit(struct walker *w, int idx)

@@ -16,6 +16,9 @@ struct file_stamp {
 /* Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. */
 void file_stamp_make(const char *tree, const char *name, struct file_stamp *out);
 
+/* The key of the unit of the header PATH at a version: hdr:PATH#MTIME.SIZE. */
+void header_unit_key(const char *path, int64_t mtime, int64_t size, char *key, size_t len);
+
 enum {
 	CLAIM_UNIT = 1,		/* a unit of its own: a header's scope, or one function */
 	CLAIM_IN_UNIT,		/* a function walked inside its header's unit */
