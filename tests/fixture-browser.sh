@@ -256,4 +256,18 @@ skipped_of() { sqlite3 "$1" "SELECT x.skipped FROM file_lex x JOIN file f ON f.i
 expect_eq "$(skipped_of "$TMP/two.db")" "2-4" "a header read twice: its skipped range once"
 expect_eq "$(skipped_of "$TMP/two.db")" "$(skipped_of "$TMP/one.db")" "the same as when its owner reads it once"
 
+# Token edges (index/lex.c takes each token's end, line and spelling from
+# the text): a comment ending on a directive's line, line splices inside a
+# token, between tokens and in a // comment, CRLF and a lone CR, a splice at
+# the end of the file. The expected file is what libclang's token extents
+# and lines gave before lex.c read them from the text.
+L=$TMP/lex
+mkdir -p "$L"
+cp "$SRC/fixtures/lex/edge.c" "$L/"
+printf '[{"directory": "%s", "file": "%s", "arguments": ["clang", "-c", "%s"]}]\n' "$L" "$L/edge.c" "$L/edge.c" >"$L/cc.json"
+run "$NDOSCOPE" --db "$TMP/lex.db" index -C "$L" -p "$L/cc.json"
+expect_rc 0 "index a file of token edges"
+python3 "$SRC/tests/lex-tokens.py" "$TMP/lex.db" "$L/edge.c" edge.c >"$TMP/lex.txt" 2>&1
+expect_file_eq "$TMP/lex.txt" "$SRC/fixtures/expected/lex/edge.txt" "token edges: each token's bytes, kind and #define line"
+
 test_done

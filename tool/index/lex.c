@@ -70,50 +70,125 @@ static enum lex_kind kind_of(CXTokenKind k)
 	}
 }
 
-int lex_file(CXTranslationUnit tu, CXFile file, size_t size, int file_idx, int unit,
-	     struct tu_facts *f)
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/*
+ * Where the token that starts at START and ends before NEXT (the next
+ * token's start, or the end of the file) ends: the raw lexer keeps
+ * comments, so only blanks and line splices lie between two tokens, and no
+ * token ends with either.
+ */
+static unsigned token_end(const char *t, unsigned start, unsigned next)
+{
+	unsigned e = next;
+
+	while (e > start) {
+		unsigned b, k;
+
+		if (blank(t[e - 1])) {
+			e--;
+			continue;
+		}
+		if (t[e - 1] != '\n' && t[e - 1] != '\r')
+			break;
+		b = e - 1;
+		if (t[b] == '\n' && b > start && t[b - 1] == '\r')
+			b--;
+		/* a backslash ending the line, blanks after it or not, splices it */
+		for (k = b; k > start && blank(t[k - 1]); k--)
+			;
+		e = k > start && t[k - 1] == '\\' ? k - 1 : b;
+	}
+	return e;
+}
+
+/* A name as clang spells it: the line splices in TEXT[START, END) taken out. */
+static char *cleaned(struct arena *a, const char *t, unsigned start, unsigned end)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *name;
+
+	for (unsigned i = start; i < end; i++) {
+		unsigned j = i + 1;
+
+		if (t[i] == '\\') {
+			while (j < end && blank(t[j]))
+				j++;
+			if (j < end && (t[j] == '\n' || t[j] == '\r')) {
+				i = j + (t[j] == '\r' && j + 1 < end && t[j + 1] == '\n');
+				continue;
+			}
+		}
+		sb_add(&sb, t + i, 1);
+	}
+	name = arena_strndup(a, sb.buf ? sb.buf : "", sb.len);
+	sb_free(&sb);
+	return name;
+}
+
+static bool spelled(const char *t, unsigned start, unsigned end, const char *word)
+{
+	size_t n = strlen(word);
+
+	return end - start == n && !memcmp(t + start, word, n);
+}
+
+/*
+ * Only the token's start comes from libclang (its offset: its line and
+ * extent cost as much again as the tokenizing); the end, the line and the
+ * spellings come from TEXT, the bytes clang lexed.
+ */
+int lex_file(CXTranslationUnit tu, CXFile file, const char *text, size_t size, int file_idx,
+	     int unit, struct tu_facts *f)
 {
 	struct f_lex fl = { .unit = unit, .file = file_idx, .skipped = "" };
 	struct strbuf sb = STRBUF_INIT;
 	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, file, 0),
 					   clang_getLocationForOffset(tu, file, (unsigned)size));
 	CXToken *toks = NULL;
-	unsigned n = 0, prev_end = 0, prev_line = 0;
+	unsigned n = 0, prev_end = 0, *starts;
+	unsigned line = 1, prev_line = 0, pos = 0;	/* line is POS's, as SourceManager counts */
 	int directive = 0;	/* 1: after a '#' opening a line; 2: after its directive word */
 
 	clang_tokenize(tu, all, &toks, &n);
+	starts = xmalloc((n + 1) * sizeof(*starts));
+	for (unsigned i = 0; i < n; i++)
+		clang_getFileLocation(clang_getTokenLocation(tu, toks[i]), NULL, NULL, NULL,
+				      &starts[i]);
+	starts[n] = (unsigned)size;
 	for (unsigned i = 0; i < n; i++) {
-		CXSourceRange ext = clang_getTokenExtent(tu, toks[i]);
-		unsigned line, start, end;
+		unsigned start = starts[i], end;
 		enum lex_kind k = kind_of(clang_getTokenKind(toks[i]));
 
-		clang_getFileLocation(clang_getRangeStart(ext), NULL, &line, NULL, &start);
-		clang_getFileLocation(clang_getRangeEnd(ext), NULL, NULL, NULL, &end);
-		if (start < prev_end || end < start)
+		if (start > size)
+			continue;
+		for (; pos < start; pos++)
+			if (text[pos] == '\n' ||
+			    (text[pos] == '\r' && (pos + 1 == size || text[pos + 1] != '\n')))
+				line++;
+		if (start < prev_end)
+			continue;
+		/* a later token may start before this one (never seen): end at the file */
+		end = token_end(text, start, starts[i + 1] >= start ? starts[i + 1] : (unsigned)size);
+		if (end <= start)
 			continue;
 		if (line != prev_line)
 			directive = 0;
-		if (k == LEX_PUNCT && line != prev_line && end - start == 1) {
-			CXString s = clang_getTokenSpelling(tu, toks[i]);
-
-			if (!strcmp(clang_getCString(s), "#")) {
-				k = LEX_PP;
-				directive = 1;
-			}
-			clang_disposeString(s);
-		} else if (directive == 1 && (k == LEX_IDENT || k == LEX_KEYWORD)) {
-			CXString s = clang_getTokenSpelling(tu, toks[i]);
-
-			directive = !strcmp(clang_getCString(s), "define") ? 3 : 2;
+		if (k == LEX_PUNCT && line != prev_line && spelled(text, start, end, "#")) {
 			k = LEX_PP;
-			clang_disposeString(s);
+			directive = 1;
+		} else if (directive == 1 && (k == LEX_IDENT || k == LEX_KEYWORD)) {
+			directive = spelled(text, start, end, "define") ? 3 : 2;
+			k = LEX_PP;
 		} else if (directive == 3 && k == LEX_IDENT) {
-			CXString s = clang_getTokenSpelling(tu, toks[i]);
-			struct f_macro m = { .unit = unit, .file = file_idx, .line = (int)line,
-					     .name = arena_strdup(&f->arena, clang_getCString(s)) };
+			struct f_macro m = { .unit = unit, .file = file_idx,
+					     .line = (int)line,
+					     .name = cleaned(&f->arena, text, start, end) };
 
 			VEC_PUSH(&f->macros, m);
-			clang_disposeString(s);
 			directive = 2;
 		} else if (directive) {
 			directive = 2;
@@ -124,6 +199,7 @@ int lex_file(CXTranslationUnit tu, CXFile file, size_t size, int file_idx, int u
 		prev_end = end;
 		prev_line = line;
 	}
+	free(starts);
 	clang_disposeTokens(tu, toks, n);
 	store_tokens(f, &fl, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);

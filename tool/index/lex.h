@@ -13,11 +13,11 @@
 enum lex_kind { LEX_PUNCT, LEX_KEYWORD, LEX_IDENT, LEX_LITERAL, LEX_COMMENT, LEX_PP };
 
 /*
- * Tokenize FILE (SIZE bytes, index FILE_IDX in F) for UNIT: one f_lex row,
- * and one f_macro per #define. Returns the f_lex index.
+ * Tokenize FILE (its TEXT, SIZE bytes, index FILE_IDX in F) for UNIT: one
+ * f_lex row, and one f_macro per #define. Returns the f_lex index.
  */
-int lex_file(CXTranslationUnit tu, CXFile file, size_t size, int file_idx, int unit,
-	     struct tu_facts *f);
+int lex_file(CXTranslationUnit tu, CXFile file, const char *text, size_t size, int file_idx,
+	     int unit, struct tu_facts *f);
 
 /*
  * The TU's skipped #if regions, appended to the f_lex rows of their files:

@@ -2846,15 +2846,16 @@ static void record_source(struct walker *w)
 			files[w->file_idx.e[i].value - 1] = (CXFile)w->file_idx.e[i].key;
 	for (size_t i = 0; i < n; i++) {
 		size_t size = 0;
+		const char *text;
 		int u;
 
 		m.lex[i] = -1;
 		if (!files[i] || w->f->files.v[i].path[0] == '/')
 			continue;
 		u = file_unit(w, (int)i);
-		if (!w->f->units.v[u].own || !file_text(w, files[i], (int)i, &size))
+		if (!w->f->units.v[u].own || !(text = file_text(w, files[i], (int)i, &size)))
 			continue;
-		m.lex[i] = lex_file(w->tu, files[i], size, (int)i, u, w->f);
+		m.lex[i] = lex_file(w->tu, files[i], text, size, (int)i, u, w->f);
 	}
 	lex_skipped(w->tu, w->f, lex_of, &m);
 	free(m.lex);
