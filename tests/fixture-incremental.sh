@@ -208,6 +208,8 @@ expect_eq "$(q "$M" "SELECT count(*) FROM file_stat")" \
 expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name LIKE '%_by_unit'")" \
 	"unit_fn_by_unit tu_unit_by_unit" "schema 013 migrated: the fact tables' indexes by unit gone"
 expect_eq "$(outside_spans "$M")" "" "schema 013 migrated: every fact row in its unit's span"
+expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name LIKE 'call_by_%' AND sql LIKE '% WHERE % IS NOT NULL'")" \
+	"call_by_via call_by_type" "schema 013 migrated: the calls' indexes by via and by type hold no NULLs (016)"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"
 else

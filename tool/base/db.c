@@ -33,6 +33,7 @@ static const char *const migrations[] = {
 	"schemas/013_macro_bodies.sql",
 	"schemas/014_file_stat.sql",
 	"schemas/015_unit_span.sql",
+	"schemas/016_partial_call_indexes.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */
