@@ -270,4 +270,30 @@ expect_rc 0 "index a file of token edges"
 python3 "$SRC/tests/lex-tokens.py" "$TMP/lex.db" "$L/edge.c" edge.c >"$TMP/lex.txt" 2>&1
 expect_file_eq "$TMP/lex.txt" "$SRC/fixtures/expected/lex/edge.txt" "token edges: each token's bytes, kind and #define line"
 
+# A macro defined twice, once under '#ifndef' after the other (the shape of
+# __read_mostly: asm/cache.h, then linux/cache.h's fallback): the page links
+# its use to the definition the TU compiles, though the skipped one comes
+# first by path.
+C=$TMP/mostly
+mkdir -p "$C/include/linux"
+printf '#define __fx_mostly __attribute__((section(".data.fx")))\n' >"$C/include/linux/compiler_fx.h"
+printf '#include <linux/compiler_fx.h>\n#ifndef __fx_mostly\n#define __fx_mostly\n#endif\n' >"$C/include/linux/cache.h"
+printf '#include <linux/cache.h>\nint fx_value __fx_mostly;\n' >"$C/m.c"
+printf '[{"directory": "%s", "file": "%s", "arguments": ["clang", "-I%s/include", "-c", "%s"]}]\n' \
+	"$C" "$C/m.c" "$C" "$C/m.c" >"$C/cc.json"
+run "$NDOSCOPE" --db "$TMP/mostly.db" index -C "$C" -p "$C/cc.json"
+expect_rc 0 "index a macro defined twice, once compiled out"
+expect_eq "$(q "$TMP/mostly.db" "SELECT f.path || ':' || m.line || ':' || m.skipped FROM macro_def m
+	JOIN file f ON f.id = m.file_id WHERE m.name = '__fx_mostly' ORDER BY 1")" \
+	"$(printf 'include/linux/cache.h:3:1\ninclude/linux/compiler_fx.h:1:0')" \
+	"the fallback under #ifndef is recorded as compiled out"
+run "$NDOSCOPE" --db "$TMP/mostly.db" html -C "$C" -o "$TMP/mostly-x"
+expect_match "$(cat "$TMP/mostly-x/source/m.c.html")" \
+	'compiler_fx\.h\.html#L1"' "a use of the macro links to the definition the TU compiles"
+if grep -q 'cache\.h\.html#L3"' "$TMP/mostly-x/source/m.c.html"; then
+	not_ok "not to the one compiled out"
+else
+	ok "not to the one compiled out"
+fi
+
 test_done

@@ -177,13 +177,17 @@ expect_eq "$(outside_spans "$W")" "" "every fact row in its unit's span, after a
 
 # An index of schema 013: the migrations to 015 name each file's version
 # once (file_stat), and find a unit's rows through spans instead of an index
-# per table (unit_span); every TU still reads as unchanged. The 013 index is
-# made here from a fresh one, undoing 015 and 014 with the statements the
-# older migrations wrote; an index without a schema fingerprint is one
-# from before them.
+# per table (unit_span); 016 and 017 make the calls' indexes by via and type
+# partial and add macro_def.skipped; every TU still reads as unchanged. The
+# 013 index is made here from a fresh one, undoing 017 to 014 with the
+# statements the older migrations wrote; an index without a schema
+# fingerprint is one from before them.
 M=$TMP/schema13.db
 cp "$TMP/walker-fresh.db" "$M"
 {
+	echo "ALTER TABLE macro_def DROP COLUMN skipped;
+	DROP INDEX call_by_via; CREATE INDEX call_by_via ON call(via);
+	DROP INDEX call_by_type; CREATE INDEX call_by_type ON call(fn_type);"
 	echo "DROP TABLE unit_span; DROP TRIGGER unit_delete_source; DROP TRIGGER unit_clear_source;"
 	grep -h '^CREATE INDEX [a-z_]*_by_unit ON' "$SRC"/schemas/00[1-4]*.sql |
 		sed 's/^CREATE INDEX /CREATE INDEX IF NOT EXISTS /'
@@ -198,6 +202,8 @@ cp "$TMP/walker-fresh.db" "$M"
 } | sqlite3 "$M"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_by_unit'")" 17 \
 	"the schema 013 index has its 17 indexes by unit"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'call_by_%' AND sql LIKE '% WHERE %'")" 0 \
+	"the schema 013 index has whole indexes by via and type"
 deps=$(sqlite3 "$M" "SELECT count(*) FROM tu_dep")	# q reads through ndoscope, which needs 015
 run "$NDOSCOPE" --db "$M" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged $n, " "schema 013 migrated: every TU unchanged"
@@ -210,6 +216,8 @@ expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHE
 expect_eq "$(outside_spans "$M")" "" "schema 013 migrated: every fact row in its unit's span"
 expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name LIKE 'call_by_%' AND sql LIKE '% WHERE % IS NOT NULL'")" \
 	"call_by_via call_by_type" "schema 013 migrated: the calls' indexes by via and by type hold no NULLs (016)"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM macro_def WHERE skipped = 0")" "$(sqlite3 "$M" "SELECT count(*) FROM macro_def")" \
+	"schema 013 migrated: its #defines read as compiled until walked again (017)"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"
 else

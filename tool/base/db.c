@@ -34,6 +34,7 @@ static const char *const migrations[] = {
 	"schemas/014_file_stat.sql",
 	"schemas/015_unit_span.sql",
 	"schemas/016_partial_call_indexes.sql",
+	"schemas/017_macro_def_skipped.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -146,12 +146,14 @@ struct f_lex {
 	size_t len;		/* of tokens as stored */
 	size_t raw_len;		/* of the varints inflated; 0: not deflated */
 	char *skipped;		/* "12-40 55-60" */
+	size_t macros_from, macros_to;	/* its #defines: [from, to) of tu_facts.macros */
 };
 
 /* A #define NAME, where it is written. */
 struct f_macro {
 	int unit, file, line;
 	char *name;
+	bool skipped;		/* in an #if region the owner's configuration compiled out */
 };
 
 struct f_diag {

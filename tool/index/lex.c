@@ -144,7 +144,8 @@ static bool spelled(const char *t, unsigned start, unsigned end, const char *wor
 int lex_file(CXTranslationUnit tu, CXFile file, const char *text, size_t size, int file_idx,
 	     int unit, struct tu_facts *f)
 {
-	struct f_lex fl = { .unit = unit, .file = file_idx, .skipped = "" };
+	struct f_lex fl = { .unit = unit, .file = file_idx, .skipped = "",
+			    .macros_from = f->macros.n };
 	struct strbuf sb = STRBUF_INIT;
 	CXSourceRange all = clang_getRange(clang_getLocationForOffset(tu, file, 0),
 					   clang_getLocationForOffset(tu, file, (unsigned)size));
@@ -203,6 +204,7 @@ int lex_file(CXTranslationUnit tu, CXFile file, const char *text, size_t size, i
 	clang_disposeTokens(tu, toks, n);
 	store_tokens(f, &fl, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);
+	fl.macros_to = f->macros.n;
 	VEC_PUSH(&f->lexes, fl);
 	return (int)f->lexes.n - 1;
 }
@@ -240,6 +242,10 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		if (!ins)
 			continue;
 		sb_addf(&bufs[li], "%s%u-%u", bufs[li].len ? " " : "", first, last);
+		/* its #defines there are not the ones the TU sees (html.sql, macro_def) */
+		for (size_t m = f->lexes.v[li].macros_from; m < f->lexes.v[li].macros_to; m++)
+			if (f->macros.v[m].line >= (int)first && f->macros.v[m].line <= (int)last)
+				f->macros.v[m].skipped = true;
 	}
 	strmap_free(&seen);
 	for (size_t i = 0; i < f->lexes.n; i++) {

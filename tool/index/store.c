@@ -174,6 +174,7 @@ static int write_source(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_text(st, 2, x->name);
 		bind_int(st, 3, FILE_(x));
 		bind_int(st, 4, x->line);
+		bind_int(st, 5, x->skipped);
 		if (db_step_done(db, st))
 			return -1;
 	}

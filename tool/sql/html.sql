@@ -39,17 +39,19 @@ SELECT f.path, o.line, 1 FROM ops_table o JOIN file f ON f.id = o.file_id WHERE 
 UNION ALL
 SELECT f.path, g.line, 2 FROM flag g JOIN file f ON f.id = g.file_id WHERE g.name = ?2
 ORDER BY 3, 1, 2 LIMIT 1;
--- The #define of ?1 for file ?2 (0: none): one in that file, else one in a
--- header its TU read, else the first by file and line.
+-- The #define of ?1 for file ?2 (0: none): of those the file's TU can see
+-- (in that file or in a header it read), one its configuration compiles
+-- (not in a skipped #if region: '#ifndef __read_mostly' after the arch's
+-- own), in that file first; else the first by file and line.
 -- name: macro_def
 SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
 WHERE m.name = ?1
-ORDER BY m.file_id = ?2 DESC,
+ORDER BY m.file_id = ?2 OR
 	-- (CROSS JOIN: from the few versions of that header, not every file the TU read)
 	EXISTS (SELECT 1 FROM file_stat fs CROSS JOIN tu_dep d
 		WHERE fs.file_id = m.file_id AND d.stat_id = fs.id
 		  AND d.tu_id = (SELECT t.id FROM tu t WHERE t.file_id = ?2)) DESC,
-	f.path, m.line LIMIT 1;
+	m.skipped, m.file_id = ?2 DESC, f.path, m.line LIMIT 1;
 -- Functions named ?1, a row each, with where each is defined: a function
 -- defined in two files (not static) at the first by file and line, not at
 -- a GROUP BY's bare columns from whichever row came last.

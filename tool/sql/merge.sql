@@ -205,8 +205,8 @@ SELECT um.oid, fm.oid, x.tokens, x.skipped, x.raw_size
 FROM s.file_lex x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
-INSERT INTO macro_def(unit_id, name, file_id, line)
-SELECT um.oid, x.name, fm.oid, x.line
+INSERT INTO macro_def(unit_id, name, file_id, line, skipped)
+SELECT um.oid, x.name, fm.oid, x.line, x.skipped
 FROM s.macro_def x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;

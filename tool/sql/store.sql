@@ -282,7 +282,7 @@ SELECT value FROM meta WHERE key = ?1;
 -- name: lex_insert
 INSERT INTO file_lex(unit_id, file_id, tokens, skipped, raw_size) VALUES (?1, ?2, ?3, ?4, ?5);
 -- name: macro_insert
-INSERT INTO macro_def(unit_id, name, file_id, line) VALUES (?1, ?2, ?3, ?4);
+INSERT INTO macro_def(unit_id, name, file_id, line, skipped) VALUES (?1, ?2, ?3, ?4, ?5);
 
 -- What joins the facts of every TU, derived after each index run and
 -- merge. First every call to a hand-off API (schemas/002_handoff.sql) with
