@@ -92,6 +92,12 @@ expect_eq "$err" "error: tcp4-lo needs net/socket.c, net/ipv4/af_inet.c, net/ipv
 run "$NDOSCOPE" --db "$DB" journey no-such-trip
 expect_eq "$err" "error: no journey named 'no-such-trip': give tcp4-lo, unix-stream or the path of a .journey file" \
 	"an unknown journey is named"
+mkdir -p "$TMP/dir.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/dir.journey"
+expect_eq "$err" "error: '$TMP/dir.journey' is not a file" "a directory is not a journey"
+truncate -s 17M "$TMP/big.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/big.journey"
+expect_eq "$err" "error: '$TMP/big.journey' is over 16 MiB: not a journey" "nor is a file of 17 MiB"
 printf '# one waypoint\ntcp_sendmsg TCP\n' >"$TMP/one.journey"
 run "$NDOSCOPE" --db "$DB" journey "$TMP/one.journey"
 expect_eq "$err" "error: '$TMP/one.journey' names fewer than two waypoints" "a journey needs two waypoints"

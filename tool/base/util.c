@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Allocation helpers, string buffers and two small open-addressing maps. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/util.h"
 
@@ -293,4 +297,50 @@ void strvec_clear(struct strvec *v)
 	for (size_t i = 0; i < v->n; i++)
 		free(v->v[i]);
 	VEC_FREE(v);
+}
+
+char *read_file(const char *path, size_t max, size_t *len, struct stat *st)
+{
+	struct stat sb;
+	char *buf = NULL;
+	size_t n = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &sb))
+		goto fail;
+	if (!S_ISREG(sb.st_mode)) {
+		errno = EINVAL;
+		goto fail;
+	}
+	if ((unsigned long long)sb.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	buf = xmalloc(sb.st_size + 1);
+	while (n < (size_t)sb.st_size) {
+		ssize_t r = read(fd, buf + n, sb.st_size - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		if (!r)
+			break;		/* shrunk since the fstat: what there was */
+		n += r;
+	}
+	buf[n] = '\0';
+	close(fd);
+	if (len)
+		*len = n;
+	if (st)
+		*st = sb;
+	return buf;
+fail:
+	err = errno;
+	close(fd);
+	free(buf);
+	errno = err;
+	return NULL;
 }

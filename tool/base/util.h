@@ -101,4 +101,14 @@ void ptrmap_free(struct ptrmap *m);
 /* Milliseconds from a monotonic clock. */
 int64_t now_ms(void);
 
+struct stat;
+
+/*
+ * The whole of the regular file PATH, NUL-terminated, its length in *LEN and
+ * the stat of what was read in *ST (either may be NULL). NULL with errno
+ * set when it cannot be opened or read: EFBIG when it is over MAX bytes,
+ * EINVAL when it is not a regular file.
+ */
+char *read_file(const char *path, size_t max, size_t *len, struct stat *st);
+
 #endif

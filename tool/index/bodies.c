@@ -4,14 +4,11 @@
  * parses (see bodies.h).
  */
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/error.h"
 #include "index/bodies.h"
@@ -246,25 +243,18 @@ bool bodies_define_around(const char *t, size_t size, size_t pos, int *start, in
 static char *read_version(struct bodies *b, const char *rel, long long mtime, long long size, char **abs_out)
 {
 	char *abs = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", b->tree, rel);
-	char *text = NULL;
 	struct stat st;
-	int fd = open(abs, O_RDONLY | O_CLOEXEC);
+	size_t len;
+	char *text = read_file(abs, size, &len, &st);
 
-	if (fd < 0 || fstat(fd, &st) || st.st_size != size ||
-	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime)
-		goto fail;
-	text = xmalloc(size + 1);
-	if (read(fd, text, size) != size)
-		goto fail;
-	close(fd);
+	if (!text || (long long)len != size ||
+	    (long long)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec != mtime) {
+		free(text);
+		free(abs);
+		return NULL;
+	}
 	*abs_out = abs;
 	return text;
-fail:
-	if (fd >= 0)
-		close(fd);
-	free(text);
-	free(abs);
-	return NULL;
 }
 
 /*
@@ -511,17 +501,9 @@ static const char *past(const char *i, const char *word)
 bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const char *hdr), void *arg)
 {
 	static const char events[] = "<trace/events/";
-	char *text = NULL, *nl, hdr[PATH_MAX];
+	char *text = read_file(path, 64 << 20, NULL, NULL), *nl, hdr[PATH_MAX];
 	bool guess = false;
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (fd < 0 || fstat(fd, &st) || st.st_size > (64 << 20))
-		goto out;
-	text = xmalloc(st.st_size + 1);
-	if (read(fd, text, st.st_size) != st.st_size)
-		goto out;
-	text[st.st_size] = 0;
 	for (char *l = text; l && !guess; l = nl ? nl + 1 : NULL) {
 		const char *i = past(l, "#"), *end;
 
@@ -536,9 +518,6 @@ bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const cha
 			guess = !claimed(arg, hdr);
 		}
 	}
-out:
-	if (fd >= 0)
-		close(fd);
 	free(text);
 	return guess;
 }

@@ -51,28 +51,26 @@ static char *journey_text(const char *name, char **label)
 {
 	char *path = xasprintf("journeys/%s.journey", name);
 	const char *text = embedded_get(path);
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-	FILE *f;
+	char *file;
 
 	free(path);
 	if (text && !strchr(name, '/')) {
 		*label = xstrdup(name);
 		return xstrdup(text);
 	}
-	f = fopen(name, "r");
-	if (!f) {
+	file = read_file(name, 16 << 20, NULL, NULL);
+	if (!file) {
 		if (errno == ENOENT)
 			error_set("no journey named '%s': give tcp4-lo, unix-stream or the path of a .journey file",
 				  name);
+		else if (errno == EFBIG)
+			error_set("'%s' is over 16 MiB: not a journey", name);
+		else if (errno == EINVAL)
+			error_set("'%s' is not a file", name);
 		else
 			error_set("cannot read '%s': %m", name);
 		return NULL;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		sb_add(&sb, buf, n);
-	fclose(f);
 	/* a file's journey is named by its base name, less .journey */
 	{
 		const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
@@ -80,7 +78,7 @@ static char *journey_text(const char *name, char **label)
 
 		*label = dot ? xstrndup(base, dot - base) : xstrdup(base);
 	}
-	return sb.buf ? sb.buf : xstrdup("");
+	return file;
 }
 
 static int parse(const char *name, struct journey_file *j)

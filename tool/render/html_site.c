@@ -4,14 +4,10 @@
  * links (relative, so that the export works from file://), the page
  * template (web/page.html), the static files, search.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/embedded.h"
 #include "base/error.h"
@@ -260,10 +256,8 @@ bool html_safe_path(const char *path)
 
 char *html_read_tree(struct html_site *s, const char *path, size_t *len)
 {
-	char *full, real[PATH_MAX], *buf = NULL;
+	char *full, real[PATH_MAX];
 	size_t tl = strlen(s->tree);
-	struct stat sb;
-	int fd;
 
 	if (!html_safe_path(path))
 		return NULL;
@@ -273,25 +267,7 @@ char *html_read_tree(struct html_site *s, const char *path, size_t *len)
 		return NULL;
 	}
 	free(full);
-	fd = open(real, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode) || sb.st_size > (64 << 20)) {
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc(sb.st_size + 1);
-	*len = 0;
-	while (*len < (size_t)sb.st_size) {
-		ssize_t r = read(fd, buf + *len, sb.st_size - *len);
-
-		if (r <= 0)
-			break;
-		*len += r;
-	}
-	buf[*len] = '\0';
-	close(fd);
-	return buf;
+	return read_file(real, 64 << 20, len, NULL);
 }
 
 /* --- site ----------------------------------------------------------------- */

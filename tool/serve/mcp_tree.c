@@ -5,6 +5,7 @@
  * inside the tree: a path that leaves it, by '..' or by a symlink, is
  * refused.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,8 +121,6 @@ char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len
 	char *rel, *real = NULL, *buf = NULL;
 	sqlite3_stmt *st;
 	bool known;
-	FILE *f;
-	size_t n;
 
 	*rel_out = NULL;
 	file = tree_relative(m, file);
@@ -140,23 +139,16 @@ char *mcp_tree_file(struct mcp *m, const char *file, char **rel_out, size_t *len
 	real = mcp_tree_path(m, rel);
 	if (!real)
 		goto fail;
-	f = fopen(real, "r");
-	if (!f) {
-		error_set("cannot read '%s': %m", rel);
+	buf = read_file(real, MAX_FILE, len, NULL);
+	if (!buf) {
+		if (errno == EFBIG)
+			error_set("'%s' is over 16 MiB", rel);
+		else if (errno == EINVAL)
+			error_set("'%s' is not a file", rel);
+		else
+			error_set("cannot read '%s': %m", rel);
 		goto fail;
 	}
-	buf = xmalloc(MAX_FILE + 1);
-	n = fread(buf, 1, MAX_FILE + 1, f);
-	if (ferror(f) || n > MAX_FILE) {
-		error_set(n > MAX_FILE ? "'%s' is over 16 MiB" : "cannot read '%s'", rel);
-		fclose(f);
-		free(buf);
-		buf = NULL;
-		goto fail;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
 	*rel_out = rel;
 	free(real);
 	return buf;
