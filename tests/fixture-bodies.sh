@@ -199,6 +199,31 @@ expect_eq "$(q "$TMP/mb2.db" "SELECT f.path, t.blanked FROM tu t JOIN file f ON 
 	"f.c reads MB_DEFINE's two bodies blanked; e.c and g.c none"
 like_full "$TMP/mb2.db" "$MB2" "TUs guessed to need the #defines: the facts of --full-parse"
 
+# The same guess when the header is reached through other headers, as
+# mac80211's files reach its own trace.h through "driver-ops.h", and
+# rtnetlink.c a cleanup class's DEFINE_FREE in <linux/pci.h>: k.c through
+# two quoted includes, l.c through two <...> ones. m.c reaches a class
+# header only under '#if 0': guessed, though it does not need the #define
+# bodies; only the parse's cost. The old guess read the main file alone,
+# and parsed k.c and l.c twice.
+printf '#include <linux/mb_macros.h>\n#define DEFINE_FREE(name, k) MB_DEFINE(name, k)\n' >"$T/include/linux/mb_free.h"
+mkdir -p "$T/mb/drv"
+printf '#include <linux/mb_free.h>\nDEFINE_FREE(mb_trace, 7)\n' >"$T/mb/drv/trace.h"
+printf '#include "trace.h"\nstatic inline int mb_ops(int x) { return mb_trace(x); }\n' >"$T/mb/drv/ops.h"
+printf '#include <linux/mb_first.h>\n#include "drv/ops.h"\nint mb_k(int x) { return mb_ops(x); }\n' >"$T/mb/k.c"
+printf '#include <linux/mb_free.h>\n  DEFINE_FREE (mb_cls, 8)\n' >"$T/include/linux/mb_cls.h"
+printf '#include <linux/mb_cls.h>\n' >"$T/include/linux/mb_user.h"
+printf '#include <linux/mb_first.h>\n#include <linux/mb_user.h>\nint mb_l(int x) { return mb_cls(x); }\n' >"$T/mb/l.c"
+printf '#include <linux/mb_free.h>\nDEFINE_FREE(mb_never, 9)\n' >"$T/include/linux/mb_never.h"
+printf '#include <linux/mb_first.h>\n#if 0\n#include <linux/mb_never.h>\n#endif\nint mb_m(int x) { return mb_first(x); }\n' >"$T/mb/m.c"
+MB3="mb/a.c mb/k.c mb/l.c mb/m.c"
+run "$NDOSCOPE" --db "$TMP/mb3.db" index -C "$T" -j 1 $MB3
+expect_match "$out" '^indexed 4, unchanged 0, failed 0, purged 0 in [0-9.]+s$' \
+	"TUs reaching an unclaimed header that uses DEFINE_FREE through other headers are parsed once each"
+expect_eq "$(q "$TMP/mb3.db" "SELECT count(*) FROM unit_fn WHERE body_file LIKE 'hdr:include/linux/mb_macros.h#%' AND key LIKE '%:mb_trace%'")" 2 \
+	"the bodies DEFINE_FREE writes in a local trace.h are recorded where MB_DEFINE spells them"
+like_full "$TMP/mb3.db" "$MB3" "TUs guessed through their headers: the facts of --full-parse"
+
 # A guessed TU with a parse error is parsed again in full, as any other.
 printf '#define CREATE_TRACE_POINTS\n#include <linux/mb_first.h>\nint mb_h(int x) { return mb_first(x) }\n' >"$T/mb/h.c"
 run "$NDOSCOPE" --db "$TMP/mb2.db" index -C "$T" -j 1 $MB2 mb/h.c

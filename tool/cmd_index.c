@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "index/bodies.h"
 #include "index/flags.h"
+#include "index/include_scan.h"
 #include "ndoscope.h"
 #include "base/progress.h"
 #include "index/store.h"
@@ -41,6 +42,7 @@ struct indexer {
 	bool force, verbose;
 	bool full_parse;			/* --full-parse: no blanked bodies */
 	struct bodies bodies;			/* index/bodies.c */
+	struct include_scan *scan;		/* for bodies_guess_defines */
 	int reparsed;				/* TUs parsed again (walk_job) */
 	int jobs_n;
 	int shard_k, shard_n;			/* --shard K/N; shard_n 0: all TUs */
@@ -272,8 +274,8 @@ static void restart_facts(struct indexer *ix, const struct tu_job *j, struct tu_
  * itself although its parse had the header blanked. A TU that finds a
  * blanked #define made a declaration of a function it must walk is parsed
  * again with no #define blanked, the headers' own bodies still blanked; one
- * whose main file says it will (bodies_guess_defines: the first includer
- * of a trace header) is parsed that way from the start.
+ * that looks as if it will (bodies_guess_defines: the first to reach a
+ * trace header or a cleanup class's) is parsed that way from the start.
  */
 struct macro_check {
 	struct bodies *bodies;
@@ -309,7 +311,8 @@ static void walk_job(struct indexer *ix, CXIndex index, const struct tu_job *j,
 	bool macros = true, needed_define;
 
 	if (!ix->full_parse) {
-		macros = !bodies_guess_defines(j->abs, header_claimed, ix);
+		macros = !bodies_guess_defines(j->abs, ix->scan, j->workdir, argv, argc,
+					       header_claimed, ix);
 		opts.unsaved = bodies_snapshot(&ix->bodies, &opts.n_unsaved, macros);
 	}
 	if (opts.n_unsaved) {
@@ -602,6 +605,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		goto out;
 	ix.tree = tree;
 	bodies_init(&ix.bodies, tree);
+	ix.scan = include_scan_new(tree, bodies_fn_dirs, bodies_fn_macros);
 	select_shard(&ix);
 
 	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))
@@ -639,6 +643,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 out:
 	if (ix.tree)
 		bodies_free(&ix.bodies);
+	include_scan_free(ix.scan);
 	for (size_t i = 0; i < ix.state.n; i++) {
 		free(ix.state.v[i].path);
 		free(ix.state.v[i].args_hash);

@@ -12,6 +12,7 @@
 
 #include "base/error.h"
 #include "index/bodies.h"
+#include "index/include_scan.h"
 
 #define SQL "tool/sql/store.sql"
 
@@ -484,6 +485,18 @@ bool bodies_macro_blanked(struct bodies *b, const char *path, unsigned offset, u
 	return hit;
 }
 
+struct unclaimed_arg {
+	bool (*claimed)(void *arg, const char *hdr);
+	void *arg;
+};
+
+static bool unclaimed(void *arg, const char *rel)
+{
+	struct unclaimed_arg *u = arg;
+
+	return !u->claimed(u->arg, rel);
+}
+
 /* I past blanks, then past WORD (a whole word, if it ends in one); NULL if WORD is not there. */
 static const char *past(const char *i, const char *word)
 {
@@ -498,28 +511,34 @@ static const char *past(const char *i, const char *word)
 	return i + n;
 }
 
-bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const char *hdr), void *arg)
+const char *const bodies_fn_dirs[] = { "include/trace/events/", NULL };
+
+const char *const bodies_fn_macros[] = {
+	"TRACE_EVENT", "TRACE_EVENT_FN", "TRACE_EVENT_FN_COND", "TRACE_EVENT_CONDITION",
+	"DECLARE_EVENT_CLASS", "DEFINE_EVENT", "DEFINE_EVENT_FN", "DEFINE_EVENT_PRINT",
+	"DEFINE_EVENT_CONDITION", "DECLARE_TRACE", "DECLARE_TRACE_CONDITION",
+	"DEFINE_FREE", "DEFINE_CLASS", "EXTEND_CLASS", "DEFINE_GUARD", "DEFINE_GUARD_COND",
+	"DEFINE_LOCK_GUARD_0", "DEFINE_LOCK_GUARD_1", "DEFINE_LOCK_GUARD_1_COND",
+	NULL
+};
+
+bool bodies_guess_defines(const char *path, struct include_scan *scan, const char *workdir,
+			  const char *const *argv, int argc,
+			  bool (*claimed)(void *arg, const char *hdr), void *arg)
 {
-	static const char events[] = "<trace/events/";
-	char *text = read_file(path, 64 << 20, NULL, NULL), *nl, hdr[PATH_MAX];
+	struct unclaimed_arg u = { claimed, arg };
+	char *text = read_file(path, 64 << 20, NULL, NULL), *nl;
 	bool guess = false;
 
 	for (char *l = text; l && !guess; l = nl ? nl + 1 : NULL) {
 		const char *i = past(l, "#"), *end;
 
 		nl = strchr(l, '\n');
-		if (!i)
-			continue;
-		if ((end = past(i, "define"))) {
+		if (i && (end = past(i, "define")))
 			guess = past(end, "CREATE_TRACE_POINTS") != NULL;
-		} else if ((i = past(i, "include")) && (i = past(i, "")) &&
-			   !strncmp(i, events, strlen(events)) && (end = strpbrk(i, ">\n")) && *end == '>') {
-			snprintf(hdr, sizeof(hdr), "include/%.*s", (int)(end - i - 1), i + 1);
-			guess = !claimed(arg, hdr);
-		}
 	}
 	free(text);
-	return guess;
+	return guess || include_scan_marked(scan, path, workdir, argv, argc, unclaimed, &u);
 }
 
 struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n, bool macros)

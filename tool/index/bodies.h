@@ -69,17 +69,31 @@ bool bodies_owned_blanked(struct bodies *b, const struct tu_facts *f, unsigned n
 int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool macros);
 
 /*
- * Will the TU whose main file is PATH walk a function that a blanked
- * #define spells? The kernel's case, guessed from the main file's own
- * lines: it defines CREATE_TRACE_POINTS (define_trace.h reads each trace
- * header again), or it includes a <trace/events/...> header that
- * CLAIMED(ARG, "include/trace/events/....h") says no TU has taken yet.
- * Each tracepoint's functions are spelled in tracepoint.h's #defines, which
- * the first owner of a trace header blanks, so such a TU is otherwise
- * parsed twice (cmd_index.c, walk_job). A guess only: a wrong one costs
- * the #define bodies parsed, and the checks after the parse still decide.
+ * The macros whose #define spells the functions of the headers that use
+ * them: a tracepoint's (tracepoint.h, trace_events.h) and a cleanup
+ * class's (cleanup.h), in the kernels from 2.6.35 to 6.12; and the
+ * directory of the trace headers, whatever they use. NULL-terminated, for
+ * include_scan_new().
  */
-bool bodies_guess_defines(const char *path, bool (*claimed)(void *arg, const char *hdr), void *arg);
+extern const char *const bodies_fn_macros[];
+extern const char *const bodies_fn_dirs[];
+
+/*
+ * Will the TU whose main file is PATH walk a function that a blanked
+ * #define spells? Guessed before the parse: its main file defines
+ * CREATE_TRACE_POINTS (define_trace.h reads each trace header again), or
+ * it reaches, through any #include (SCAN, with the TU's ARGV), a header
+ * that uses one of bodies_fn_macros and that CLAIMED(ARG, tree-relative
+ * path) says no TU has taken yet: this TU would own it, and walk the
+ * functions those #defines spell, which the owners of earlier headers
+ * blanked. Such a TU is otherwise parsed twice (cmd_index.c, walk_job).
+ * A guess only: a wrong one costs the #define bodies parsed, and the checks
+ * after the parse still decide.
+ */
+struct include_scan;
+bool bodies_guess_defines(const char *path, struct include_scan *scan, const char *workdir,
+			  const char *const *argv, int argc,
+			  bool (*claimed)(void *arg, const char *hdr), void *arg);
 
 /*
  * The #define T[POS] is in (T has SIZE bytes): the offsets of its '#' and of
