@@ -14,6 +14,7 @@
 
 #include "base/error.h"
 #include "base/module.h"
+#include "base/util.h"
 
 /*
  * One Graphviz context for the life of the process. Graphviz 2.42's pango
@@ -34,9 +35,101 @@ static void gvc_free(void)
 	gvc = NULL;
 }
 
+/*
+ * Object IDs in the order the DOT text names them. cgraph's own discipline
+ * makes a named object's ID the address of its interned name, and keeps
+ * subgraphs in ID order: the clusters of one graph came out of dot in a
+ * different order from one run to the next, so an SVG, a report's HTML and
+ * an html export were not the same bytes twice. Named objects get even IDs
+ * counting up, anonymous ones odd IDs, as cgraph expects.
+ */
+struct seq_ids {
+	struct strmap idx;	/* name -> its position in names */
+	struct strvec names;
+	IDTYPE anon;
+};
+
+static void *seq_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct seq_ids *s = xcalloc(1, sizeof(*s));
+
+	(void)g;
+	(void)disc;
+	s->anon = 1;
+	return s;
+}
+
+static long seq_map(void *state, int objtype, char *str, IDTYPE *id, int create)
+{
+	struct seq_ids *s = state;
+	int *slot;
+	bool ins;
+
+	(void)objtype;
+	if (!str) {
+		*id = s->anon;
+		s->anon += 2;
+		return 1;
+	}
+	slot = create ? strmap_put(&s->idx, str, (int)s->names.n, &ins) : strmap_get(&s->idx, str);
+	if (!slot)
+		return 0;
+	if (create && ins)
+		strvec_push(&s->names, str);
+	*id = 2 * ((IDTYPE)*slot + 1);
+	return 1;
+}
+
+static long seq_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 0;	/* no object asks for an ID of its own choosing */
+}
+
+static void seq_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;	/* a name stays mapped until the graph closes */
+}
+
+static char *seq_print(void *state, int objtype, IDTYPE id)
+{
+	struct seq_ids *s = state;
+
+	(void)objtype;
+	if (id % 2 || id / 2 - 1 >= s->names.n)
+		return NULL;
+	return s->names.v[id / 2 - 1];
+}
+
+static void seq_close(void *state)
+{
+	struct seq_ids *s = state;
+
+	strmap_free(&s->idx);
+	strvec_clear(&s->names);
+	free(s);
+}
+
+static void seq_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t seq_id_disc = {
+	seq_open, seq_map, seq_alloc, seq_free, seq_print, seq_close, seq_register,
+};
+
 static int graphviz_render(const char *dot, size_t len, const char *format, FILE *out)
 {
+	Agdisc_t disc = { &AgMemDisc, &seq_id_disc, &AgIoDisc };
 	Agraph_t *g;
+	FILE *in;
 	char *data = NULL;
 	unsigned int n = 0;
 	int rc = -1;
@@ -47,7 +140,11 @@ static int graphviz_render(const char *dot, size_t len, const char *format, FILE
 			return error_set("cannot start Graphviz");
 		atexit(gvc_free);
 	}
-	g = agmemread(dot);
+	in = fmemopen((void *)dot, len, "r");
+	if (!in)
+		return error_set("cannot read the graph's DOT text: %m");
+	g = agread(in, &disc);
+	fclose(in);
 	if (!g)
 		return error_set("Graphviz cannot read the graph");
 	if (gvLayout(gvc, g, "dot")) {
@@ -68,7 +165,6 @@ out_layout:
 	gvFreeLayout(gvc, g);
 out_graph:
 	agclose(g);
-	(void)len;
 	return rc;
 }
 
