@@ -205,6 +205,11 @@ expect_eq "$(cd "$TMP/f1" && find . -type f | sort | md5sum)" "$(cd "$TMP/f2" &&
 # address of their names (render/graphviz.c gives it IDs in DOT order), so
 # two runs drew the same DOT with its clusters in a different order.
 expect_eq "$(diff -r "$TMP/f1" "$TMP/f2" | head -5)" "" "and the same pages, byte for byte, drawings included"
+# And an index that stored the same TUs in another order: a symbol's card is
+# named on a page by where the page first uses it, not by the symbol's row.
+index_reversed "$TMP/f.db" "$TMP/frev.db"
+run "$NDOSCOPE" --db "$TMP/frev.db" html -C "$FIXTURE" -o "$TMP/frev" -j 1
+expect_eq "$(diff -r "$TMP/f1" "$TMP/frev" | head -5)" "" "an index that stored its TUs in reverse exports the same bytes"
 expect_eq "$(find "$TMP/f2" -name '*.html' | wc -l)" "$(echo "$out" | sed -n 's/^wrote \([0-9]*\) pages.*/\1/p')" \
 	"every page counted is written"
 

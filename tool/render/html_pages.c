@@ -613,12 +613,11 @@ int html_struct_page(struct page *p, const char *name)
 		sb_adds(b, "<tr id=\"");
 		h_escs(b, col(st, 1));
 		sb_adds(b, "\"><td><span class=\"fld\" tabindex=\"0\" data-c=\"");
-		sb_adds(b, key);
+		sb_adds(b, html_card_key(p, key));
 		sb_adds(b, "\">");
 		h_escs(b, col(st, 1));
 		sb_addf(b, "</span></td><td>%d</td><td>%d</td></tr>", sqlite3_column_int(st, 2),
 			sqlite3_column_int(st, 3));
-		html_card_use(p, key);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -910,22 +909,29 @@ out:
 	return rc;
 }
 
-void html_card_use(struct page *p, const char *key)
+const char *html_card_key(struct page *p, const char *key)
 {
 	struct strbuf card = STRBUF_INIT;
+	const char *name;
+	char local[32];
+	int *slot;
 	bool ins;
 
 	if (!p->site->export)
-		return;
-	strmap_put(&p->card_keys, key, 1, &ins);
+		return key;
+	slot = strmap_put(&p->card_keys, key, (int)p->card_names.n, &ins);
 	if (!ins)
-		return;
+		return p->card_names.v[*slot];
+	snprintf(local, sizeof(local), "s%zu", p->card_names.n + 1);
+	strvec_push(&p->card_names, key[0] == 's' ? local : key);
+	name = p->card_names.v[p->card_names.n - 1];
 	if (html_card(p, key, &card) == 200 && card.len) {
 		sb_adds(&p->cards, "<template id=\"card-");
-		h_escs(&p->cards, key);
+		h_escs(&p->cards, name);
 		sb_adds(&p->cards, "\">");
 		sb_add(&p->cards, card.buf, card.len);
 		sb_adds(&p->cards, "</template>\n");
 	}
 	sb_free(&card);
+	return name;
 }

@@ -199,6 +199,7 @@ void page_release(struct page *p)
 	sb_free(&p->body);
 	sb_free(&p->cards);
 	strmap_free(&p->card_keys);
+	strvec_clear(&p->card_names);
 }
 
 /* web/page.html with its {{NAME}} slots filled. */

@@ -60,7 +60,8 @@ struct page {
 	const char *root;	/* "../.." back to the site root, with a trailing / (or "") */
 	struct strbuf body;
 	struct strbuf cards;	/* export: <template> cards used by the page */
-	struct strmap card_keys;
+	struct strmap card_keys;	/* export: KEY -> index in card_names */
+	struct strvec card_names;	/* export: what data-c says for each */
 };
 
 /* Links to pages; TEXT escaped. */
@@ -89,8 +90,14 @@ int html_device_page(struct page *p, const char *name);
 int html_struct_page(struct page *p, const char *name);
 /* A card's inner HTML, for KEY ("s123": a symbol by id, "m:NAME": a macro). */
 int html_card(struct page *p, const char *key, struct strbuf *out);
-/* The card KEY, embedded into the page in an export (once). */
-void html_card_use(struct page *p, const char *key);
+/*
+ * What the page writes in data-c for the card KEY, the card embedded in
+ * the page in an export (once). serve's pages fetch /card/KEY: KEY. An
+ * export names a symbol's card by the order the page first uses it ("s1",
+ * "s2", ...), not by its row id, which follows the order the index stored
+ * its TUs: two indexes of one tree export the same bytes.
+ */
+const char *html_card_key(struct page *p, const char *key);
 /* Search: up to LIMIT entries [{n: name, k: kind, u: url, w: where}]. */
 json_t *html_search(struct html_site *s, const char *prefix, int limit);
 /* Every entry, for the export's search-index.js. */

@@ -286,7 +286,7 @@ static void emit_ident(struct src *s, size_t start, size_t end)
 			sb_addf(b, "<a class=\"%s def\" id=\"d-", r->kind == 'f' ? "fn" : "var");
 			h_escs(b, name);
 			sb_adds(b, "\" data-c=\"");
-			sb_adds(b, key);
+			sb_adds(b, html_card_key(p, key));
 			sb_adds(b, "\" href=\"");
 			if (r->kind == 'f')
 				h_href_fn(p, name, s->path);
@@ -295,7 +295,6 @@ static void emit_ident(struct src *s, size_t start, size_t end)
 			sb_adds(b, "\">");
 			h_escs(b, name);
 			sb_adds(b, "</a>");
-			html_card_use(p, key);
 			return;
 		}
 		di = def_of_sym(s, r->sym, r->name);
@@ -311,11 +310,10 @@ static void emit_ident(struct src *s, size_t start, size_t end)
 			sb_adds(b, "<a class=\"mac def\" id=\"d-");
 			h_escs(b, name);
 			sb_adds(b, "\" data-c=\"");
-			h_escs(b, key);
+			h_escs(b, html_card_key(p, key));
 			sb_addf(b, "\" href=\"#L%d\">", s->line);
 			h_escs(b, name);
 			sb_adds(b, "</a>");
-			html_card_use(p, key);
 			return;
 		}
 		di = def_of_name(s, name, &macro);
@@ -340,11 +338,10 @@ static void emit_ident(struct src *s, size_t start, size_t end)
 	} else {
 		sb_addf(b, "<span class=\"%s\" tabindex=\"0\" data-c=\"", cls);
 	}
-	h_escs(b, key);
+	h_escs(b, html_card_key(p, key));
 	sb_adds(b, "\">");
 	h_escs(b, name);
 	sb_adds(b, d && d->path && h_source_exported(p->site, d->path) ? "</a>" : "</span>");
-	html_card_use(p, key);
 }
 
 static void load(struct src *s)
