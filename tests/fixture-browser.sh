@@ -263,6 +263,18 @@ skipped_of() { sqlite3 "$1" "SELECT x.skipped FROM file_lex x JOIN file f ON f.i
 expect_eq "$(skipped_of "$TMP/two.db")" "2-4" "a header read twice: its skipped range once"
 expect_eq "$(skipped_of "$TMP/two.db")" "$(skipped_of "$TMP/one.db")" "the same as when its owner reads it once"
 
+# A guarded header with text outside its guard (tracepoint.h: the
+# TRACE_EVENT #defines), read twice: the second reading skips the whole
+# guarded text, which is not compiled out. Its first reading is recorded.
+printf '#ifndef _GUARD_H\n#define _GUARD_H\n#ifdef NEVER_DEFINED\nint skipped_g;\n#endif\n#define GUARD_INNER 1\n#endif\n#define GUARD_OUTSIDE 2\n' >"$R/guard.h"
+printf '#include "guard.h"\n#undef GUARD_OUTSIDE\n#include "guard.h"\nint guard_fn(void) { return GUARD_INNER; }\n' >"$R/guard.c"
+printf '[{"directory": "%s", "file": "%s", "arguments": ["clang", "-c", "%s"]}]\n' "$R" "$R/guard.c" "$R/guard.c" >"$R/guard.json"
+"$NDOSCOPE" --db "$TMP/guard.db" index -C "$R" -p "$R/guard.json" >/dev/null 2>&1
+expect_eq "$(sqlite3 "$TMP/guard.db" "SELECT x.skipped FROM file_lex x JOIN file f ON f.id = x.file_id WHERE f.path = 'guard.h'")" "3-5" \
+	"a guarded header read twice: the ranges of its first reading"
+expect_eq "$(sqlite3 "$TMP/guard.db" "SELECT group_concat(m.name || '=' || m.skipped, ' ') FROM (SELECT * FROM macro_def ORDER BY line) m JOIN file f ON f.id = m.file_id WHERE f.path = 'guard.h'")" \
+	"_GUARD_H=0 GUARD_INNER=0 GUARD_OUTSIDE=0" "and none of its #defines compiled out"
+
 # Token edges (index/lex.c takes each token's end, line and spelling from
 # the text): a comment ending on a directive's line, line splices inside a
 # token, between tokens and in a // comment, CRLF and a lone CR, a splice at

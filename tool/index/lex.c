@@ -213,47 +213,54 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		 int (*lex_of)(void *arg, CXFile file), void *arg)
 {
 	CXSourceRangeList *list = clang_getAllSkippedRanges(tu);
-	struct strmap seen = { 0 };
 	struct strbuf *bufs;
+	unsigned *last_first;	/* by f_lex: the first line of its last range, 0: none yet */
+	bool *read_again;
 
 	if (!list)
 		return;
 	bufs = xcalloc(f->lexes.n + 1, sizeof(*bufs));
+	last_first = xcalloc(f->lexes.n + 1, sizeof(*last_first));
+	read_again = xcalloc(f->lexes.n + 1, sizeof(*read_again));
 	for (unsigned i = 0; i < list->count; i++) {
 		CXFile file, efile;
 		unsigned first, last;
-		char key[64];
-		bool ins;
 		int li;
 
 		clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), &file, &first, NULL, NULL);
 		clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), &efile, &last, NULL, NULL);
 		li = lex_of(arg, file);
-		if (li < 0 || !clang_File_isEqual(file, efile))
+		if (li < 0 || !clang_File_isEqual(file, efile) || read_again[li])
 			continue;
 		/*
-		 * A header read more than once (a trace header under
-		 * define_trace.h, one without a guard) has its ranges reported
-		 * once per reading: recorded once, they do not depend on
-		 * whether the TU that owns the header read it once or twice.
+		 * The ranges come in the order the preprocessor skipped them,
+		 * each reading of a file from its top down. A header read more
+		 * than once (a trace header under define_trace.h, tracepoint.h,
+		 * whose TRACE_EVENT #defines lie outside its guard) starts
+		 * again from the top: its first reading is the one recorded.
+		 * The next would mark the whole guarded text compiled out, and
+		 * what is recorded would depend on whether the TU that owns the
+		 * header read it once or twice.
 		 */
-		snprintf(key, sizeof(key), "%d:%u-%u", li, first, last);
-		strmap_put(&seen, key, 0, &ins);
-		if (!ins)
+		if (first <= last_first[li]) {
+			read_again[li] = true;
 			continue;
+		}
+		last_first[li] = first;
 		sb_addf(&bufs[li], "%s%u-%u", bufs[li].len ? " " : "", first, last);
 		/* its #defines there are not the ones the TU sees (html.sql, macro_def) */
 		for (size_t m = f->lexes.v[li].macros_from; m < f->lexes.v[li].macros_to; m++)
 			if (f->macros.v[m].line >= (int)first && f->macros.v[m].line <= (int)last)
 				f->macros.v[m].skipped = true;
 	}
-	strmap_free(&seen);
 	for (size_t i = 0; i < f->lexes.n; i++) {
 		if (!bufs[i].len)
 			continue;
 		f->lexes.v[i].skipped = arena_strdup(&f->arena, bufs[i].buf);
 		sb_free(&bufs[i]);
 	}
+	free(read_again);
+	free(last_first);
 	free(bufs);
 	clang_disposeSourceRangeList(list);
 }
