@@ -18,8 +18,10 @@
  * functions claimed with the header; no label a macro makes.
  * 3: a header's skipped #if ranges once each, however many times the TU
  * that owns it read it.
+ * 4: those of its first reading only; the #defines in them marked skipped
+ * (schema 017); a token's end and line from the text (the same values).
  */
-#define WALKER_VERSION "3"
+#define WALKER_VERSION "4"
 
 struct arena {
 	struct arena_block *head;
