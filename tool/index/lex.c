@@ -6,6 +6,7 @@
  * with the source text and never tokenize themselves. The tokens are
  * stored deflated (zlib): they compress five to one.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,14 +215,13 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 {
 	CXSourceRangeList *list = clang_getAllSkippedRanges(tu);
 	struct strbuf *bufs;
-	unsigned *last_first;	/* by f_lex: the first line of its last range, 0: none yet */
-	bool *read_again;
+	/* by f_lex: the first line of its last range; 0: none yet, UINT_MAX: read again */
+	unsigned *last_first;
 
 	if (!list)
 		return;
 	bufs = xcalloc(f->lexes.n + 1, sizeof(*bufs));
 	last_first = xcalloc(f->lexes.n + 1, sizeof(*last_first));
-	read_again = xcalloc(f->lexes.n + 1, sizeof(*read_again));
 	for (unsigned i = 0; i < list->count; i++) {
 		CXFile file, efile;
 		unsigned first, last;
@@ -230,7 +230,7 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), &file, &first, NULL, NULL);
 		clang_getSpellingLocation(clang_getRangeEnd(list->ranges[i]), &efile, &last, NULL, NULL);
 		li = lex_of(arg, file);
-		if (li < 0 || !clang_File_isEqual(file, efile) || read_again[li])
+		if (li < 0 || !clang_File_isEqual(file, efile))
 			continue;
 		/*
 		 * The ranges come in the order the preprocessor skipped them,
@@ -243,7 +243,7 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		 * header read it once or twice.
 		 */
 		if (first <= last_first[li]) {
-			read_again[li] = true;
+			last_first[li] = UINT_MAX;
 			continue;
 		}
 		last_first[li] = first;
@@ -259,7 +259,6 @@ void lex_skipped(CXTranslationUnit tu, struct tu_facts *f,
 		f->lexes.v[i].skipped = arena_strdup(&f->arena, bufs[i].buf);
 		sb_free(&bufs[i]);
 	}
-	free(read_again);
 	free(last_first);
 	free(bufs);
 	clang_disposeSourceRangeList(list);
