@@ -605,7 +605,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 		goto out;
 	ix.tree = tree;
 	bodies_init(&ix.bodies, tree);
-	ix.scan = include_scan_new(tree, bodies_fn_dirs, bodies_fn_macros);
+	ix.scan = include_scan_new(tree, bodies_fn_dirs, bodies_fn_macros, bodies_fn_defines);
 	select_shard(&ix);
 
 	if (db_open(&ix.db, db_default_path(g->db), DB_WRITE))

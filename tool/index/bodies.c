@@ -3,7 +3,6 @@
  * index: header function bodies already walked, blanked out of later
  * parses (see bodies.h).
  */
-#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -497,21 +496,9 @@ static bool unclaimed(void *arg, const char *rel)
 	return !u->claimed(u->arg, rel);
 }
 
-/* I past blanks, then past WORD (a whole word, if it ends in one); NULL if WORD is not there. */
-static const char *past(const char *i, const char *word)
-{
-	size_t n = strlen(word);
-
-	while (*i == ' ' || *i == '\t')
-		i++;
-	if (strncmp(i, word, n))
-		return NULL;
-	if (n && isalnum((unsigned char)word[n - 1]) && (i[n] == '_' || isalnum((unsigned char)i[n])))
-		return NULL;
-	return i + n;
-}
-
 const char *const bodies_fn_dirs[] = { "include/trace/events/", NULL };
+
+const char *const bodies_fn_defines[] = { "CREATE_TRACE_POINTS", NULL };
 
 const char *const bodies_fn_macros[] = {
 	"TRACE_EVENT", "TRACE_EVENT_FN", "TRACE_EVENT_FN_COND", "TRACE_EVENT_CONDITION",
@@ -527,18 +514,8 @@ bool bodies_guess_defines(const char *path, struct include_scan *scan, const cha
 			  bool (*claimed)(void *arg, const char *hdr), void *arg)
 {
 	struct unclaimed_arg u = { claimed, arg };
-	char *text = read_file(path, 64 << 20, NULL, NULL), *nl;
-	bool guess = false;
 
-	for (char *l = text; l && !guess; l = nl ? nl + 1 : NULL) {
-		const char *i = past(l, "#"), *end;
-
-		nl = strchr(l, '\n');
-		if (i && (end = past(i, "define")))
-			guess = past(end, "CREATE_TRACE_POINTS") != NULL;
-	}
-	free(text);
-	return guess || include_scan_marked(scan, path, workdir, argv, argc, unclaimed, &u);
+	return include_scan_marked(scan, path, workdir, argv, argc, unclaimed, &u);
 }
 
 struct CXUnsavedFile *bodies_snapshot(struct bodies *b, unsigned *n, bool macros)

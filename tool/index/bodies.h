@@ -71,12 +71,14 @@ int bodies_read(struct bodies *b, const struct tu_facts *f, unsigned n, bool mac
 /*
  * The macros whose #define spells the functions of the headers that use
  * them: a tracepoint's (tracepoint.h, trace_events.h) and a cleanup
- * class's (cleanup.h), in the kernels from 2.6.35 to 6.12; and the
- * directory of the trace headers, whatever they use. NULL-terminated, for
+ * class's (cleanup.h), in the kernels from 2.6.35 to 6.12; the directory
+ * of the trace headers, whatever they use; and the #define that has
+ * define_trace.h read each trace header again. NULL-terminated, for
  * include_scan_new().
  */
 extern const char *const bodies_fn_macros[];
 extern const char *const bodies_fn_dirs[];
+extern const char *const bodies_fn_defines[];
 
 /*
  * Will the TU whose main file is PATH walk a function that a blanked

@@ -6,6 +6,7 @@
  * including directory and search path. A TU's scan is then a walk over the
  * cached graph, a millisecond where its parse takes a hundred or more.
  */
+#include <ctype.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -24,15 +25,16 @@ struct scan_inc {
 
 struct scan_file {
 	char *path;		/* absolute, as realpath() gives it */
+	const char *rel;	/* in path: tree-relative; NULL outside the tree (a main file) */
 	char *dir;		/* where its "name"s are looked up first */
-	bool marked, read;
+	bool marked, defines, read;
 	VEC(struct scan_inc) incs;
 };
 
 struct include_scan {
 	char *tree;
 	size_t tree_len;
-	const char *const *dirs, *const *markers;
+	const char *const *dirs, *const *markers, *const *defines;
 	pthread_mutex_t lock;
 	VEC(struct scan_file *) files;
 	struct strmap file_idx;		/* absolute path -> index in files */
@@ -41,7 +43,7 @@ struct include_scan {
 };
 
 struct include_scan *include_scan_new(const char *tree, const char *const *dirs,
-				      const char *const *markers)
+				      const char *const *markers, const char *const *defines)
 {
 	struct include_scan *s = xcalloc(1, sizeof(*s));
 	char real[PATH_MAX];
@@ -50,6 +52,7 @@ struct include_scan *include_scan_new(const char *tree, const char *const *dirs,
 	s->tree_len = strlen(s->tree);
 	s->dirs = dirs;
 	s->markers = markers;
+	s->defines = defines;
 	pthread_mutex_init(&s->lock, NULL);
 	return s;
 }
@@ -84,6 +87,16 @@ static const char *blanks(const char *p)
 	return p;
 }
 
+/* P past the identifier W, if P opens with it, whole; else NULL. */
+static const char *word(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncmp(p, w, n) || p[n] == '_' || isalnum((unsigned char)p[n]))
+		return NULL;
+	return p + n;
+}
+
 /* Does the line at P open with a marker used as a macro: 'NAME(' or 'NAME ('? */
 static bool marker_use(const char *const *markers, const char *p)
 {
@@ -96,17 +109,19 @@ static bool marker_use(const char *const *markers, const char *p)
 	return false;
 }
 
-/* F's #include lines and mark, from its text (a file that cannot be read has neither). */
+/*
+ * F's #include lines, mark and #defines of DEFINES, from its text (a file
+ * that cannot be read has none).
+ */
 static void read_includes(struct include_scan *s, struct scan_file *f)
 {
 	char *text = read_file(f->path, 64 << 20, NULL, NULL), *nl;
-	const char *rel = f->path + s->tree_len + 1;
 
 	f->read = true;
-	for (size_t i = 0; s->dirs[i]; i++)
-		f->marked |= !strncmp(rel, s->dirs[i], strlen(s->dirs[i]));
+	for (size_t i = 0; f->rel && s->dirs[i]; i++)
+		f->marked |= !strncmp(f->rel, s->dirs[i], strlen(s->dirs[i]));
 	for (char *l = text; l; l = nl ? nl + 1 : NULL) {
-		const char *p = blanks(l), *end;
+		const char *p = blanks(l), *q, *end;
 		struct scan_inc inc;
 
 		nl = strchr(l, '\n');
@@ -115,9 +130,14 @@ static void read_includes(struct include_scan *s, struct scan_file *f)
 			continue;
 		}
 		p = blanks(p + 1);
-		if (strncmp(p, "include", 7) || (p[7] != ' ' && p[7] != '\t' && p[7] != '"' && p[7] != '<'))
-			continue;	/* not #include (#include_next, #define, ...) */
-		p = blanks(p + 7);
+		if ((q = word(p, "define"))) {
+			for (size_t i = 0; s->defines[i]; i++)
+				f->defines |= word(blanks(q), s->defines[i]) != NULL;
+			continue;
+		}
+		if (!(q = word(p, "include")))
+			continue;	/* not #include (#include_next, #if, ...) */
+		p = blanks(q);
 		if (*p != '"' && *p != '<')
 			continue;	/* a macro names the file: not followed */
 		end = strchr(p + 1, *p == '"' ? '"' : '>');
@@ -130,21 +150,28 @@ static void read_includes(struct include_scan *s, struct scan_file *f)
 	free(text);
 }
 
-/* The index of the file at PATH (made absolute and real), added if new; -1 outside the tree. */
-static int file_at(struct include_scan *s, const char *path)
+/*
+ * The index of the file at PATH (made absolute and real), added if new; -1
+ * outside the tree, unless IS_MAIN: a TU's main file, read for its #defines.
+ */
+static int file_at(struct include_scan *s, const char *path, bool is_main)
 {
 	char real[PATH_MAX], *slash;
 	struct scan_file *f;
+	bool ins, inside;
 	int *slot;
-	bool ins;
 
-	if (!realpath(path, real) || strncmp(real, s->tree, s->tree_len) || real[s->tree_len] != '/')
+	if (!realpath(path, real))
+		return -1;
+	inside = !strncmp(real, s->tree, s->tree_len) && real[s->tree_len] == '/';
+	if (!inside && !is_main)
 		return -1;
 	slot = strmap_put(&s->file_idx, real, (int)s->files.n, &ins);
 	if (!ins)
 		return *slot;
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(real);
+	f->rel = inside ? f->path + s->tree_len + 1 : NULL;
 	slash = strrchr(f->path, '/');
 	f->dir = xstrndup(f->path, slash - f->path);
 	VEC_PUSH(&s->files, f);
@@ -178,20 +205,20 @@ static int resolve(struct include_scan *s, const char *dir, const struct scan_in
 		return *slot - 1;
 	if (inc->name[0] == '/') {
 		if (is_file(inc->name))
-			idx = file_at(s, inc->name);
+			idx = file_at(s, inc->name, false);
 	} else {
 		const struct strvec *lists[] = { &sp->quote, &sp->angle };
 
 		if (inc->quoted) {
 			snprintf(path, sizeof(path), "%s/%s", dir, inc->name);
 			if (is_file(path))
-				idx = file_at(s, path);
+				idx = file_at(s, path, false);
 		}
 		for (size_t l = inc->quoted ? 0 : 1; idx < 0 && l < 2; l++)
 			for (size_t i = 0; idx < 0 && i < lists[l]->n; i++) {
 				snprintf(path, sizeof(path), "%s/%s", lists[l]->v[i], inc->name);
 				if (is_file(path))
-					idx = file_at(s, path);
+					idx = file_at(s, path, false);
 			}
 	}
 	strmap_put(&s->resolved, key, idx + 1, &ins);
@@ -249,10 +276,17 @@ bool include_scan_marked(struct include_scan *s, const char *main, const char *w
 	pthread_mutex_lock(&s->lock);
 	search_of(s, workdir, argv, argc, &sp, &forced);
 	for (size_t i = forced.n; i-- > 0;)
-		if ((idx = file_at(s, forced.v[i])) >= 0)
+		if ((idx = file_at(s, forced.v[i], false)) >= 0)
 			VEC_PUSH(&stack, idx);
-	if ((idx = file_at(s, main)) >= 0)
-		VEC_PUSH(&stack, idx);
+	if ((idx = file_at(s, main, true)) >= 0) {
+		struct scan_file *f = s->files.v[idx];
+
+		if (!f->read)
+			read_includes(s, f);
+		hit = f->defines;
+		if (f->rel)	/* outside the tree: its #defines alone */
+			VEC_PUSH(&stack, idx);
+	}
 	while (stack.n && !hit) {
 		struct scan_file *f;
 
@@ -265,7 +299,7 @@ bool include_scan_marked(struct include_scan *s, const char *main, const char *w
 		f = s->files.v[idx];
 		if (!f->read)
 			read_includes(s, f);
-		if (f->marked && visit(arg, f->path + s->tree_len + 1)) {
+		if (f->marked && visit(arg, f->rel)) {
 			hit = true;
 			break;
 		}
