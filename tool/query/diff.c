@@ -576,11 +576,12 @@ static json_t *devices_of(struct db *db)
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *name = (const char *)sqlite3_column_text(st, 6);
 			const char *setup = (const char *)sqlite3_column_text(st, 1);
-			const char *file = (const char *)sqlite3_column_text(st, 7);
+			char *file = report_fn_file(db, sqlite3_column_int64(st, 0));
 			char *k = xasprintf("%s (%s)\t%s", name ? name : "?", setup, file ? file : "?");
 
 			json_object_set_new(o, k, json_string(file ? file : "?"));
 			free(k);
+			free(file);
 		}
 		sqlite3_reset(st);
 	}

@@ -1098,16 +1098,24 @@ static char *dir_of(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup("");
 }
 
-/* The directory of the file defining FN, or NULL when it is not indexed. */
-static char *fn_dir(struct db *db, sqlite3_int64 fn)
+char *report_fn_file(struct db *db, sqlite3_int64 fn)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL, "defined_in");
-	char *dir = NULL;
+	char *path = NULL;
 
 	bind_int(st, 1, fn);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		dir = dir_of(col(st, 0));
+		path = xstrdup(col(st, 0));
 	sqlite3_reset(st);
+	return path;
+}
+
+/* The directory of the file defining FN, or NULL when it is not indexed. */
+static char *fn_dir(struct db *db, sqlite3_int64 fn)
+{
+	char *path = report_fn_file(db, fn), *dir = path ? dir_of(path) : NULL;
+
+	free(path);
 	return dir;
 }
 
@@ -1713,8 +1721,8 @@ static void bus_devices(struct db *db, struct bus_devs *out)
 			.line = sqlite3_column_int(st, 6),
 			.drv_name = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
 			.ids = col(st, 8) ? xstrdup(col(st, 8) + (col(st, 8)[0] == '&')) : NULL,
-			.probe_file = col(st, 9) ? xstrdup(col(st, 9)) : NULL,
-			.file_id = sqlite3_column_int(st, 10),
+			.probe_file = report_fn_file(db, sqlite3_column_int64(st, 0)),
+			.file_id = sqlite3_column_int(st, 9),
 		};
 
 		VEC_PUSH(&all, b);
@@ -1747,7 +1755,7 @@ static void bus_devices(struct db *db, struct bus_devs *out)
 			.probe = sqlite3_column_int64(st, 0), .probe_name = xstrdup(col(st, 1)),
 			.table_name = xstrdup(col(st, 1)), .file = xstrdup(col(st, 2)),
 			.line = sqlite3_column_int(st, 3),
-			.probe_file = col(st, 4) ? xstrdup(col(st, 4)) : NULL,
+			.probe_file = report_fn_file(db, sqlite3_column_int64(st, 0)),
 		};
 
 		VEC_PUSH(&all, b);
@@ -1832,7 +1840,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			.init = sqlite3_column_int64(st, 2), .init_name = xstrdup(col(st, 3)),
 			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
 			.name = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
-			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
+			.setup_file = report_fn_file(db, sqlite3_column_int64(st, 0)),
 		};
 
 		VEC_PUSH(&rows, r);
@@ -1846,7 +1854,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			.init = 0, .init_name = xstrdup(col(st, 3)), .rtnl_table = sqlite3_column_int64(st, 2),
 			.file = xstrdup(col(st, 4)), .line = sqlite3_column_int(st, 5),
 			.kind = col(st, 6) ? xstrdup(col(st, 6)) : NULL,
-			.setup_file = col(st, 7) ? xstrdup(col(st, 7)) : NULL,
+			.setup_file = report_fn_file(db, sqlite3_column_int64(st, 0)),
 		};
 		bool seen = false;
 

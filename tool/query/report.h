@@ -33,6 +33,9 @@ json_t *report_coverage(struct db *db, const char *dir, json_t *devices);
  */
 json_t *report_drops(struct db *db, sqlite3_int64 fn, const char *name);
 
+/* The file defining FN, the first by path (a malloc'd string), or NULL when it is not indexed. */
+char *report_fn_file(struct db *db, sqlite3_int64 fn);
+
 int report_md(FILE *out, json_t *devices);
 int report_html(FILE *out, json_t *devices, const char *title);
 int report_matrix(FILE *out, json_t *devices, json_t *coverage, const char *format);

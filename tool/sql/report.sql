@@ -7,15 +7,12 @@
 -- macro expands to. One row per setup and allocating function: when it
 -- allocates with that setup more than once (or is defined in two files),
 -- its first call by file and line, not a GROUP BY's bare columns from
--- whichever row came last. The setup's file is the first of its
--- definitions by path, as defined_in.
+-- whichever row came last. (The setup's file: report.c asks defined_in.)
 -- name: devices
-SELECT setup_id, setup, caller_id, caller, path, line, ifname, setup_file FROM (
+SELECT setup_id, setup, caller_id, caller, path, line, ifname FROM (
 	SELECT s.id AS setup_id, s.name AS setup, cr.id AS caller_id, cr.name AS caller,
 		f.path AS path, a.line AS line,
 		json_extract(c.args, '$[' || (n.name_arg - 1) || '].text') AS ifname,
-		(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = s.id
-		 ORDER BY df.path LIMIT 1) AS setup_file,
 		row_number() OVER (PARTITION BY s.id, a.caller_id
 				   ORDER BY f.path, a.line, c.args) AS nth
 	FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id
@@ -31,8 +28,8 @@ ORDER BY path, line, setup, caller;
 -- Bus drivers (bus_driver): the structure, its probe, the driver's name
 -- and its table of device IDs. A field initialised more than once (the
 -- table in a header walked under two configurations) gives its first value
--- by line, a string constant first for the name; the probe's file is the
--- first of its definitions by path, as defined_in.
+-- by line, a string constant first for the name. (The probe's file:
+-- report.c asks defined_in.)
 -- name: bus_drivers
 SELECT b.fn_id, fs.name, b.table_id, ts.name, b.struct, f.path, b.line,
 	(SELECT coalesce('"' || i.str || '"', i.text) FROM init_field i
@@ -40,8 +37,6 @@ SELECT b.fn_id, fs.name, b.table_id, ts.name, b.struct, f.path, b.line,
 	 ORDER BY i.str IS NULL, i.line, i.str, i.text LIMIT 1),
 	(SELECT i.text FROM init_field i WHERE i.table_id = b.table_id AND i.field = d.id_table
 	 ORDER BY i.line, i.text LIMIT 1),
-	(SELECT df.path FROM func fd JOIN file df ON df.id = fd.file_id WHERE fd.sym_id = b.fn_id
-	 ORDER BY df.path LIMIT 1),
 	b.file_id
 FROM binding b JOIN bus_driver d ON d.struct = b.struct AND d.probe = b.field
 JOIN sym fs ON fs.id = b.fn_id JOIN sym ts ON ts.id = b.table_id
@@ -68,7 +63,7 @@ SELECT s.id, s.name FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id JOIN sym s 
 JOIN file f ON f.id = a.file_id
 WHERE a.caller_id = ?1 AND ce.name = ?2 AND a.arg = ?3 AND a.target_kind = 'function'
 ORDER BY f.path, a.line, s.name LIMIT 1;
--- Where a function is defined.
+-- Where a function is defined: of two definitions, the first by path.
 -- name: defined_in
 SELECT f.path FROM func d JOIN file f ON f.id = d.file_id WHERE d.sym_id = ?1 ORDER BY f.path LIMIT 1;
 -- The calls of FN where a transmitted packet leaves the CPU (xmit_exit).
@@ -240,14 +235,12 @@ SELECT 1 FROM call WHERE via = ?1 AND kind = 'field' LIMIT 1;
 
 -- Devices made by rtnetlink: a setup function bound in an rtnl_link_ops,
 -- named by its .kind (the first by line, a string constant first, as
--- bus_drivers' name); the setup's file is the first by path, as defined_in.
+-- bus_drivers' name). (The setup's file: report.c asks defined_in.)
 -- name: rtnl_devices
 SELECT b.fn_id, fs.name, b.table_id, ts.name, f.path, b.line,
 	(SELECT coalesce('"' || i.str || '"', i.text) FROM init_field i
 	 WHERE i.table_id = b.table_id AND i.field = 'kind'
-	 ORDER BY i.str IS NULL, i.line, i.str, i.text LIMIT 1),
-	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = b.fn_id
-	 ORDER BY df.path LIMIT 1)
+	 ORDER BY i.str IS NULL, i.line, i.str, i.text LIMIT 1)
 FROM binding b JOIN sym fs ON fs.id = b.fn_id JOIN sym ts ON ts.id = b.table_id
 JOIN file f ON f.id = b.file_id
 WHERE b.struct = 'rtnl_link_ops' AND b.field = 'setup'
@@ -266,11 +259,10 @@ WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND c.kind = 'direct' ORDER BY f.pat
 
 -- Functions that allocate a net_device with no setup function of their own
 -- to name it (alloc_etherdev and kin): the devices not probed by a bus,
--- net_failover_create's for one. The caller's file: as defined_in.
+-- net_failover_create's for one. (The caller's file: report.c asks
+-- defined_in.)
 -- name: alloc_callers
-SELECT DISTINCT c.caller_id, cs.name, f.path, c.line,
-	(SELECT df.path FROM func d JOIN file df ON df.id = d.file_id WHERE d.sym_id = c.caller_id
-	 ORDER BY df.path LIMIT 1)
+SELECT DISTINCT c.caller_id, cs.name, f.path, c.line
 FROM call c JOIN sym ce ON ce.id = c.callee_id
 JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg IS NULL
 JOIN sym cs ON cs.id = c.caller_id JOIN file f ON f.id = c.file_id
