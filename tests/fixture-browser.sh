@@ -132,6 +132,16 @@ field=$(printf '%s' "$body" | grep -o 'data-c="s[0-9]*">ndo_start_xmit<' | head 
 get "/card/$field"
 expect_match "$body" 'field <code>net_device_ops.ndo_start_xmit</code>' "a field's card"
 expect_match "$body" 'uses</div><div>1 call, 5 writes</div>' "counts its uses by kind"
+get /source/net/core/dev.c
+var=$(printf '%s' "$body" | grep -o 'data-c="s[0-9]*">netdev_max_backlog<' | head -1 | grep -o 's[0-9][0-9]*')
+get "/card/$var"
+expect_match "$body" '^<div class="card-h">variable <code>netdev_max_backlog</code></div><div class="card-s">uses</div><div>1 address taken, 1 read</div>' \
+	"a variable's card: its uses, under one heading"
+if printf '%s' "$body" | grep -q 'field <code>\|bound to it'; then
+	not_ok "a variable's card is not also a field's"
+else
+	ok "a variable's card is not also a field's"
+fi
 get /source/include/linux/netdevice.h
 expect_match "$body" 'through <code>net_device_ops.ndo_start_xmit</code>: 5 targets' "the indirect call in __netdev_start_xmit"
 expect_match "$body" 'dummy_xmit</a> <span class="bound">bound at <a class="at" href="../../../source/drivers/net/dummy.c#L[0-9]+">' \

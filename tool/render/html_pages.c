@@ -671,6 +671,46 @@ static void card_fn(struct page *p, sqlite3_int64 id, const char *name)
 	free(type);
 }
 
+/* The uses of a field or variable, counted by kind, and the first few. */
+static void card_uses(struct page *p, sqlite3_int64 id)
+{
+	struct strbuf *b = &p->body;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	sb_adds(b, "<div class=\"card-s\">uses</div><div>");
+	st = db_stmt(p->site->db, SQL, "n_sym_uses");
+	bind_int(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *kind = col(st, 0);
+		int k = sqlite3_column_int(st, 1);
+
+		sb_addf(b, "%s%d ", n++ ? ", " : "", k);
+		if (kind && !strcmp(kind, "addr"))
+			sb_adds(b, k == 1 ? "address taken" : "addresses taken");
+		else {
+			h_escs(b, kind);
+			if (k != 1)
+				sb_adds(b, "s");
+		}
+	}
+	sqlite3_reset(st);
+	sb_adds(b, n ? "</div><ul class=\"edges\">" : "none</div><ul class=\"edges\">");
+	st = db_stmt(p->site->db, SQL, "sym_uses");
+	bind_int(st, 1, id);
+	bind_int(st, 2, 5);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sb_adds(b, "<li>");
+		h_escs(b, col(st, 0));
+		sb_adds(b, " ");
+		h_link_source(p, col(st, 1), sqlite3_column_int(st, 2), NULL);
+		sb_adds(b, "</li>");
+	}
+	sqlite3_reset(st);
+	sb_adds(b, "</ul>");
+}
+
+/* A field's card: the functions bound to it (NAME is STRUCT.FIELD), then its uses. */
 static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 {
 	struct strbuf *b = &p->body;
@@ -706,37 +746,7 @@ static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 	sb_adds(b, "</ul>");
 	if (n > shown)
 		sb_addf(b, "<div class=\"dim\">and %d more</div>", n - shown);
-	sb_adds(b, "<div class=\"card-s\">uses</div><div>");
-	st = db_stmt(p->site->db, SQL, "n_sym_uses");
-	bind_int(st, 1, id);
-	n = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *kind = col(st, 0);
-		int k = sqlite3_column_int(st, 1);
-
-		sb_addf(b, "%s%d ", n++ ? ", " : "", k);
-		if (kind && !strcmp(kind, "addr"))
-			sb_adds(b, k == 1 ? "address taken" : "addresses taken");
-		else {
-			h_escs(b, kind);
-			if (k != 1)
-				sb_adds(b, "s");
-		}
-	}
-	sqlite3_reset(st);
-	sb_adds(b, n ? "</div><ul class=\"edges\">" : "none</div><ul class=\"edges\">");
-	st = db_stmt(p->site->db, SQL, "sym_uses");
-	bind_int(st, 1, id);
-	bind_int(st, 2, 5);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		sb_adds(b, "<li>");
-		h_escs(b, col(st, 0));
-		sb_adds(b, " ");
-		h_link_source(p, col(st, 1), sqlite3_column_int(st, 2), NULL);
-		sb_adds(b, "</li>");
-	}
-	sqlite3_reset(st);
-	sb_adds(b, "</ul>");
+	card_uses(p, id);
 }
 
 static bool card_ops(struct page *p, sqlite3_int64 id, const char *name)
@@ -897,7 +907,7 @@ int html_card(struct page *p, const char *key, struct strbuf *out)
 	} else if (!card_ops(p, id, name)) {
 		card_head(&p->body, "variable", name);
 		sb_adds(&p->body, "</div>");
-		card_field(p, id, name);
+		card_uses(p, id);
 	}
 out:
 	if (rc == 200)
