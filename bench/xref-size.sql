@@ -28,4 +28,3 @@ CREATE TABLE ref (sym_id INTEGER NOT NULL, kind TEXT NOT NULL, file_id INTEGER N
 	line INTEGER NOT NULL, col INTEGER NOT NULL, in_macro INTEGER NOT NULL);
 INSERT INTO ref SELECT sym_id, kind, file_id, line, col, in_macro FROM i.ref ORDER BY rowid;
 CREATE INDEX ref_by_sym ON ref(sym_id);
-CREATE INDEX ref_by_file ON ref(file_id, line);

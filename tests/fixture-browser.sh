@@ -121,6 +121,13 @@ expect_match "$(cat "$TMP/hx/source/drivers/net/evil.c.html")" '<template id="ca
 
 # The fixture tree: links, indirect targets, skipped regions, directories.
 run "$NDOSCOPE" --db "$TMP/f.db" index -C "$FIXTURE" drivers net
+# A page's references come from its file's units, by rowid span, not from a
+# read of all of ref (schemas/018_drop_ref_by_file.sql).
+if out=$(python3 "$SRC/tests/sql-plans.py" "$TMP/f.db" "$SRC/tool/sql/html.sql" file_refs u 2>&1); then
+	ok "a page's references read no whole table"
+else
+	not_ok "a page's references read no whole table" "$out"
+fi
 serve "$TMP/f.db" -C "$FIXTURE"
 get /source/drivers/net/loopback.c
 expect_eq "$code" 200 "the fixture's loopback.c"

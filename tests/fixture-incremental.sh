@@ -188,14 +188,16 @@ expect_eq "$(outside_spans "$W")" "" "every fact row in its unit's span, after a
 # An index of schema 013: the migrations to 015 name each file's version
 # once (file_stat), and find a unit's rows through spans instead of an index
 # per table (unit_span); 016 and 017 make the calls' indexes by via and type
-# partial and add macro_def.skipped; every TU still reads as unchanged. The
-# 013 index is made here from a fresh one, undoing 017 to 014 with the
+# partial and add macro_def.skipped; 018 drops the index of ref by file;
+# every TU still reads as unchanged. The
+# 013 index is made here from a fresh one, undoing 018 to 014 with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
 cp "$TMP/walker-fresh.db" "$M"
 {
-	echo "ALTER TABLE macro_def DROP COLUMN skipped;
+	echo "CREATE INDEX ref_by_file ON ref(file_id, line);
+	ALTER TABLE macro_def DROP COLUMN skipped;
 	DROP INDEX call_by_via; CREATE INDEX call_by_via ON call(via);
 	DROP INDEX call_by_type; CREATE INDEX call_by_type ON call(fn_type);"
 	echo "DROP TABLE unit_span; DROP TRIGGER unit_delete_source; DROP TRIGGER unit_clear_source;"
@@ -228,6 +230,8 @@ expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHE
 	"call_by_via call_by_type" "schema 013 migrated: the calls' indexes by via and by type hold no NULLs (016)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM macro_def WHERE skipped = 0")" "$(sqlite3 "$M" "SELECT count(*) FROM macro_def")" \
 	"schema 013 migrated: its #defines read as compiled until walked again (017)"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'ref' AND type = 'index'")" 1 \
+	"schema 013 migrated: ref's one index is by symbol (018)"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"
 else

@@ -3,8 +3,9 @@
 # sections of SQLFILE (-- name: X), planned against DB with EXPLAIN QUERY
 # PLAN (?N bound to 1). Prints each step that reads a whole table, other
 # than the SMALL ones (comma-separated names or aliases), and exits 1 if
-# there is one: these statements run once per TU stored, so a whole-table
-# read makes indexing grow with the square of the index.
+# there is one: the statements checked run once per TU stored, or once per
+# page of the browser, so a whole-table read makes indexing grow with the
+# square of the index, or an export of every page.
 import re
 import sqlite3
 import sys

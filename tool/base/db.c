@@ -35,6 +35,7 @@ static const char *const migrations[] = {
 	"schemas/015_unit_span.sql",
 	"schemas/016_partial_call_indexes.sql",
 	"schemas/017_macro_def_skipped.sql",
+	"schemas/018_drop_ref_by_file.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

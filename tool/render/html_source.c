@@ -352,6 +352,7 @@ static void load(struct src *s)
 
 	st = db_stmt(db, SQL, "file_refs");
 	bind_int(st, 1, s->file_id);
+	bind_text(st, 2, s->path);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 4);
 		struct ref_at r = {

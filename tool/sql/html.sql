@@ -10,12 +10,25 @@ SELECT id FROM file WHERE path = ?1;
 -- name: lex
 SELECT x.tokens, x.skipped, x.raw_size FROM file_lex x JOIN unit u ON u.id = x.unit_id
 WHERE x.file_id = ?1 ORDER BY u.key NOT LIKE 'tu:%', u.key DESC LIMIT 1;
+-- A file's references, ?1 its id and ?2 its path. A unit's rows all lie in
+-- the file its key names, so they are the rows of the file's units, found
+-- by key (the tu: unit, and hdr: and fn: units by prefix: '#' follows the
+-- path, and '$' is the byte after '#') and read by their rowid spans
+-- (schemas/018_drop_ref_by_file.sql). CROSS JOIN and the unary + keep
+-- SQLite on that path rather than a scan of ref.
 -- (html_source.c keeps the first row at a position: two units that walked
 -- the same header function can name two symbols there)
 -- name: file_refs
+WITH u(id) AS (
+	SELECT id FROM unit WHERE key = 'tu:' || ?2
+	UNION ALL
+	SELECT id FROM unit WHERE key > 'hdr:' || ?2 || '#' AND key < 'hdr:' || ?2 || '$'
+	UNION ALL
+	SELECT id FROM unit WHERE key > 'fn:' || ?2 || '#' AND key < 'fn:' || ?2 || '$')
 SELECT r.line, r.col, r.sym_id, s.name, s.kind
-FROM ref r JOIN sym s ON s.id = r.sym_id
-WHERE r.file_id = ?1 AND r.in_macro = 0
+FROM u CROSS JOIN unit_span p CROSS JOIN ref r JOIN sym s ON s.id = r.sym_id
+WHERE p.unit_id = u.id AND p.tbl = 'ref' AND r.rowid BETWEEN p.lo AND p.hi
+  AND +r.unit_id = u.id AND +r.file_id = ?1 AND +r.in_macro = 0
 ORDER BY r.line, r.col, s.kind, s.name, s.usr;
 -- name: file_funcs
 SELECT fn.sym_id, s.name, fn.line, fn.col FROM func fn JOIN sym s ON s.id = fn.sym_id
