@@ -23,7 +23,13 @@
 #include "index/lex.h"
 #include "base/util.h"
 
-enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR };
+/*
+ * How an expression uses what it names. R_DEREF_READ and R_DEREF_WRITE are
+ * the operand of a '*' whose value is read or written: a name there is read
+ * (the pointer), and an '&x' there is the access of x itself, as in
+ * READ_ONCE(x) and WRITE_ONCE(x, v): *(volatile T *)&(x).
+ */
+enum role { R_READ, R_CALLEE, R_WRITE, R_ADDR, R_DEREF_READ, R_DEREF_WRITE };
 
 struct cursor_name {
 	CXCursor c;
@@ -1236,9 +1242,31 @@ static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLoca
 	VEC_PUSH(&w->f->locals, l);
 }
 
+/*
+ * X, of *(volatile T *)&(X): WRITE_ONCE(X, v) assigns to X through a pointer
+ * only to make the store volatile (dev->mtu in dev_set_mtu(), sk->sk_err
+ * all over TCP). Else C, stripped of casts and parentheses.
+ */
+static CXCursor once_target(struct walker *w, CXCursor c)
+{
+	CXCursor e = strip(c), a;
+	char op[8];
+
+	if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
+		return e;
+	op_spelling(w, e, op);
+	if (strcmp(op, "*"))
+		return e;
+	a = strip(child_at(e, 0));
+	if (clang_getCursorKind(a) != CXCursor_UnaryOperator)
+		return e;
+	op_spelling(w, a, op);
+	return strcmp(op, "&") ? e : strip(child_at(a, 0));
+}
+
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
-	CXCursor lhs = strip(child_at(c, 0)), rhs = child_at(c, 1), t;
+	CXCursor lhs = once_target(w, child_at(c, 0)), rhs = child_at(c, 1), t, text;
 	struct f_assign a;
 	struct where at;
 	bool addr;
@@ -1256,7 +1284,17 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	}
 	if (!field_write(w, lhs, op, &a, &at))
 		return;
-	a.rhs = extent_text_in(w, rhs, c);
+	/*
+	 * WRITE_ONCE(x, v) stores '(v)', parenthesized in its body: v, as the
+	 * caller wrote it, is the text (under the parentheses and the implicit
+	 * conversions around them).
+	 */
+	text = rhs;
+	if (!clang_equalCursors(lhs, strip(child_at(c, 0))))
+		while (clang_getCursorKind(text) == CXCursor_ParenExpr ||
+		       (clang_getCursorKind(text) == CXCursor_UnexposedExpr && n_children(text) == 1))
+			text = child_at(text, 0);
+	a.rhs = extent_text_in(w, text, c);
 	a.guard = guard_text(w);
 	a.has_value = eval_int(rhs, &a.value);
 	t = strip(rhs);
@@ -1292,7 +1330,7 @@ static void add_incdec(struct walker *w, CXCursor c, const char *op)
 	struct f_assign a;
 	struct where at;
 
-	if (!field_write(w, strip(child_at(c, 0)), op, &a, &at))
+	if (!field_write(w, once_target(w, child_at(c, 0)), op, &a, &at))
 		return;
 	a.rhs = arena_strdup(&w->f->arena, "");
 	VEC_PUSH(&w->f->assigns, a);
@@ -1344,9 +1382,13 @@ static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientD
 		break;
 	case CXCursor_UnaryOperator:
 		if (!strcmp(fr->op, "&"))
-			r = R_ADDR;
+			r = fr->role == R_DEREF_READ ? R_READ :
+			    fr->role == R_DEREF_WRITE ? R_WRITE : R_ADDR;
 		else if (!strcmp(fr->op, "++") || !strcmp(fr->op, "--"))
 			r = R_WRITE;
+		else if (!strcmp(fr->op, "*"))
+			r = fr->role == R_WRITE ? R_DEREF_WRITE :
+			    fr->role == R_CALLEE || fr->role == R_ADDR ? R_READ : R_DEREF_READ;
 		break;
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
