@@ -21,7 +21,8 @@
  * 4: those of its first reading only; the #defines in them marked skipped
  * (schema 017); a token's end and line from the text (the same values).
  * 5: x in *(volatile T *)&(x), READ_ONCE(x) and WRITE_ONCE(x, v), is read or
- * written, not its address taken; WRITE_ONCE(s->f, v) is an assignment.
+ * written, not its address taken; WRITE_ONCE(s->f, v) and
+ * smp_store_release(&s->f, v) are assignments.
  */
 #define WALKER_VERSION "5"
 

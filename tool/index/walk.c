@@ -1245,23 +1245,26 @@ static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLoca
 /*
  * X, of *(volatile T *)&(X): WRITE_ONCE(X, v) assigns to X through a pointer
  * only to make the store volatile (dev->mtu in dev_set_mtu(), sk->sk_err
- * all over TCP). Else C, stripped of casts and parentheses.
+ * all over TCP), and smp_store_release(&X, v) is WRITE_ONCE(*&X, v). Else C,
+ * stripped of casts and parentheses.
  */
+static bool is_unary(struct walker *w, CXCursor c, const char *want)
+{
+	char op[8];
+
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator)
+		return false;
+	op_spelling(w, c, op);
+	return !strcmp(op, want);
+}
+
 static CXCursor once_target(struct walker *w, CXCursor c)
 {
 	CXCursor e = strip(c), a;
-	char op[8];
 
-	if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
-		return e;
-	op_spelling(w, e, op);
-	if (strcmp(op, "*"))
-		return e;
-	a = strip(child_at(e, 0));
-	if (clang_getCursorKind(a) != CXCursor_UnaryOperator)
-		return e;
-	op_spelling(w, a, op);
-	return strcmp(op, "&") ? e : strip(child_at(a, 0));
+	while (is_unary(w, e, "*") && is_unary(w, a = strip(child_at(e, 0)), "&"))
+		e = strip(child_at(a, 0));
+	return e;
 }
 
 static void add_assign(struct walker *w, CXCursor c, const char *op)
