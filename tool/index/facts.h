@@ -22,7 +22,8 @@
  * (schema 017); a token's end and line from the text (the same values).
  * 5: x in *(volatile T *)&(x), READ_ONCE(x) and WRITE_ONCE(x, v), is read or
  * written, not its address taken; WRITE_ONCE(s->f, v) and
- * smp_store_release(&s->f, v) are assignments.
+ * smp_store_release(&s->f, v) are assignments; a name under sizeof or typeof
+ * adds no ref at a place another use has.
  */
 #define WALKER_VERSION "5"
 
@@ -142,6 +143,7 @@ struct f_ref {
 	int unit, sym, file, line, col;
 	const char *kind;	/* read, write, call, addr */
 	bool in_macro;
+	bool uneval;		/* under sizeof or typeof (index/walk.c); not stored */
 };
 
 /* A file's tokens and compiled-out lines, for the source browser (index/lex.c). */

@@ -57,6 +57,7 @@ struct walker {
 	struct strmap unit_idx;		/* key -> unit index */
 	struct ptrmap cursor_idx;	/* clang_hashCursor -> cursor_names index */
 	struct ptrmap ref_idx;		/* hash of a ref -> index in f->refs (ref_seen) */
+	int uneval;			/* sizeof and typeof operands being walked */
 	struct strmap preclaimed;	/* function keys claimed with their header: 1 until walked */
 	struct strmap call_idx;		/* the calls recorded (call_seen) */
 	VEC(char) blank_decls;		/* per file: holds declarations a blanked #define made */
@@ -680,23 +681,14 @@ static int param_index(struct walker *w, CXCursor decl)
 
 /* --- facts -------------------------------------------------------------- */
 
-/*
- * A reference is one row per place: a macro that expands an argument more
- * than once (the size switch of this_cpu_add(), max()) names the same thing
- * at the same spelling location once per copy. Those copies were 39% of the
- * bench corpus's refs (linux_mib.mibs read 34 times at one place in
- * tcp_input.c). Two refs whose hashes collide are both kept.
- */
-static bool ref_seen(struct walker *w, const struct f_ref *r)
+/* The hash of a reference's place: where it is and what it names; with its kind or not. */
+static uint64_t ref_hash(const struct f_ref *r, bool with_kind)
 {
 	struct {
 		int unit, sym, file, line, col;
 		uintptr_t kind;
 		int in_macro;
 	} key;
-	const struct f_ref *o;
-	bool inserted;
-	int *at;
 
 	memset(&key, 0, sizeof(key));	/* the padding too: it is hashed */
 	key.unit = r->unit;
@@ -704,15 +696,63 @@ static bool ref_seen(struct walker *w, const struct f_ref *r)
 	key.file = r->file;
 	key.line = r->line;
 	key.col = r->col;
-	key.kind = (uintptr_t)r->kind;	/* one of four string literals */
+	key.kind = with_kind ? (uintptr_t)r->kind : 0;	/* one of four string literals */
 	key.in_macro = r->in_macro;
-	at = ptrmap_put(&w->ref_idx, hash_bytes(&key, sizeof(key)) | 1, (int)w->f->refs.n, &inserted);
+	return hash_bytes(&key, sizeof(key)) | 1;
+}
+
+static bool same_place(const struct f_ref *a, const struct f_ref *b)
+{
+	return a->unit == b->unit && a->sym == b->sym && a->file == b->file &&
+	       a->line == b->line && a->col == b->col && a->in_macro == b->in_macro;
+}
+
+/*
+ * A reference is one row per place: a macro that expands an argument more
+ * than once (the size switch of this_cpu_add(), max()) names the same thing
+ * at the same spelling location once per copy. Those copies were 39% of the
+ * bench corpus's refs (linux_mib.mibs read 34 times at one place in
+ * tcp_input.c). The row already there for R's place and kind, or NULL. Two
+ * refs whose hashes collide are both kept.
+ */
+static struct f_ref *ref_seen(struct walker *w, const struct f_ref *r)
+{
+	struct f_ref *o;
+	bool inserted;
+	int *at;
+
+	at = ptrmap_put(&w->ref_idx, ref_hash(r, true), (int)w->f->refs.n, &inserted);
 	if (inserted)
-		return false;
+		return NULL;
 	o = &w->f->refs.v[*at];
-	return o->unit == r->unit && o->sym == r->sym && o->file == r->file &&
-	       o->line == r->line && o->col == r->col && o->kind == r->kind &&
-	       o->in_macro == r->in_macro;
+	return same_place(o, r) && o->kind == r->kind ? o : NULL;
+}
+
+/*
+ * A name under sizeof or typeof is evaluated by nobody (f_ref.uneval). It
+ * is kept where nothing else uses it (sizeof(skb->cb) reads as a read), and
+ * dropped at a place that the same expansion also reads, writes, calls or
+ * takes the address of: WRITE_ONCE(x, v) checks sizeof(x) and stores to x,
+ * and is a write of x alone, not a read and a write.
+ */
+static void drop_unevaluated_beside_use(struct walker *w)
+{
+	struct ptrmap used = { 0 };
+	size_t n = 0;
+	bool inserted;
+
+	for (size_t i = 0; i < w->f->refs.n; i++)
+		if (!w->f->refs.v[i].uneval)
+			ptrmap_put(&used, ref_hash(&w->f->refs.v[i], false), (int)i, &inserted);
+	for (size_t i = 0; i < w->f->refs.n; i++) {
+		struct f_ref *r = &w->f->refs.v[i];
+		int *at = r->uneval ? ptrmap_get(&used, ref_hash(r, false)) : NULL;
+
+		if (!at || !same_place(&w->f->refs.v[*at], r))
+			w->f->refs.v[n++] = *r;
+	}
+	w->f->refs.n = n;
+	ptrmap_free(&used);
 }
 
 /*
@@ -739,7 +779,7 @@ static bool call_seen(struct walker *w, const struct f_call *c)
 static void add_ref(struct walker *w, CXCursor use, CXCursor decl, enum role role)
 {
 	enum CXCursorKind k = clang_getCursorKind(decl);
-	struct f_ref r;
+	struct f_ref r, *seen;
 	struct where at;
 	char ident[256];
 	const char *name;
@@ -784,9 +824,13 @@ static void add_ref(struct walker *w, CXCursor use, CXCursor decl, enum role rol
 	s = clang_getCursorSpelling(decl);
 	name = clang_getCString(s);
 	r.in_macro = strcmp(ident_at(w, &at, ident, sizeof(ident)), name ? name : "") != 0;
+	r.uneval = w->uneval > 0;
 	clang_disposeString(s);
-	if (!ref_seen(w, &r))
+	seen = ref_seen(w, &r);
+	if (!seen)
 		VEC_PUSH(&w->f->refs, r);
+	else if (!r.uneval)
+		seen->uneval = false;
 }
 
 /* The function or variable an expression names: f, &f, (cast)&var. */
@@ -1365,6 +1409,8 @@ struct frame {
 	enum role role;		/* the parent's own role */
 	char op[8];
 	unsigned i;
+	CXCursor last;		/* a cast's child not walked yet: its operand, if last */
+	bool pending;
 };
 
 static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientData d)
@@ -1377,6 +1423,25 @@ static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientD
 	case CXCursor_CallExpr:
 		r = i == 0 ? R_CALLEE : R_READ;
 		break;
+	case CXCursor_UnaryExpr:	/* sizeof, _Alignof, offsetof: nothing evaluated */
+		fr->w->uneval++;
+		walk(fr->w, c, R_READ);
+		fr->w->uneval--;
+		return CXChildVisit_Continue;
+	case CXCursor_CStyleCastExpr:
+		/*
+		 * The operand comes last; a child before it is in the type
+		 * (typeof(x)), not evaluated. Each is walked when the next
+		 * shows it was not the last, and walk_children walks the last.
+		 */
+		if (fr->pending) {
+			fr->w->uneval++;
+			walk(fr->w, fr->last, R_READ);
+			fr->w->uneval--;
+		}
+		fr->last = c;
+		fr->pending = true;
+		return CXChildVisit_Continue;
 	case CXCursor_BinaryOperator:
 		r = i == 0 && !strcmp(fr->op, "=") ? R_WRITE : R_READ;
 		break;
@@ -1395,7 +1460,6 @@ static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientD
 		break;
 	case CXCursor_UnexposedExpr:
 	case CXCursor_ParenExpr:
-	case CXCursor_CStyleCastExpr:
 		r = fr->role;
 		break;
 	default:
@@ -1412,6 +1476,8 @@ static void walk_children(struct walker *w, CXCursor c, enum role role, const ch
 	if (op)
 		snprintf(fr.op, sizeof(fr.op), "%s", op);
 	clang_visitChildren(c, walk_child, &fr);
+	if (fr.pending)
+		walk(w, fr.last, role);
 }
 
 static bool is_designated(CXCursor c)
@@ -2972,6 +3038,7 @@ int walk_tu(CXIndex index, const char *file, const char *workdir,
 	if (w.f->needs_full)
 		goto out_walked;	/* parsed again: these facts are thrown away */
 	clang_visitChildren(clang_getTranslationUnitCursor(w.tu), top_level, &w);
+	drop_unevaluated_beside_use(&w);
 	keep_macro_flags(&w);
 	record_source(&w);
 out_walked:
