@@ -738,20 +738,24 @@ static struct f_ref *ref_seen(struct walker *w, const struct f_ref *r)
 static void drop_unevaluated_beside_use(struct walker *w)
 {
 	struct ptrmap used = { 0 };
+	bool *drop = xcalloc(w->f->refs.n + 1, sizeof(*drop)), inserted;
 	size_t n = 0;
-	bool inserted;
 
 	for (size_t i = 0; i < w->f->refs.n; i++)
 		if (!w->f->refs.v[i].uneval)
 			ptrmap_put(&used, ref_hash(&w->f->refs.v[i], false), (int)i, &inserted);
+	/* all marked before any is moved: USED holds indices as they are now */
 	for (size_t i = 0; i < w->f->refs.n; i++) {
-		struct f_ref *r = &w->f->refs.v[i];
+		const struct f_ref *r = &w->f->refs.v[i];
 		int *at = r->uneval ? ptrmap_get(&used, ref_hash(r, false)) : NULL;
 
-		if (!at || !same_place(&w->f->refs.v[*at], r))
-			w->f->refs.v[n++] = *r;
+		drop[i] = at && same_place(&w->f->refs.v[*at], r);
 	}
+	for (size_t i = 0; i < w->f->refs.n; i++)
+		if (!drop[i])
+			w->f->refs.v[n++] = w->f->refs.v[i];
 	w->f->refs.n = n;
+	free(drop);
 	ptrmap_free(&used);
 }
 
