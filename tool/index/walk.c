@@ -681,7 +681,7 @@ static int param_index(struct walker *w, CXCursor decl)
 
 /* --- facts -------------------------------------------------------------- */
 
-/* The hash of a reference's place: where it is and what it names; with its kind or not. */
+/* The hash of a ref's place (where it is, what it names), with its kind or not. */
 static uint64_t ref_hash(const struct f_ref *r, bool with_kind)
 {
 	struct {
@@ -1290,12 +1290,7 @@ static void add_local(struct walker *w, CXCursor var, CXCursor rhs, CXSourceLoca
 	VEC_PUSH(&w->f->locals, l);
 }
 
-/*
- * X, of *(volatile T *)&(X): WRITE_ONCE(X, v) assigns to X through a pointer
- * only to make the store volatile (dev->mtu in dev_set_mtu(), sk->sk_err
- * all over TCP), and smp_store_release(&X, v) is WRITE_ONCE(*&X, v). Else C,
- * stripped of casts and parentheses.
- */
+/* Is C the unary operator WANT ("*", "&")? */
 static bool is_unary(struct walker *w, CXCursor c, const char *want)
 {
 	char op[8];
@@ -1306,6 +1301,12 @@ static bool is_unary(struct walker *w, CXCursor c, const char *want)
 	return !strcmp(op, want);
 }
 
+/*
+ * X, of *(volatile T *)&(X): WRITE_ONCE(X, v) assigns to X through a pointer
+ * only to make the store volatile (dev->mtu in dev_set_mtu(), sk->sk_err
+ * all over TCP), and smp_store_release(&X, v) is WRITE_ONCE(*&X, v). Else C,
+ * stripped of casts and parentheses.
+ */
 static CXCursor once_target(struct walker *w, CXCursor c)
 {
 	CXCursor e = strip(c), a;
@@ -1317,7 +1318,8 @@ static CXCursor once_target(struct walker *w, CXCursor c)
 
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
-	CXCursor lhs = once_target(w, child_at(c, 0)), rhs = child_at(c, 1), t, text;
+	CXCursor left = strip(child_at(c, 0)), lhs = once_target(w, left);
+	CXCursor rhs = child_at(c, 1), t, text;
 	struct f_assign a;
 	struct where at;
 	bool addr;
@@ -1341,7 +1343,7 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	 * conversions around them).
 	 */
 	text = rhs;
-	if (!clang_equalCursors(lhs, strip(child_at(c, 0))))
+	if (!clang_equalCursors(lhs, left))
 		while (clang_getCursorKind(text) == CXCursor_ParenExpr ||
 		       (clang_getCursorKind(text) == CXCursor_UnexposedExpr && n_children(text) == 1))
 			text = child_at(text, 0);
