@@ -23,7 +23,7 @@
  * 5: x in *(volatile T *)&(x), READ_ONCE(x) and WRITE_ONCE(x, v), is read or
  * written, not its address taken; WRITE_ONCE(s->f, v) and
  * smp_store_release(&s->f, v) are assignments; a name under sizeof or typeof
- * adds no ref at a place another use has.
+ * adds no ref at a place another use has, and a call there is no call.
  */
 #define WALKER_VERSION "5"
 
