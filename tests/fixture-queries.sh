@@ -67,6 +67,14 @@ run "$NDOSCOPE" --db "$DB" callers loopback_xmt
 expect_nonzero "unknown function: non-zero exit"
 expect_eq "$err" "error: no function named 'loopback_xmt' in the index; did you mean 'loopback_xmit', 'loopback_init', 'loopback_setup'?" \
 	"unknown function: says so and suggests close names"
+# A plain name that is a field's own name, or ends in one: 6.9 made the
+# global netdev_max_backlog the field net_hotdata.max_backlog.
+run "$NDOSCOPE" --db "$DB" refs ndo_start_xmit
+expect_eq "$err" "error: no function, global or field named 'ndo_start_xmit' in the index; did you mean 'net_device_ops.ndo_start_xmit', 'netdev_start_xmit'?" \
+	"a field's own name: suggests the field first"
+run "$NDOSCOPE" --db "$DB" refs dev_max_mtu
+expect_eq "$err" "error: no function, global or field named 'dev_max_mtu' in the index; did you mean 'net_device.max_mtu', 'dev_get_mtu', 'dev_set_mtu'?" \
+	"a global's name ending in a field's: suggests the field"
 run "$NDOSCOPE" --db "$DB" callees init_one
 expect_nonzero "ambiguous static name: non-zero exit"
 expect_eq "$err" "error: 'init_one' is defined in 2 places; name one as FILE:init_one:

@@ -72,6 +72,18 @@ char *suggest(struct db *db, const char *name, const char *kind)
 		VEC_PUSH(&c, k);
 	}
 	sqlite3_reset(st);
+	/* a plain name may be a field's now: first among the suggestions */
+	if (!strchr(name, '.')) {
+		st = db_stmt(db, SQL, "fields_named_like");
+		bind_text(st, 1, name);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct cand k = { .name = xstrdup((const char *)sqlite3_column_text(st, 0)),
+					  .score = sqlite3_column_int(st, 1) };
+
+			VEC_PUSH(&c, k);
+		}
+		sqlite3_reset(st);
+	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
 	for (size_t i = 0; i < c.n; i++) {

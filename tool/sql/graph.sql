@@ -48,6 +48,16 @@ FROM sym s LEFT JOIN func fn ON fn.sym_id = s.id LEFT JOIN file f ON f.id = fn.f
 WHERE s.name = ?1 AND s.kind = 'function'
 ORDER BY f.path, fn.line;
 
+-- Fields whose own name (after the last '.') is ?1 (score 0), or ends ?1
+-- after an '_' and is over half of it (score 1): a global that became a
+-- field, as netdev_max_backlog became net_hotdata.max_backlog in 6.9.
+-- name: fields_named_like
+SELECT DISTINCT name, f <> ?1 FROM (
+	SELECT name, substr(name, length(rtrim(name, replace(name, '.', ''))) + 1) AS f
+	FROM sym WHERE kind = 'field')
+WHERE f = ?1 OR (length(f) * 2 > length(?1) AND substr(?1, -length(f) - 1) = '_' || f)
+LIMIT 50;
+
 -- Names close to a misspelt one, ranked in C.
 -- name: names_like
 SELECT DISTINCT name FROM sym
