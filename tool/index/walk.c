@@ -1419,6 +1419,14 @@ struct frame {
 	bool pending;
 };
 
+/* C, an operand nothing evaluates: its refs are marked (drop_unevaluated_beside_use) */
+static void walk_unevaluated(struct walker *w, CXCursor c)
+{
+	w->uneval++;
+	walk(w, c, R_READ);
+	w->uneval--;
+}
+
 static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct frame *fr = d;
@@ -1430,9 +1438,7 @@ static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientD
 		r = i == 0 ? R_CALLEE : R_READ;
 		break;
 	case CXCursor_UnaryExpr:	/* sizeof, _Alignof, offsetof: nothing evaluated */
-		fr->w->uneval++;
-		walk(fr->w, c, R_READ);
-		fr->w->uneval--;
+		walk_unevaluated(fr->w, c);
 		return CXChildVisit_Continue;
 	case CXCursor_CStyleCastExpr:
 		/*
@@ -1440,11 +1446,8 @@ static enum CXChildVisitResult walk_child(CXCursor c, CXCursor parent, CXClientD
 		 * (typeof(x)), not evaluated. Each is walked when the next
 		 * shows it was not the last, and walk_children walks the last.
 		 */
-		if (fr->pending) {
-			fr->w->uneval++;
-			walk(fr->w, fr->last, R_READ);
-			fr->w->uneval--;
-		}
+		if (fr->pending)
+			walk_unevaluated(fr->w, fr->last);
 		fr->last = c;
 		fr->pending = true;
 		return CXChildVisit_Continue;
