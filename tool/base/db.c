@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The index database. One writer at a time (a lock file next to the DB),
- * any number of readers (WAL). The schema is versioned with PRAGMA
+ * any number of readers (WAL while a writer runs, rollback at rest). The schema is versioned with PRAGMA
  * user_version and brought up to date by the migrations in schemas/.
  */
 #include <errno.h>
@@ -447,6 +447,19 @@ void db_close(struct db *db)
 	}
 	VEC_FREE(&db->sections);
 	strmap_free(&db->section_index);
+	/*
+	 * A writer that is the last connection leaves the index in rollback
+	 * mode: a reader then opens it with a lock on the file, instead of
+	 * rebuilding the WAL's shared-memory index as the first connection
+	 * must (truncate, eight writes, a recovery: 90 us of a 1.7 ms query
+	 * on the bench index). With another connection open, a serve or a
+	 * reader, the switch fails at once and the index stays in WAL mode.
+	 * The next writer switches back to WAL (db_open).
+	 */
+	if (db->h && db->lock_fd >= 0 && sqlite3_get_autocommit(db->h)) {
+		sqlite3_busy_timeout(db->h, 0);
+		sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	}
 	if (db->h)
 		sqlite3_close(db->h);
 	db->h = NULL;
