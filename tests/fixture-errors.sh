@@ -83,6 +83,31 @@ expect_nonzero "another build's schema: non-zero exit"
 expect_eq "$err" "error: '$TMP/otherbuild.db' was made by another build of ndoscope's schema $schema: delete it and run 'ndoscope index' again" \
 	"another build's schema: one clear line"
 
+# An index of this schema from a build before fingerprints were computed at
+# build time: its fingerprint hashed the migrations' texts at run time (FNV-1a
+# of each, combined). Readers accept it; the next writer replaces it.
+cp "$DB" "$TMP/v1print.db"
+v1=$(python3 - "$SRC"/schemas/[0-9]*.sql <<'PY'
+import sys
+M = (1 << 64) - 1
+h = 0
+for path in sorted(sys.argv[1:]):
+    x = 0xcbf29ce484222325
+    for b in open(path, 'rb').read():
+        x = ((x ^ b) * 0x100000001b3) & M
+    h ^= (x + (h << 6) + (h >> 2)) & M
+print('%016x' % h)
+PY
+)
+sqlite3 "$TMP/v1print.db" "UPDATE meta SET value = '$v1' WHERE key = 'schema'"
+run "$NDOSCOPE" --db "$TMP/v1print.db" callers netif_rx
+expect_rc 0 "the older fingerprint: readers accept it"
+"$NDOSCOPE" --db "$TMP/v1print.db" index -C "$FIXTURE" net >/dev/null 2>&1
+expect_match "$(sqlite3 "$TMP/v1print.db" "SELECT value FROM meta WHERE key = 'schema'")" "^sha256:[0-9a-f]{16}$" \
+	"the older fingerprint: the next index writes this build's"
+run "$NDOSCOPE" --db "$TMP/v1print.db" callers netif_rx
+expect_rc 0 "the older fingerprint: readers accept the new one"
+
 # An older schema version made by a development build whose migration at that
 # number was another file: upgrading it would run the wrong migrations on it.
 cp "$DB" "$TMP/olderbuild.db"

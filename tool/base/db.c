@@ -195,12 +195,26 @@ static int count_tables(struct db *db)
 }
 
 /*
- * The text of the first n migrations, hashed: a database at user_version n
- * whose fingerprint differs was made by a development build whose migrations
- * were not these (another file at the same number), and migrating it further
- * would run the wrong files on it.
+ * The first n migrations' fingerprint, computed at build time over their
+ * texts (cmake/embed.cmake): a database at user_version n whose fingerprint
+ * differs was made by a development build whose migrations were not these
+ * (another file at the same number), and migrating it further would run
+ * the wrong files on it.
  */
-static void fingerprint(int n, char out[17])
+static const char *fingerprint(int n)
+{
+	for (const struct embedded_file *f = schema_fingerprints; f->path; f++)
+		if (!strcmp(f->path, migrations[n - 1]))
+			return f->text;
+	return "";
+}
+
+/*
+ * The fingerprint of indexes made before the build computed them: the
+ * texts' hashes, combined at run time. Still accepted (the writer's next
+ * open replaces it), so that no index need be made again for the change.
+ */
+static void fingerprint_v1(int n, char out[17])
 {
 	uint64_t h = 0;
 
@@ -212,35 +226,44 @@ static void fingerprint(int n, char out[17])
 static int set_fingerprint(struct db *db, int n)
 {
 	sqlite3_stmt *st;
-	char fp[17];
 	int rc;
 
-	fingerprint(n, fp);
 	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?1)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sqlerr(db, "cannot write to");
-	sqlite3_bind_text(st, 1, fp, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, fingerprint(n), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : sqlerr(db, "cannot write to");
 }
 
+/* 0 when the index's schema is this build's at version n, 1 when so by its older fingerprint. */
 static int check_fingerprint(struct db *db, int n)
 {
 	sqlite3_stmt *st;
-	char fp[17], name[64];
-	bool same = true;	/* indexes older than fingerprints carry none */
+	char v1[17], name[64];
+	int same = 0;	/* indexes older than fingerprints carry none */
 
-	fingerprint(n, fp);
 	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			same = !strcmp((const char *)sqlite3_column_text(st, 0), fp);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *have = (const char *)sqlite3_column_text(st, 0);
+
+			same = -1;
+			if (!have) {
+				;
+			} else if (!strcmp(have, fingerprint(n))) {
+				same = 0;
+			} else if (strlen(have) == 16) {
+				fingerprint_v1(n, v1);
+				same = strcmp(have, v1) ? -1 : 1;
+			}
+		}
 		sqlite3_finalize(st);
 	}
-	if (!same)
+	if (same < 0)
 		return error_set("'%s' was made by another build of ndoscope's schema %s: delete it and run 'ndoscope index' again",
 				 db->path, schema_name(n, name, sizeof(name)));
-	return 0;
+	return same;
 }
 
 static int migrate(struct db *db)
@@ -254,7 +277,7 @@ static int migrate(struct db *db)
 	if (v == 0 && count_tables(db) > 0)
 		return error_set("'%s' is not an ndoscope index: it holds other tables",
 				 db->path);
-	if (v > 0 && check_fingerprint(db, v))
+	if (v > 0 && check_fingerprint(db, v) < 0)
 		return -1;
 	if (v == latest)
 		return 0;
@@ -360,7 +383,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 				  schema_name(SCHEMA_LATEST, want, sizeof(want)));
 			goto fail;
 		}
-		if (check_fingerprint(db, v))
+		if (check_fingerprint(db, v) < 0)
 			goto fail;
 		/*
 		 * One read transaction for the command's statements: its answer
@@ -384,9 +407,15 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192") ||
 	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
-	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db) || check_fingerprint(db, SCHEMA_LATEST))
+	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db))
 		goto fail;
-	return 0;
+	switch (check_fingerprint(db, SCHEMA_LATEST)) {
+	case 0:
+		return 0;
+	case 1:		/* the older fingerprint: this build's for the readers to come */
+		if (!set_fingerprint(db, SCHEMA_LATEST))
+			return 0;
+	}
 fail:
 	db_close(db);
 	return -1;

@@ -8,6 +8,11 @@ struct embedded_file {
 };
 
 extern const struct embedded_file embedded_files[];
+/*
+ * Each migration (schemas/NNN_*.sql) with its fingerprint as text: "sha256:"
+ * and the first 16 hex digits of the hash of it and the migrations before it.
+ */
+extern const struct embedded_file schema_fingerprints[];
 
 /* The text of an embedded file, or NULL. */
 const char *embedded_get(const char *path);
