@@ -145,6 +145,8 @@ expect_eq "$err" "error: no index at '$TMP/none.db': run 'ndoscope index' first"
 sqlite3 "$TMP/other.db" "CREATE TABLE t(x)"
 run "$NDOSCOPE" --db "$TMP/other.db" index -C "$FIXTURE" net
 expect_match "$err" "is not an ndoscope index: it holds other tables" "foreign SQLite file is refused"
+expect_eq "$(sqlite3 "$TMP/other.db" "PRAGMA journal_mode")" "delete" \
+	"foreign SQLite file: its journal mode is left as it was, not switched to WAL"
 
 # sql is read-only and reports bad SQL in one line.
 run "$NDOSCOPE" --db "$DB" sql "DELETE FROM func"

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The index database. One writer at a time (a lock file next to the DB),
- * any number of readers (WAL while a writer runs, rollback at rest). The schema is versioned with PRAGMA
- * user_version and brought up to date by the migrations in schemas/.
+ * any number of readers (WAL while a writer runs, the rollback journal at
+ * rest). The schema is versioned with PRAGMA user_version and brought up to
+ * date by the migrations in schemas/.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -214,13 +215,14 @@ static const char *fingerprint(int n)
  * texts' hashes, combined at run time. Still accepted (the writer's next
  * open replaces it), so that no index need be made again for the change.
  */
-static void fingerprint_v1(int n, char out[17])
+static const char *fingerprint_v1(int n, char out[17])
 {
 	uint64_t h = 0;
 
 	for (int i = 0; i < n; i++)
 		h ^= hash_str(embedded_get(migrations[i])) + (h << 6) + (h >> 2);
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	return out;
 }
 
 static int set_fingerprint(struct db *db, int n)
@@ -248,15 +250,9 @@ static int check_fingerprint(struct db *db, int n)
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			const char *have = (const char *)sqlite3_column_text(st, 0);
 
-			same = -1;
-			if (!have) {
-				;
-			} else if (!strcmp(have, fingerprint(n))) {
-				same = 0;
-			} else if (strlen(have) == 16) {
-				fingerprint_v1(n, v1);
-				same = strcmp(have, v1) ? -1 : 1;
-			}
+			if (!have || strcmp(have, fingerprint(n)))
+				same = have && strlen(have) == 16 &&
+				       !strcmp(have, fingerprint_v1(n, v1)) ? 1 : -1;
 		}
 		sqlite3_finalize(st);
 	}
@@ -266,19 +262,27 @@ static int check_fingerprint(struct db *db, int n)
 	return same;
 }
 
-static int migrate(struct db *db)
+/*
+ * Before a writer changes anything in the file at user_version V: refuse it
+ * when it is not an index this build may write (a newer schema, another
+ * application's tables, another build's migrations). 1 when it carries the
+ * older fingerprint (check_fingerprint).
+ */
+static int check_writable(struct db *db, int v)
 {
-	int v, latest = SCHEMA_LATEST;
-
-	if (user_version(db, &v))
-		return -1;
-	if (v > latest)
+	if (v > SCHEMA_LATEST)
 		return refuse_newer(db->path, v);
 	if (v == 0 && count_tables(db) > 0)
 		return error_set("'%s' is not an ndoscope index: it holds other tables",
 				 db->path);
-	if (v > 0 && check_fingerprint(db, v) < 0)
-		return -1;
+	return v > 0 ? check_fingerprint(db, v) : 0;
+}
+
+/* Bring an index at user_version V (check_writable passed) to this build's schema. */
+static int migrate(struct db *db, int v)
+{
+	int latest = SCHEMA_LATEST;
+
 	if (v == latest)
 		return 0;
 	/*
@@ -333,7 +337,7 @@ static bool replay_for_reader(sqlite3 *h, const char *path)
 int db_open(struct db *db, const char *path, enum db_mode mode)
 {
 	struct stat st;
-	int flags, v;
+	int flags, v, fp;
 
 	memset(db, 0, sizeof(*db));
 	db->lock_fd = -1;
@@ -395,7 +399,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			goto fail;
 		return 0;
 	}
-	if (user_version(db, &v))
+	if (user_version(db, &v) || (fp = check_writable(db, v)) < 0)
 		goto fail;
 	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
@@ -407,15 +411,13 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	    db_exec(db, "PRAGMA wal_autocheckpoint = 8192") ||
 	    db_exec(db, "PRAGMA cache_size = -131072") ||	/* 128 MiB: the ref indexes grow large */
 	    db_exec(db, "PRAGMA temp_store = MEMORY") ||
-	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db))
+	    db_exec(db, "PRAGMA foreign_keys = OFF") || migrate(db, v))
 		goto fail;
-	switch (check_fingerprint(db, SCHEMA_LATEST)) {
-	case 0:
-		return 0;
-	case 1:		/* the older fingerprint: this build's for the readers to come */
-		if (!set_fingerprint(db, SCHEMA_LATEST))
-			return 0;
-	}
+	/* the older fingerprint, on an index no migration rewrote: this build's, for the readers to come */
+	if (v == SCHEMA_LATEST && fp == 1 && set_fingerprint(db, v))
+		goto fail;
+	db->writer = true;
+	return 0;
 fail:
 	db_close(db);
 	return -1;
@@ -485,7 +487,7 @@ void db_close(struct db *db)
 	 * reader, the switch fails at once and the index stays in WAL mode.
 	 * The next writer switches back to WAL (db_open).
 	 */
-	if (db->h && db->lock_fd >= 0 && sqlite3_get_autocommit(db->h)) {
+	if (db->h && db->writer && sqlite3_get_autocommit(db->h)) {
 		sqlite3_busy_timeout(db->h, 0);
 		sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	}

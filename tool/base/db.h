@@ -21,6 +21,7 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	int lock_fd;
+	bool writer;		/* opened for writing, and the index is ours: db_close leaves WAL mode */
 	struct strmap stmt_index;
 	VEC(sqlite3_stmt *) stmts;
 	struct strmap section_index;	/* db_run_section: "FILE:NAME" -> sections */
