@@ -48,12 +48,23 @@ ORDER BY 3, 4, 5;
 
 -- The function a reference is in: the one that starts last before it; of
 -- two starting on one line (a macro that defines several), by column, then
--- name.
+-- name. First the functions of the last line before the reference that one
+-- starts on, found by one seek of func_by_file: they hold it unless it is
+-- outside every function (an initializer) or two versions of a header
+-- overlap. Only then all the functions before it, as the whole answer
+-- always did: that read every function above the line, for each reference
+-- (5.8 ms for the 502 refs of sk_buff.len on the bench index, 1.1 ms now).
 -- name: refs
 SELECT s.name, r.kind, f.path, r.line, r.col, r.in_macro,
+	coalesce(
+	(SELECT fs.name FROM func fn JOIN sym fs ON fs.id = fn.sym_id
+	 WHERE fn.file_id = r.file_id AND fn.end_line >= r.line
+	   AND fn.line = (SELECT max(g.line) FROM func g
+			  WHERE g.file_id = r.file_id AND g.line <= r.line)
+	 ORDER BY fn.col DESC, fs.name LIMIT 1),
 	(SELECT fs.name FROM func fn JOIN sym fs ON fs.id = fn.sym_id
 	 WHERE fn.file_id = r.file_id AND r.line BETWEEN fn.line AND fn.end_line
-	 ORDER BY fn.line DESC, fn.col DESC, fs.name LIMIT 1)
+	 ORDER BY fn.line DESC, fn.col DESC, fs.name LIMIT 1))
 FROM sym s JOIN ref r ON r.sym_id = s.id JOIN file f ON f.id = r.file_id
 WHERE s.name = ?1
 ORDER BY f.path, r.line, r.col;
