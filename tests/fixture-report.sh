@@ -40,6 +40,9 @@ else
 	ok "and nothing of loopback's"
 fi
 expect_eq "$("$NDOSCOPE" --db "$DB" report loopback_setup | head -1)" "# lo" "a setup function names its device"
+expect_eq "$("$NDOSCOPE" --db "$DB" report loopback)" "$("$NDOSCOPE" --db "$DB" report drivers/net/loopback.c)" \
+	"a file's name alone, as its module is named, names its devices: report loopback"
+expect_eq "$("$NDOSCOPE" --db "$DB" report loopback.c | head -1)" "# lo" "and with its .c"
 expect_eq "$("$NDOSCOPE" --db "$DB" report blackhole_netdev_ops | head -1)" "# blackhole_dev" "an ops table names its device"
 
 # A device only rtnetlink makes: found by its rtnl_link_ops, named by its .kind.

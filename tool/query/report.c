@@ -1791,6 +1791,20 @@ static bool under(const char *path, const char *dir)
 }
 
 /*
+ * Does ARG name the file PATH by its name alone, with or without ".c"?
+ * 'loopback' names drivers/net/loopback.c: the name kbuild gives the module
+ * of a one-file driver, and what a user types for it.
+ */
+static bool names_file(const char *path, const char *arg)
+{
+	const char *base = path ? strrchr(path, '/') : NULL;
+	size_t n = strlen(arg);
+
+	base = base ? base + 1 : path;
+	return base && (!strcmp(base, arg) || (!strncmp(base, arg, n) && !strcmp(base + n, ".c")));
+}
+
+/*
  * Does the setup path of FN (and its helpers), or of bus device B, attach
  * the table named TABLE?
  */
@@ -1894,6 +1908,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			match = under(r->file, driver) || under(r->setup_file, driver);
 		else
 			match = !strcmp(r->file, driver) || (r->setup_file && !strcmp(r->setup_file, driver)) ||
+				names_file(r->file, driver) || names_file(r->setup_file, driver) ||
 				(name && !strcmp(name, driver)) || (kind && !strcmp(kind, driver)) ||
 				!strcmp(r->setup_name, driver) ||
 				attaches(db, r->setup, r->setup_name, NULL, driver) ||
@@ -1914,6 +1929,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 			match = under(b->file, driver) || under(b->probe_file, driver);
 		else
 			match = !strcmp(b->file, driver) || (b->probe_file && !strcmp(b->probe_file, driver)) ||
+				names_file(b->file, driver) || names_file(b->probe_file, driver) ||
 				(name && !strcmp(name, driver)) || !strcmp(b->probe_name, driver) ||
 				!strcmp(b->table_name, driver) || attaches(db, 0, NULL, b, driver);
 		if (match)
@@ -1934,7 +1950,7 @@ json_t *report_build(struct db *db, const char *driver, bool matrix)
 	if (!json_array_size(devices)) {
 		json_decref(devices);
 		error_set(matrix ? "no device is set up under '%s' in the index" :
-			  "no device matches '%s' in the index: name a source file, an interface name, a driver, a probe or setup function, or an ops table",
+			  "no device matches '%s' in the index: name a source file (or its name, as 'loopback'), an interface name, a driver, a probe or setup function, or an ops table",
 			  driver);
 		return NULL;
 	}
