@@ -75,6 +75,24 @@ expect_eq "$err" "error: no function, global or field named 'ndo_start_xmit' in 
 run "$NDOSCOPE" --db "$DB" refs dev_max_mtu
 expect_eq "$err" "error: no function, global or field named 'dev_max_mtu' in the index; did you mean 'net_device.max_mtu', 'dev_get_mtu', 'dev_set_mtu'?" \
 	"a global's name ending in a field's: suggests the field"
+# Names as C writes them: 'struct S->f' and 'S->f' are S.f; a variable's
+# 'dev->mtu' suggests the fields of that name, the most used first.
+run "$NDOSCOPE" --db "$DB" refs 'struct net_device->mtu'
+expect_match "$out" "write net_device.mtu in gen_lo_setup" "refs takes 'struct net_device->mtu'"
+expect_eq "$out" "$("$NDOSCOPE" --db "$DB" refs net_device.mtu)" "and answers as for net_device.mtu"
+run "$NDOSCOPE" --db "$DB" impl 'net_device_ops->ndo_start_xmit'
+expect_match "$out" "loopback_xmit \(loopback_ops" "impl takes 'net_device_ops->ndo_start_xmit'"
+expect_eq "$out" "$("$NDOSCOPE" --db "$DB" impl net_device_ops.ndo_start_xmit)" "and answers as for net_device_ops.ndo_start_xmit"
+run "$NDOSCOPE" --db "$DB" refs 'dev->mtu'
+expect_eq "$err" "error: no function, global or field named 'dev.mtu' in the index; did you mean 'net_device.mtu'?" \
+	"a field through a variable: suggests the fields of its name"
+# A field or a macro where a function was asked for: what it is, and where to look.
+run "$NDOSCOPE" --db "$DB" callers net_device_ops.ndo_start_xmit
+expect_eq "$err" "error: 'net_device_ops.ndo_start_xmit' is a field, not a function: 'impl net_device_ops.ndo_start_xmit' lists the functions bound to it, 'refs net_device_ops.ndo_start_xmit' every use of it and call through it" \
+	"callers of a field: says it is one and names impl and refs"
+run "$NDOSCOPE" --db "$DB" callers alloc_netdev
+expect_eq "$err" "error: 'alloc_netdev' is a macro (#define at include/linux/netdevice.h:153); its uses call 'alloc_netdev_mqs': ndoscope records what a macro expands to, not its uses" \
+	"callers of a macro: where it is defined and what its uses call"
 run "$NDOSCOPE" --db "$DB" callees init_one
 expect_nonzero "ambiguous static name: non-zero exit"
 expect_eq "$err" "error: 'init_one' is defined in 2 places; name one as FILE:init_one:

@@ -169,8 +169,9 @@ static int pick_struct(struct db *db, const char *field, char **out)
 	return -1;
 }
 
-json_t *answer_impl(struct db *db, const char *arg)
+json_t *answer_impl(struct db *db, const char *c_arg)
 {
+	char *arg = c_name(c_arg);
 	const char *dot = strrchr(arg, '.');
 	char *strct = NULL, *field = NULL;
 	json_t *arr = NULL;
@@ -226,6 +227,7 @@ json_t *answer_impl(struct db *db, const char *arg)
 out:
 	free(strct);
 	free(field);
+	free(arg);
 	return arr;
 }
 
@@ -293,10 +295,11 @@ json_t *answer_ops(struct db *db, const char *what)
 	return arr;
 }
 
-json_t *answer_refs(struct db *db, const char *name)
+json_t *answer_refs(struct db *db, const char *arg)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL, "refs");
 	json_t *arr = json_array();
+	char *name = c_name(arg);
 
 	bind_text(st, 1, name);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -316,18 +319,15 @@ json_t *answer_refs(struct db *db, const char *name)
 		sqlite3_stmt *k = db_stmt(db, SQL, "sym_kinds");
 
 		bind_text(k, 1, name);
-		if (sqlite3_step(k) == SQLITE_ROW) {
+		if (sqlite3_step(k) == SQLITE_ROW)
 			error_set("'%s' is in the index but nothing refers to it", name);
-		} else {
-			const char *kind = strchr(name, '.') ? "field" : "function";
-			char *s = suggest(db, name, kind);
-
-			error_set("no function, global or field named '%s' in the index%s", name, s);
-			free(s);
-		}
+		else
+			missing_name(db, name, "function, global or field",
+				     strchr(name, '.') ? "field" : "function");
 		sqlite3_reset(k);
 		json_decref(arr);
 		arr = NULL;
 	}
+	free(name);
 	return arr;
 }

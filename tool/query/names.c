@@ -3,6 +3,7 @@
  * Names are resolved exactly; a miss suggests the closest names by edit
  * distance, and an ambiguous static name asks for FILE:NAME.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ static int edit_distance(const char *a, const char *b)
 struct cand {
 	char *name;
 	int score;
+	int uses;	/* of a field: its refs, the most used first among equals */
 };
 
 static int cmp_cand(const void *a, const void *b)
@@ -50,11 +52,14 @@ static int cmp_cand(const void *a, const void *b)
 
 	if (x->score != y->score)
 		return x->score - y->score;
+	if (x->uses != y->uses)
+		return y->uses - x->uses;
 	return strcmp(x->name, y->name);
 }
 
 char *suggest(struct db *db, const char *name, const char *kind)
 {
+	const char *dot = strrchr(name, '.');
 	sqlite3_stmt *st = db_stmt(db, SQL, "names_like");
 	VEC(struct cand) c = { 0 };
 	struct strbuf sb = STRBUF_INIT;
@@ -64,7 +69,7 @@ char *suggest(struct db *db, const char *name, const char *kind)
 	bind_text(st, 2, kind);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *n = (const char *)sqlite3_column_text(st, 0);
-		struct cand k = { .name = xstrdup(n), .score = edit_distance(name, n) };
+		struct cand k = { .name = xstrdup(n), .score = edit_distance(name, n), .uses = 0 };
 
 		/* a name containing what was typed is close, whatever its length */
 		if (strstr(n, name))
@@ -72,13 +77,22 @@ char *suggest(struct db *db, const char *name, const char *kind)
 		VEC_PUSH(&c, k);
 	}
 	sqlite3_reset(st);
-	/* a plain name may be a field's now: first among the suggestions */
-	if (!strchr(name, '.')) {
+	/*
+	 * A plain name may be a field's now: first among the suggestions. Of
+	 * STRUCT.FIELD, the fields of that name in other structs ('dev.mtu',
+	 * written as a variable's, suggests 'net_device.mtu').
+	 */
+	if (!dot || dot[1]) {
 		st = db_stmt(db, SQL, "fields_named_like");
-		bind_text(st, 1, name);
+		bind_text(st, 1, dot ? dot + 1 : name);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			struct cand k = { .name = xstrdup((const char *)sqlite3_column_text(st, 0)),
-					  .score = sqlite3_column_int(st, 1) };
+			struct cand k;
+
+			if (dot && sqlite3_column_int(st, 1))
+				continue;	/* 'x.len' suggests every '*.len', not '*.max_len' */
+			k.name = xstrdup((const char *)sqlite3_column_text(st, 0));
+			k.score = sqlite3_column_int(st, 1) + (dot ? 2 : 0);
+			k.uses = sqlite3_column_int(st, 2);
 
 			VEC_PUSH(&c, k);
 		}
@@ -86,17 +100,84 @@ char *suggest(struct db *db, const char *name, const char *kind)
 	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
-	for (size_t i = 0; i < c.n; i++) {
-		if (shown < 5 && c.v[i].score <= 2 + (int)strlen(name) / 3) {
+	for (size_t i = 0; i < c.n && shown < 5; i++) {
+		bool again = false;	/* found both ways: by its spelling and as a field */
+
+		for (size_t k = 0; k < i; k++)
+			again = again || !strcmp(c.v[k].name, c.v[i].name);
+		if (!again && c.v[i].score <= 2 + (int)strlen(name) / 3) {
 			sb_addf(&sb, "%s'%s'", shown ? ", " : "; did you mean ", c.v[i].name);
 			shown++;
 		}
-		free(c.v[i].name);
 	}
+	for (size_t i = 0; i < c.n; i++)
+		free(c.v[i].name);
 	VEC_FREE(&c);
 	if (shown)
 		sb_adds(&sb, "?");
 	return sb_detach(&sb);
+}
+
+char *c_name(const char *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	if (!strncmp(arg, "struct ", 7))
+		arg += 7;
+	while (*arg == ' ' || *arg == '\t')
+		arg++;
+	for (; *arg; arg++) {
+		if (arg[0] == '-' && arg[1] == '>') {
+			sb_adds(&sb, ".");
+			arg++;
+		} else {
+			sb_addf(&sb, "%c", *arg);
+		}
+	}
+	return sb_detach(&sb);
+}
+
+int missing_name(struct db *db, const char *name, const char *what, const char *kind)
+{
+	sqlite3_stmt *st;
+	char *s;
+
+	if (strcmp(kind, "field") && strchr(name, '.')) {
+		st = db_stmt(db, SQL, "field_named");
+		bind_text(st, 1, name);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			sqlite3_reset(st);
+			return error_set("'%s' is a field, not a function: 'impl %s' lists the functions bound to it, 'refs %s' every use of it and call through it",
+					 name, name, name);
+		}
+		sqlite3_reset(st);
+	}
+	st = db_stmt(db, SQL, "macro_named");
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct strbuf calls = STRBUF_INIT;
+		sqlite3_stmt *c = db_stmt(db, SQL, "macro_callees");
+		int n = 0;
+
+		bind_text(c, 1, name);
+		while (sqlite3_step(c) == SQLITE_ROW)
+			sb_addf(&calls, "%s'%s'", n++ ? ", " : "; its uses call ",
+				(const char *)sqlite3_column_text(c, 0));
+		sqlite3_reset(c);
+		error_set("'%s' is a macro (#define at %s:%d)%s: ndoscope records what a macro expands to, not its uses",
+			  name, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+			  calls.buf ? calls.buf : "");
+		sb_free(&calls);
+		sqlite3_reset(st);
+		return -1;
+	}
+	sqlite3_reset(st);
+	s = suggest(db, name, kind);
+	error_set("no %s named '%s' in the index%s", what, name, s);
+	free(s);
+	return -1;
 }
 
 void resolved_release(struct resolved *r)
@@ -155,10 +236,7 @@ int resolve_function(struct db *db, const char *arg, struct resolved *out)
 		if (file && all) {
 			error_set("no function named '%s' in '%s'", name, file);
 		} else {
-			char *s = suggest(db, name, "function");
-
-			error_set("no function named '%s' in the index%s", name, s);
-			free(s);
+			missing_name(db, name, "function", "function");
 		}
 		goto out;
 	}

@@ -22,4 +22,16 @@ void resolved_release(struct resolved *r);
 /* ", did you mean 'a', 'b'?" for NAME among the syms of KIND, or "". */
 char *suggest(struct db *db, const char *name, const char *kind);
 
+/*
+ * A name as C writes it, as the index names it: 'struct net_device->mtu'
+ * and 'net_device->mtu' are 'net_device.mtu'. The caller frees it.
+ */
+char *c_name(const char *arg);
+
+/*
+ * The error for NAME, which the index has no WHAT ("function") of: that it
+ * is a field, or a macro, or the close names of KIND. Returns -1.
+ */
+int missing_name(struct db *db, const char *name, const char *what, const char *kind);
+
 #endif

@@ -50,13 +50,32 @@ ORDER BY f.path, fn.line;
 
 -- Fields whose own name (after the last '.') is ?1 (score 0), or ends ?1
 -- after an '_' and is over half of it (score 1): a global that became a
--- field, as netdev_max_backlog became net_hotdata.max_backlog in 6.9.
+-- field, as netdev_max_backlog became net_hotdata.max_backlog in 6.9, or a
+-- field written through a variable ('dev->mtu'), with how often each is used.
+-- The most used first: of the fields named 'len', sk_buff.len.
 -- name: fields_named_like
-SELECT DISTINCT name, f <> ?1 FROM (
-	SELECT name, substr(name, length(rtrim(name, replace(name, '.', ''))) + 1) AS f
+SELECT name, min(f <> ?1), sum((SELECT count(*) FROM ref r WHERE r.sym_id = id)) FROM (
+	SELECT id, name, substr(name, length(rtrim(name, replace(name, '.', ''))) + 1) AS f
 	FROM sym WHERE kind = 'field')
 WHERE f = ?1 OR (length(f) * 2 > length(?1) AND substr(?1, -length(f) - 1) = '_' || f)
+GROUP BY name ORDER BY 2, 3 DESC, 1
 LIMIT 50;
+
+-- A name that is no function, global or field: a #define's, where first
+-- defined (ndoscope records no uses of macros).
+-- name: macro_named
+SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
+WHERE m.name = ?1 ORDER BY m.skipped, f.path, m.line LIMIT 1;
+
+-- The functions the uses of macro ?1 call (call.macro: the macro written at
+-- the call site).
+-- name: macro_callees
+SELECT DISTINCT ce.name FROM call c JOIN sym ce ON ce.id = c.callee_id
+WHERE c.macro = ?1 ORDER BY 1 LIMIT 4;
+
+-- Is ?1 a field (STRUCT.FIELD)?
+-- name: field_named
+SELECT 1 FROM sym WHERE name = ?1 AND kind = 'field' LIMIT 1;
 
 -- Names close to a misspelt one, ranked in C.
 -- name: names_like
