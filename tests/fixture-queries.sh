@@ -90,9 +90,24 @@ expect_eq "$err" "error: no function, global or field named 'dev.mtu' in the ind
 run "$NDOSCOPE" --db "$DB" callers net_device_ops.ndo_start_xmit
 expect_eq "$err" "error: 'net_device_ops.ndo_start_xmit' is a field, not a function: 'impl net_device_ops.ndo_start_xmit' lists the functions bound to it, 'refs net_device_ops.ndo_start_xmit' every use of it and call through it" \
 	"callers of a field: says it is one and names impl and refs"
+run "$NDOSCOPE" --db "$DB" refs alloc_netdev
+expect_eq "$err" "error: 'alloc_netdev' is a macro (#define at include/linux/netdevice.h:153); its uses call 'alloc_netdev_mqs': 'callers alloc_netdev' lists the calls written with it" \
+	"refs of a macro: where it is defined, what its uses call, and where to look"
+run "$NDOSCOPE" --db "$DB" callers likely
+expect_eq "$err" "error: 'likely' is a macro (#define at include/linux/compiler_types.h:14): ndoscope records what a macro expands to, not its uses" \
+	"callers of a macro no call is written with: says so"
+# callers of a macro: the calls written with its name, each to the function
+# the expansion calls there.
 run "$NDOSCOPE" --db "$DB" callers alloc_netdev
-expect_eq "$err" "error: 'alloc_netdev' is a macro (#define at include/linux/netdevice.h:153); its uses call 'alloc_netdev_mqs': ndoscope records what a macro expands to, not its uses" \
-	"callers of a macro: where it is defined and what its uses call"
+expect_eq "$out" "drivers/net/dummy.c:53: init_one -> alloc_netdev_mqs [macro alloc_netdev]
+drivers/net/loopback.c:108: loopback_net_init -> alloc_netdev_mqs [macro alloc_netdev]
+drivers/net/loopback.c:158: blackhole_netdev_init -> alloc_netdev_mqs [macro alloc_netdev]
+drivers/net/veth.c:53: veth_init -> alloc_netdev_mqs [macro alloc_netdev]
+drivers/net/veth.c:55: veth_init -> alloc_netdev_mqs [macro alloc_netdev]" "callers of a macro: the calls written with it"
+run "$NDOSCOPE" --db "$DB" callers dev_kfree_skb --depth 2
+expect_match "$out" "dummy_xmit -> consume_skb \[macro dev_kfree_skb\]" "callers of a macro, --depth 2: the first level"
+expect_match "$out" "
+[^ ]+:[0-9]+:   [a-z_]+ -> dummy_xmit \[field net_device_ops.ndo_start_xmit" "and the callers of its callers"
 run "$NDOSCOPE" --db "$DB" callees init_one
 expect_nonzero "ambiguous static name: non-zero exit"
 expect_eq "$err" "error: 'init_one' is defined in 2 places; name one as FILE:init_one:

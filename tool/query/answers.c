@@ -55,6 +55,80 @@ json_t *answer_calls(struct db *db, const char *function, bool reverse, int dept
 	return answer_calls_sync(db, function, reverse, depth, types, false);
 }
 
+struct macro_site {
+	sqlite3_int64 caller;
+	char *caller_name;
+	json_t *edge;
+};
+
+/*
+ * The callers of macro NAME: its call sites (call.macro), each an edge of
+ * kind "macro" from the caller to the function the expansion calls there,
+ * then the callers of those callers to DEPTH. NULL, with resolve_function's
+ * error kept, when NAME is no macro or no call is written with it.
+ */
+static json_t *macro_callers(struct db *db, const char *name, int depth, bool types, bool sync_only)
+{
+	struct calls w = { .reverse = true, .depth = depth };
+	sqlite3_stmt *st = db_stmt(db, "tool/sql/graph.sql", "macro_named");
+	VEC(struct macro_site) sites = { 0 };
+	json_t *o = NULL;
+	char *file = NULL;
+	int line = 0, rc = 0;
+
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		file = xstrdup((const char *)sqlite3_column_text(st, 0));
+		line = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (!file)
+		return NULL;
+	st = db_stmt(db, SQL, "macro_callers");
+	bind_text(st, 1, name);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct macro_site m = { .caller = sqlite3_column_int64(st, 0),
+					.caller_name = xstrdup((const char *)sqlite3_column_text(st, 1)) };
+		struct edge e = { .from_name = m.caller_name, .to_name = (char *)sqlite3_column_text(st, 2),
+				  .kind = "macro", .via = (char *)name,
+				  .file = (char *)sqlite3_column_text(st, 3), .line = sqlite3_column_int(st, 4) };
+
+		m.edge = edge_json(&e);
+		VEC_PUSH(&sites, m);
+	}
+	sqlite3_reset(st);
+	if (!sites.n)
+		goto out;
+	callgraph_init(&w.g, db, types);
+	w.g.sync_only = sync_only;
+	w.arr = json_array();
+	for (size_t i = 0; i < sites.n; i++) {
+		json_object_set_new(sites.v[i].edge, "depth", json_integer(1));
+		json_array_append(w.arr, sites.v[i].edge);
+		if (!rc && depth > 1)
+			rc = calls_tree(&w, sites.v[i].caller, sites.v[i].caller_name, 1);
+	}
+	if (!rc) {
+		error_clear();
+		o = json_object();
+		json_object_set_new(o, "function", json_string(name));
+		json_object_set_new(o, "file", json_string(file));
+		json_object_set_new(o, "line", json_integer(line));
+		json_object_set_new(o, "edges", json_incref(w.arr));
+	}
+	json_decref(w.arr);
+	ptrmap_free(&w.expanded);
+	callgraph_release(&w.g);
+out:
+	for (size_t i = 0; i < sites.n; i++) {
+		free(sites.v[i].caller_name);
+		json_decref(sites.v[i].edge);
+	}
+	VEC_FREE(&sites);
+	free(file);
+	return o;
+}
+
 json_t *answer_calls_sync(struct db *db, const char *function, bool reverse, int depth, bool types,
 			  bool sync_only)
 {
@@ -63,7 +137,7 @@ json_t *answer_calls_sync(struct db *db, const char *function, bool reverse, int
 	json_t *o = NULL;
 
 	if (resolve_function(db, function, &fn))
-		return NULL;
+		return reverse ? macro_callers(db, function, depth, types, sync_only) : NULL;
 	callgraph_init(&w.g, db, types);
 	w.g.sync_only = sync_only;
 	w.arr = json_array();

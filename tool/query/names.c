@@ -166,9 +166,13 @@ int missing_name(struct db *db, const char *name, const char *what, const char *
 			sb_addf(&calls, "%s'%s'", n++ ? ", " : "; its uses call ",
 				(const char *)sqlite3_column_text(c, 0));
 		sqlite3_reset(c);
-		error_set("'%s' is a macro (#define at %s:%d)%s: ndoscope records what a macro expands to, not its uses",
-			  name, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
-			  calls.buf ? calls.buf : "");
+		if (n)
+			error_set("'%s' is a macro (#define at %s:%d)%s: 'callers %s' lists the calls written with it",
+				  name, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+				  calls.buf, name);
+		else
+			error_set("'%s' is a macro (#define at %s:%d): ndoscope records what a macro expands to, not its uses",
+				  name, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1));
 		sb_free(&calls);
 		sqlite3_reset(st);
 		return -1;

@@ -108,9 +108,10 @@ static json_t *initialize(struct mcp *m, json_t *id, json_t *params)
 		"parameters), the call paths between two functions, the functions bound to a "
 		"struct field, ops tables, references, driver reports, flag values, source "
 		"lines with the targets of their indirect calls, and read-only SQL over the "
-		"index. Every edge says why it exists: kind (direct, field, param, type, or a "
-		"hand-off such as queue, softirq, napi, wakeup, work, timer), via (STRUCT.FIELD, "
-		"param:N or the hand-off's object), its call site and its binding site; "
+		"index. Every edge says why it exists: kind (direct, field, param, type, macro "
+		"(callers of a macro: the calls written with its name), or a hand-off such as "
+		"queue, softirq, napi, wakeup, work, timer), via (STRUCT.FIELD, param:N, the "
+		"macro or the hand-off's object), its call site and its binding site; "
 		"type_only edges are guesses from the function type alone. Lists are cut at "
 		"'limit': 'total' and 'truncated' say what was left out."));
 }

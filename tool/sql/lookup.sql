@@ -71,3 +71,12 @@ ORDER BY f.path, r.line, r.col;
 
 -- name: sym_kinds
 SELECT DISTINCT kind FROM sym WHERE name = ?1;
+
+-- The callers of a macro: the call sites written with its name (call.macro
+-- of a direct call), each with the function the expansion calls there.
+-- name: macro_callers
+SELECT DISTINCT c.caller_id, cr.name, ce.name, f.path, c.line
+FROM call c JOIN sym cr ON cr.id = c.caller_id JOIN sym ce ON ce.id = c.callee_id
+JOIN file f ON f.id = c.file_id
+WHERE c.macro = ?1 AND c.kind = 'direct'
+ORDER BY f.path, c.line, cr.name, ce.name;
