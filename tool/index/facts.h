@@ -24,8 +24,11 @@
  * written, not its address taken; WRITE_ONCE(s->f, v) and
  * smp_store_release(&s->f, v) are assignments; a name under sizeof or typeof
  * adds no ref at a place another use has, and a call there is no call.
+ * 6: a switch on a constant (switch (sizeof(x))) walks only the statements
+ * its value selects: no call to __bad_size_call_parameter() from every
+ * per-CPU read.
  */
-#define WALKER_VERSION "5"
+#define WALKER_VERSION "6"
 
 struct arena {
 	struct arena_block *head;

@@ -1743,6 +1743,115 @@ static void add_flow(struct walker *w, CXCursor c, const char *kind)
 	VEC_PUSH(&w->f->flows, fl);
 }
 
+/*
+ * A switch on a constant: the kernel's per-CPU and xchg macros switch on
+ * sizeof, switch (sizeof(var)) { case 1: ... default:
+ * __bad_size_call_parameter(); }. The compiler keeps the statements from
+ * the label the value selects to the next break; the rest never runs and is
+ * walked for nothing, as code the configuration leaves out (#if) is. The
+ * labels' own expressions are walked. Labels other than those at the top of
+ * the body (a case inside a nested block), or one whose value cannot be
+ * computed, walk the whole body as any other switch.
+ */
+struct switch_walk {
+	struct walker *w;
+	int64_t value;
+	unsigned labels;	/* the labels at the top of the body */
+	bool scan;		/* the first pass: the labels only */
+	bool ok;		/* every label has a value */
+	bool matched;		/* a case has the value (else the default runs) */
+	bool live;		/* the statement visited runs */
+};
+
+/* A case label's value or GNU range (case 1 ... 3), and its statement. */
+static bool case_label(CXCursor c, int64_t *lo, int64_t *hi, CXCursor *stmt)
+{
+	CXCursor third = child_at(c, 2);
+
+	*stmt = clang_Cursor_isNull(third) ? child_at(c, 1) : third;
+	if (!eval_int(child_at(c, 0), lo))
+		return false;
+	return clang_Cursor_isNull(third) ? (*hi = *lo, true) : eval_int(child_at(c, 1), hi);
+}
+
+static void switch_stmt(struct switch_walk *sw, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	int64_t lo, hi;
+	CXCursor sub;
+
+	if (k == CXCursor_CaseStmt) {
+		sw->labels++;
+		if (!case_label(c, &lo, &hi, &sub)) {
+			sw->ok = false;
+			return;
+		}
+		if (sw->value >= lo && sw->value <= hi) {
+			sw->matched = true;
+			sw->live = true;
+		}
+		if (!sw->scan) {
+			walk(sw->w, child_at(c, 0), R_READ);
+			if (lo != hi)
+				walk(sw->w, child_at(c, 1), R_READ);
+		}
+		switch_stmt(sw, sub);
+		return;
+	}
+	if (k == CXCursor_DefaultStmt) {
+		sw->labels++;
+		if (!sw->scan && !sw->matched)
+			sw->live = true;
+		switch_stmt(sw, child_at(c, 0));
+		return;
+	}
+	if (sw->scan || !sw->live)
+		return;
+	walk(sw->w, c, R_READ);
+	if (k == CXCursor_BreakStmt || k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt)
+		sw->live = false;
+}
+
+static enum CXChildVisitResult switch_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct switch_walk *sw = d;
+
+	switch_stmt(sw, c);
+	return sw->ok ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+/* Every label under C, but those of nested switches. */
+static enum CXChildVisitResult count_labels(CXCursor c, CXCursor parent, CXClientData d)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_SwitchStmt)
+		return CXChildVisit_Continue;
+	if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt)
+		(*(unsigned *)d)++;
+	return CXChildVisit_Recurse;
+}
+
+/* Walk switch C if it is on a constant (above); false to walk it as any other. */
+static bool walk_constant_switch(struct walker *w, CXCursor c)
+{
+	struct switch_walk sw = { .w = w, .scan = true, .ok = true };
+	CXCursor cond = child_at(c, 0), body = child_at(c, 1);
+	unsigned all = 0;
+
+	if (clang_getCursorKind(body) != CXCursor_CompoundStmt || !eval_int(cond, &sw.value))
+		return false;
+	clang_visitChildren(body, switch_child, &sw);
+	clang_visitChildren(body, count_labels, &all);
+	if (!sw.ok || all != sw.labels)
+		return false;
+	walk(w, cond, R_READ);
+	sw.scan = false;
+	sw.live = false;
+	clang_visitChildren(body, switch_child, &sw);
+	return true;
+}
+
 static void walk(struct walker *w, CXCursor c, enum role role)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
@@ -1755,6 +1864,10 @@ static void walk(struct walker *w, CXCursor c, enum role role)
 		clang_visitChildren(c, if_child, &iw);
 		return;
 	}
+	case CXCursor_SwitchStmt:
+		if (!walk_constant_switch(w, c))
+			walk_children(w, c, role, NULL);
+		return;
 	case CXCursor_LabelStmt:
 		add_flow(w, c, "label");
 		walk_children(w, c, role, NULL);
