@@ -75,6 +75,10 @@ expect_eq "$err" "error: no function, global or field named 'ndo_start_xmit' in 
 run "$NDOSCOPE" --db "$DB" refs dev_max_mtu
 expect_eq "$err" "error: no function, global or field named 'dev_max_mtu' in the index; did you mean 'net_device.max_mtu', 'dev_get_mtu', 'dev_set_mtu'?" \
 	"a global's name ending in a field's: suggests the field"
+# A function the index has a declaration of only: no location to give.
+run "$NDOSCOPE" --db "$DB" callees bad_size_like
+expect_eq "$rc:$err" "0:bad_size_like (declared only) has no callees in the index" \
+	"callees of a function declared only: says so, with no '?:0:'"
 # Names as C writes them: 'struct S->f' and 'S->f' are S.f; a variable's
 # 'dev->mtu' suggests the fields of that name, the most used first.
 run "$NDOSCOPE" --db "$DB" refs 'struct net_device->mtu'
