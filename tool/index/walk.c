@@ -1744,8 +1744,8 @@ static void add_flow(struct walker *w, CXCursor c, const char *kind)
 }
 
 /*
- * A switch on a constant: the kernel's per-CPU and xchg macros switch on
- * sizeof, switch (sizeof(var)) { case 1: ... default:
+ * A switch on a constant (fixed_value): the kernel's per-CPU and xchg
+ * macros switch on sizeof, switch (sizeof(var)) { case 1: ... default:
  * __bad_size_call_parameter(); }. The compiler keeps the statements from
  * the label the value selects to the next break; the rest never runs and is
  * walked for nothing, as code the configuration leaves out (#if) is. The
@@ -1832,6 +1832,37 @@ static enum CXChildVisitResult count_labels(CXCursor c, CXCursor parent, CXClien
 	return CXChildVisit_Recurse;
 }
 
+/*
+ * Is C's value fixed by the language, not by what the evaluator can fold?
+ * Literals, enumerators, sizeof and operators on them: no call (not even
+ * __builtin_constant_p(), which the compiler answers after inlining, not
+ * as libclang's evaluator does) and no variable, however const.
+ */
+static enum CXChildVisitResult fixed_visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_UnaryExpr)	/* sizeof, _Alignof: the operand is not evaluated */
+		return CXChildVisit_Continue;
+	if (k == CXCursor_CallExpr || k == CXCursor_StmtExpr ||
+	    (k == CXCursor_DeclRefExpr &&
+	     clang_getCursorKind(clang_getCursorReferenced(c)) != CXCursor_EnumConstantDecl)) {
+		*(bool *)d = false;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static bool fixed_value(CXCursor c, int64_t *value)
+{
+	bool fixed = true;
+
+	/* C itself first: a sizeof has no children to look at */
+	if (fixed_visit(c, clang_getNullCursor(), &fixed) == CXChildVisit_Recurse)
+		clang_visitChildren(c, fixed_visit, &fixed);
+	return fixed && eval_int(c, value);
+}
+
 /* Walk switch C if it is on a constant (above); false to walk it as any other. */
 static bool walk_constant_switch(struct walker *w, CXCursor c)
 {
@@ -1839,7 +1870,7 @@ static bool walk_constant_switch(struct walker *w, CXCursor c)
 	CXCursor cond = child_at(c, 0), body = child_at(c, 1);
 	unsigned all = 0;
 
-	if (clang_getCursorKind(body) != CXCursor_CompoundStmt || !eval_int(cond, &sw.value))
+	if (clang_getCursorKind(body) != CXCursor_CompoundStmt || !fixed_value(cond, &sw.value))
 		return false;
 	clang_visitChildren(body, switch_child, &sw);
 	clang_visitChildren(body, count_labels, &all);
