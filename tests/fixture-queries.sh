@@ -63,18 +63,17 @@ net/core/dev.c:142: alloc_netdev_mqs -> loopback_setup [param param:4, passed at
 	"and follows the function its caller passed"
 
 # Names that do not resolve: one clear message, a non-zero exit.
-run "$NDOSCOPE" --db "$DB" callers loopback_xmt
-expect_nonzero "unknown function: non-zero exit"
-expect_eq "$err" "error: no function named 'loopback_xmt' in the index; did you mean 'loopback_xmit', 'loopback_init', 'loopback_setup'?" \
-	"unknown function: says so and suggests close names"
+expect_error "unknown function: says so and suggests close names" \
+	"no function named 'loopback_xmt' in the index; did you mean 'loopback_xmit', 'loopback_init', 'loopback_setup'?" \
+	callers loopback_xmt
 # A plain name that is a field's own name, or ends in one: 6.9 made the
 # global netdev_max_backlog the field net_hotdata.max_backlog.
-run "$NDOSCOPE" --db "$DB" refs ndo_start_xmit
-expect_eq "$err" "error: no function, global or field named 'ndo_start_xmit' in the index; did you mean 'net_device_ops.ndo_start_xmit', 'netdev_start_xmit'?" \
-	"a field's own name: suggests the field first"
-run "$NDOSCOPE" --db "$DB" refs dev_max_mtu
-expect_eq "$err" "error: no function, global or field named 'dev_max_mtu' in the index; did you mean 'net_device.max_mtu', 'dev_get_mtu', 'dev_set_mtu'?" \
-	"a global's name ending in a field's: suggests the field"
+expect_error "a field's own name: suggests the field first" \
+	"no function, global or field named 'ndo_start_xmit' in the index; did you mean 'net_device_ops.ndo_start_xmit', 'netdev_start_xmit'?" \
+	refs ndo_start_xmit
+expect_error "a global's name ending in a field's: suggests the field" \
+	"no function, global or field named 'dev_max_mtu' in the index; did you mean 'net_device.max_mtu', 'dev_get_mtu', 'dev_set_mtu'?" \
+	refs dev_max_mtu
 # A function the index has a declaration of only: no location to give.
 run "$NDOSCOPE" --db "$DB" callees bad_size_like
 expect_eq "$rc:$err" "0:bad_size_like (declared only) has no callees in the index" \
@@ -87,19 +86,19 @@ expect_eq "$out" "$("$NDOSCOPE" --db "$DB" refs net_device.mtu)" "and answers as
 run "$NDOSCOPE" --db "$DB" impl 'net_device_ops->ndo_start_xmit'
 expect_match "$out" "loopback_xmit \(loopback_ops" "impl takes 'net_device_ops->ndo_start_xmit'"
 expect_eq "$out" "$("$NDOSCOPE" --db "$DB" impl net_device_ops.ndo_start_xmit)" "and answers as for net_device_ops.ndo_start_xmit"
-run "$NDOSCOPE" --db "$DB" refs 'dev->mtu'
-expect_eq "$err" "error: no function, global or field named 'dev.mtu' in the index; did you mean 'net_device.mtu'?" \
-	"a field through a variable: suggests the fields of its name"
+expect_error "a field through a variable: suggests the fields of its name" \
+	"no function, global or field named 'dev.mtu' in the index; did you mean 'net_device.mtu'?" \
+	refs 'dev->mtu'
 # A field or a macro where a function was asked for: what it is, and where to look.
-run "$NDOSCOPE" --db "$DB" callers net_device_ops.ndo_start_xmit
-expect_eq "$err" "error: 'net_device_ops.ndo_start_xmit' is a field, not a function: 'impl net_device_ops.ndo_start_xmit' lists the functions bound to it, 'refs net_device_ops.ndo_start_xmit' every use of it and call through it" \
-	"callers of a field: says it is one and names impl and refs"
-run "$NDOSCOPE" --db "$DB" refs alloc_netdev
-expect_eq "$err" "error: 'alloc_netdev' is a macro (#define at include/linux/netdevice.h:153); its uses call 'alloc_netdev_mqs': 'callers alloc_netdev' lists the calls written with it" \
-	"refs of a macro: where it is defined, what its uses call, and where to look"
-run "$NDOSCOPE" --db "$DB" callers likely
-expect_eq "$err" "error: 'likely' is a macro (#define at include/linux/compiler_types.h:14): ndoscope records what a macro expands to, not its uses" \
-	"callers of a macro no call is written with: says so"
+expect_error "callers of a field: says it is one and names impl and refs" \
+	"'net_device_ops.ndo_start_xmit' is a field, not a function: 'impl net_device_ops.ndo_start_xmit' lists the functions bound to it, 'refs net_device_ops.ndo_start_xmit' every use of it and call through it" \
+	callers net_device_ops.ndo_start_xmit
+expect_error "refs of a macro: where it is defined, what its uses call, and where to look" \
+	"'alloc_netdev' is a macro (#define at include/linux/netdevice.h:153); its uses call 'alloc_netdev_mqs': 'callers alloc_netdev' lists the calls written with it" \
+	refs alloc_netdev
+expect_error "callers of a macro no call is written with: says so" \
+	"'likely' is a macro (#define at include/linux/compiler_types.h:14): ndoscope records what a macro expands to, not its uses" \
+	callers likely
 # callers of a macro: the calls written with its name, each to the function
 # the expansion calls there.
 run "$NDOSCOPE" --db "$DB" callers alloc_netdev

@@ -52,6 +52,14 @@ expect_match() {	# expect_match TEXT GREP-PATTERN DESCRIPTION
 	if printf '%s\n' "$1" | grep -qE -- "$2"; then ok "$3"; else not_ok "$3" "no match for /$2/ in:" "$1"; fi
 }
 
+expect_error() {	# expect_error DESCRIPTION MESSAGE ARGS...: 'ndoscope --db $DB ARGS' exits 1, printing "error: MESSAGE" alone
+	local what=$1 want=$2
+
+	shift 2
+	run "$NDOSCOPE" --db "$DB" "$@"
+	expect_eq "$rc:$err" "1:error: $want" "$what"
+}
+
 expect_one_line() {	# expect_one_line TEXT DESCRIPTION
 	if [ "$(printf '%s\n' "$1" | wc -l)" = 1 ] && [ -n "$1" ]; then ok "$2"; else not_ok "$2" "want one line, got:" "$1"; fi
 }
