@@ -46,6 +46,17 @@ expect_eq "$(printf '%s\n' "$err" | grep -c '^hint:')" 0 "no hint where a deeper
 run "$NDOSCOPE" --db "$DB" path --json tcp_recvmsg unix_stream_sendmsg
 expect_match "$out" '"depth_limited": false' "path --json says the search was not cut by the depth"
 
+# rpc.c's sk_data_ready queues work that calls recvmsg, as sunrpc's does: a
+# path to the queue's reader through another reader. The '~' waypoints take
+# the queue (the golden above); the same journey without them does not.
+sed 's/^~ //' "$J/unix.journey" >"$TMP/unix-calls.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/unix-calls.journey"
+expect_match "$out" "unix_stream_sendmsg\` → \`rpc_data_ready\` \[field" \
+	"without '~', the AF_UNIX trip goes through rpc.c's work and recvmsg"
+run "$NDOSCOPE" --db "$DB" journey "$J/unix.journey"
+expect_match "$out" "unix_stream_sendmsg\` → \`unix_stream_read_generic\` \[queue \`sock.sk_receive_queue\`" \
+	"with '~ unix_stream_read_generic', it takes the receive queue"
+
 # Both trips in JSON, then in HTML.
 run "$NDOSCOPE" --db "$DB" journey -f json "$J/lo.journey" "$J/unix.journey"
 expect_rc 0 "journey -f json"

@@ -326,7 +326,8 @@ static int segment(struct graph *g, struct path_search *ps, sqlite3_int64 from, 
 	struct seg_search s = { .g = g, .ps = ps, .to = to, .want = ps->k, .deadline = deadline };
 	int last = g->sync_only ? 1 : 3;
 
-	for (s.tier = 1; s.tier <= last && !s.found.n && !s.err && !ps->timed_out; s.tier++) {
+	for (s.tier = ps->queued ? last : 1; s.tier <= last && !s.found.n && !s.err && !ps->timed_out;
+	     s.tier++) {
 		int len = 1;
 
 		backward_reset(&s, to_name);

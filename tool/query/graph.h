@@ -57,6 +57,12 @@ struct path_search {
 	int max_depth;
 	int k;
 	int64_t time_limit_ms;
+	/*
+	 * 0: calls first, then the hand-offs that decide who runs next, then
+	 * queues (edge_tier). QUEUED: every edge at once, the shortest path
+	 * wins, for a journey's waypoint that takes the data off a queue.
+	 */
+	bool queued;
 	/* results */
 	struct path_list paths;
 	int visited;			/* functions looked at */

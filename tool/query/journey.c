@@ -26,6 +26,7 @@
 struct waypoint {
 	char *func, *layers;
 	bool reader;
+	bool queued;	/* '~': reached by the queue it takes the data off */
 };
 
 struct journey_file {
@@ -109,6 +110,9 @@ static int parse(const char *name, struct journey_file *j)
 		}
 		if (*s == '<') {
 			wp.reader = true;
+			s = trim(s + 1);
+		} else if (*s == '~') {
+			wp.queued = true;
 			s = trim(s + 1);
 		}
 		rest = s + strcspn(s, " \t");
@@ -344,10 +348,13 @@ static void segment_waits(struct trip *t, struct call_path *p, json_t *waits, js
 }
 
 /* One segment: the path FROM -> TO, as edge objects with layer and waypoint marks. */
-static json_t *segment(struct trip *t, struct resolved *from, struct resolved *to, bool reader,
-		       const char *layers, json_t *summary, json_t *waits)
+static json_t *segment(struct trip *t, struct resolved *from, struct resolved *to,
+		       const struct waypoint *wp, json_t *summary, json_t *waits)
 {
-	struct path_search ps = { .max_depth = PATH_MAX_DEPTH, .k = 1, .time_limit_ms = 2000 };
+	struct path_search ps = { .max_depth = PATH_MAX_DEPTH, .k = 1, .time_limit_ms = 2000,
+				  .queued = wp->queued };
+	bool reader = wp->reader;
+	const char *layers = wp->layers;
 	json_t *seg = json_object(), *hops = json_array();
 
 	json_object_set_new(seg, "from", json_string(from->name));
@@ -432,10 +439,9 @@ json_t *journey_build(struct db *db, const char *name)
 	/* where the data waits: the hand-offs, gathered segment by segment */
 	waits = json_array();
 	for (size_t i = 1; i < j.wps.n; i++) {
-		bool reader = j.wps.v[i].reader;
-		json_t *seg = reader ?
-			segment(&t, &fns.v[i], &fns.v[i - 1], true, j.wps.v[i].layers, summary, waits) :
-			segment(&t, &fns.v[i - 1], &fns.v[i], false, j.wps.v[i].layers, summary, waits);
+		json_t *seg = j.wps.v[i].reader ?
+			segment(&t, &fns.v[i], &fns.v[i - 1], &j.wps.v[i], summary, waits) :
+			segment(&t, &fns.v[i - 1], &fns.v[i], &j.wps.v[i], summary, waits);
 
 		json_array_append_new(segs, seg);
 	}
