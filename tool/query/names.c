@@ -63,6 +63,7 @@ char *suggest(struct db *db, const char *name, const char *kind)
 	sqlite3_stmt *st = db_stmt(db, SQL, "names_like");
 	VEC(struct cand) c = { 0 };
 	struct strbuf sb = STRBUF_INIT;
+	const char *said[5];
 	size_t shown = 0;
 
 	bind_text(st, 1, name);
@@ -100,15 +101,16 @@ char *suggest(struct db *db, const char *name, const char *kind)
 	}
 	if (c.n)
 		qsort(c.v, c.n, sizeof(*c.v), cmp_cand);
-	for (size_t i = 0; i < c.n && shown < 5; i++) {
-		bool again = false;	/* found both ways: by its spelling and as a field */
+	/* the closest first, each once (a field can be found by its spelling and as a field) */
+	for (size_t i = 0; i < c.n && shown < 5 && c.v[i].score <= 2 + (int)strlen(name) / 3; i++) {
+		bool again = false;
 
-		for (size_t k = 0; k < i; k++)
-			again = again || !strcmp(c.v[k].name, c.v[i].name);
-		if (!again && c.v[i].score <= 2 + (int)strlen(name) / 3) {
-			sb_addf(&sb, "%s'%s'", shown ? ", " : "; did you mean ", c.v[i].name);
-			shown++;
-		}
+		for (size_t k = 0; k < shown; k++)
+			again = again || !strcmp(said[k], c.v[i].name);
+		if (again)
+			continue;
+		sb_addf(&sb, "%s'%s'", shown ? ", " : "; did you mean ", c.v[i].name);
+		said[shown++] = c.v[i].name;
 	}
 	for (size_t i = 0; i < c.n; i++)
 		free(c.v[i].name);
@@ -133,7 +135,7 @@ char *c_name(const char *arg)
 			sb_adds(&sb, ".");
 			arg++;
 		} else {
-			sb_addf(&sb, "%c", *arg);
+			sb_add(&sb, arg, 1);
 		}
 	}
 	return sb_detach(&sb);
