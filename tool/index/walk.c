@@ -1749,9 +1749,10 @@ static void add_flow(struct walker *w, CXCursor c, const char *kind)
  * __bad_size_call_parameter(); }. The compiler keeps the statements from
  * the label the value selects to the next break; the rest never runs and is
  * walked for nothing, as code the configuration leaves out (#if) is. The
- * labels' own expressions are walked. Labels other than those at the top of
- * the body (a case inside a nested block), or one whose value cannot be
- * computed, walk the whole body as any other switch.
+ * labels' own expressions are walked, and whatever follows a goto's label.
+ * Labels other than those at the top of the body (a case inside a nested
+ * block), or one whose value cannot be computed, walk the whole body as any
+ * other switch.
  */
 struct switch_walk {
 	struct walker *w;
@@ -1805,6 +1806,8 @@ static void switch_stmt(struct switch_walk *sw, CXCursor c)
 		switch_stmt(sw, child_at(c, 0));
 		return;
 	}
+	if (k == CXCursor_LabelStmt)
+		sw->live = true;	/* a goto may reach it from a case that runs */
 	if (sw->scan || !sw->live)
 		return;
 	walk(sw->w, c, R_READ);
