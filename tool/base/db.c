@@ -489,7 +489,7 @@ void db_close(struct db *db)
 	 */
 	if (db->h && db->writer && sqlite3_get_autocommit(db->h)) {
 		sqlite3_busy_timeout(db->h, 0);
-		sqlite3_exec(db->h, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+		sqlite3_exec(db->h, "PRAGMA main.journal_mode = DELETE", NULL, NULL, NULL);
 	}
 	if (db->h)
 		sqlite3_close(db->h);
