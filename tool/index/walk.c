@@ -1750,7 +1750,9 @@ static void add_flow(struct walker *w, CXCursor c, const char *kind)
  * the label the value selects to the next break; the rest never runs and is
  * walked for nothing, as code the configuration leaves out (#if) is. The
  * labels' own expressions are walked, and whatever follows a goto's label.
- * Labels other than those at the top of the body (a case inside a nested
+ * A run ends at a break, return or goto, or a block or label ending in one
+ * (the x86 cmpxchg macros' case X: { ...; break; }). Labels other than
+ * those at the top of the body (a case or a goto's label inside a nested
  * block), or one whose value cannot be computed, walk the whole body as any
  * other switch.
  */
@@ -1765,25 +1767,44 @@ struct switch_walk {
 };
 
 /* A case label's value or GNU range (case 1 ... 3), and its statement. */
-static bool case_label(CXCursor c, int64_t *lo, int64_t *hi, CXCursor *stmt)
+static bool case_label(CXCursor c, int64_t *lo, int64_t *hi, bool *range, CXCursor *stmt)
 {
 	CXCursor third = child_at(c, 2);
 
-	*stmt = clang_Cursor_isNull(third) ? child_at(c, 1) : third;
+	*range = !clang_Cursor_isNull(third);
+	*stmt = *range ? third : child_at(c, 1);
 	if (!eval_int(child_at(c, 0), lo))
 		return false;
-	return clang_Cursor_isNull(third) ? (*hi = *lo, true) : eval_int(child_at(c, 1), hi);
+	return *range ? eval_int(child_at(c, 1), hi) : (*hi = *lo, true);
+}
+
+/* Does statement C end the run of statements it is in: break, return, goto, or a block or label ending so? */
+static bool ends_run(CXCursor c)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_BreakStmt:
+	case CXCursor_ReturnStmt:
+	case CXCursor_GotoStmt:
+		return true;
+	case CXCursor_CompoundStmt:
+		return !clang_Cursor_isNull(last_child(c)) && ends_run(last_child(c));
+	case CXCursor_LabelStmt:
+		return ends_run(child_at(c, 0));
+	default:
+		return false;
+	}
 }
 
 static void switch_stmt(struct switch_walk *sw, CXCursor c)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
 	int64_t lo, hi;
+	bool range;
 	CXCursor sub;
 
 	if (k == CXCursor_CaseStmt) {
 		sw->labels++;
-		if (!case_label(c, &lo, &hi, &sub)) {
+		if (!case_label(c, &lo, &hi, &range, &sub)) {
 			sw->ok = false;
 			return;
 		}
@@ -1793,7 +1814,7 @@ static void switch_stmt(struct switch_walk *sw, CXCursor c)
 		}
 		if (!sw->scan) {
 			walk(sw->w, child_at(c, 0), R_READ);
-			if (lo != hi)
+			if (range)
 				walk(sw->w, child_at(c, 1), R_READ);
 		}
 		switch_stmt(sw, sub);
@@ -1811,7 +1832,7 @@ static void switch_stmt(struct switch_walk *sw, CXCursor c)
 	if (sw->scan || !sw->live)
 		return;
 	walk(sw->w, c, R_READ);
-	if (k == CXCursor_BreakStmt || k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt)
+	if (ends_run(c))
 		sw->live = false;
 }
 
@@ -1823,15 +1844,26 @@ static enum CXChildVisitResult switch_child(CXCursor c, CXCursor parent, CXClien
 	return sw->ok ? CXChildVisit_Continue : CXChildVisit_Break;
 }
 
-/* Every label under C, but those of nested switches. */
+struct label_count {
+	CXCursor body;
+	unsigned n;
+};
+
+/*
+ * Every case label under the body, but those of nested switches; and a
+ * goto's label below the body's top, which a goto may enter in a case the
+ * value does not select: counted too, so that the switch is walked whole.
+ */
 static enum CXChildVisitResult count_labels(CXCursor c, CXCursor parent, CXClientData d)
 {
+	struct label_count *lc = d;
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	if (k == CXCursor_SwitchStmt)
 		return CXChildVisit_Continue;
-	if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt)
-		(*(unsigned *)d)++;
+	if (k == CXCursor_CaseStmt || k == CXCursor_DefaultStmt ||
+	    (k == CXCursor_LabelStmt && !clang_equalCursors(parent, lc->body)))
+		lc->n++;
 	return CXChildVisit_Recurse;
 }
 
@@ -1871,13 +1903,13 @@ static bool walk_constant_switch(struct walker *w, CXCursor c)
 {
 	struct switch_walk sw = { .w = w, .scan = true, .ok = true };
 	CXCursor cond = child_at(c, 0), body = child_at(c, 1);
-	unsigned all = 0;
+	struct label_count all = { .body = body };
 
 	if (clang_getCursorKind(body) != CXCursor_CompoundStmt || !fixed_value(cond, &sw.value))
 		return false;
 	clang_visitChildren(body, switch_child, &sw);
 	clang_visitChildren(body, count_labels, &all);
-	if (!sw.ok || all != sw.labels)
+	if (!sw.ok || all.n != sw.labels)
 		return false;
 	walk(w, cond, R_READ);
 	sw.scan = false;
