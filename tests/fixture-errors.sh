@@ -147,6 +147,16 @@ run "$NDOSCOPE" --db "$TMP/other.db" index -C "$FIXTURE" net
 expect_match "$err" "is not an ndoscope index: it holds other tables" "foreign SQLite file is refused"
 expect_eq "$(sqlite3 "$TMP/other.db" "PRAGMA journal_mode")" "delete" \
 	"foreign SQLite file: its journal mode is left as it was, not switched to WAL"
+# One that also sets a user_version, as any application may: no meta table.
+sqlite3 "$TMP/other3.db" "CREATE TABLE t(x); PRAGMA user_version = 3"
+run "$NDOSCOPE" --db "$TMP/other3.db" index -C "$FIXTURE" net
+expect_eq "$rc:$err" "1:error: '$TMP/other3.db' is not an ndoscope index: it has no meta table" \
+	"foreign SQLite file with a user_version: refused by index"
+expect_eq "$(sqlite3 "$TMP/other3.db" "PRAGMA journal_mode; PRAGMA user_version")" "delete
+3" "and left as it was"
+run "$NDOSCOPE" --db "$TMP/other3.db" stats
+expect_eq "$rc:$err" "1:error: '$TMP/other3.db' is not an ndoscope index: it has no meta table" \
+	"and by readers, not sent to 'ndoscope index'"
 
 # sql is read-only and reports bad SQL in one line.
 run "$NDOSCOPE" --db "$DB" sql "DELETE FROM func"

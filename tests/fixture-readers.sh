@@ -16,6 +16,22 @@ DB=$TMP/live.db
 # it with a lock on the file, not by rebuilding the WAL's index. The writers
 # below switch it back to WAL first.
 expect_eq "$(sqlite3 "$DB" "PRAGMA journal_mode")" "delete" "an index at rest is in rollback mode"
+# So a writer must have the file to itself for a moment to switch it back
+# to WAL: a reader's transaction (here 3 s) delays it, and it says so and
+# waits, up to two minutes, rather than fail at the 10 s of a statement.
+cp "$DB" "$TMP/held.db"
+python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True, isolation_level=None)
+c.execute("BEGIN"); c.execute("SELECT count(*) FROM sym").fetchone()
+open(sys.argv[1] + ".held", "w").close()
+time.sleep(3); c.execute("COMMIT")' "$TMP/held.db" &
+held=$!
+while [ ! -e "$TMP/held.db.held" ]; do sleep 0.1; done
+run "$NDOSCOPE" --db "$TMP/held.db" index -C "$T" --force drivers/net/loopback.c
+wait $held
+expect_eq "$rc" 0 "index beside a reader's transaction: waits for it, then writes"
+expect_match "$err" "^waiting for the readers of '.*held.db' to end their transactions...$" "and says what it waits for"
 
 # The questions, and their answers before any write.
 questions=(

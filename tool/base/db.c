@@ -182,13 +182,16 @@ fail:
 	return sqlerr(db, "cannot read");
 }
 
-static int count_tables(struct db *db)
+/* The tables of the file named NAME, or all of them (NAME NULL); -1 if it cannot be read. */
+static int count_tables_named(struct db *db, const char *name)
 {
 	sqlite3_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL))
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master WHERE ?1 IS NULL OR (type = 'table' AND name = ?1)",
+			       -1, &st, NULL))
 		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -246,20 +249,52 @@ static int check_fingerprint(struct db *db, int n)
 	char v1[17], name[64];
 	int same = 0;	/* indexes older than fingerprints carry none */
 
-	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			const char *have = (const char *)sqlite3_column_text(st, 0);
+	/* every schema from the first has meta: a file at user_version n without it is another's */
+	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) != SQLITE_OK) {
+		char *why = xstrdup(sqlite3_errmsg(db->h));
 
-			if (!have || strcmp(have, fingerprint(n)))
-				same = have && strlen(have) == 16 &&
-				       !strcmp(have, fingerprint_v1(n, v1)) ? 1 : -1;
-		}
 		sqlite3_finalize(st);
+		if (count_tables_named(db, "meta") == 0)
+			error_set("'%s' is not an ndoscope index: it has no meta table", db->path);
+		else
+			error_set("cannot read '%s': %s", db->path, why);
+		free(why);
+		return -1;
 	}
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *have = (const char *)sqlite3_column_text(st, 0);
+
+		if (!have || strcmp(have, fingerprint(n)))
+			same = have && strlen(have) == 16 &&
+			       !strcmp(have, fingerprint_v1(n, v1)) ? 1 : -1;
+	}
+	sqlite3_finalize(st);
 	if (same < 0)
 		return error_set("'%s' was made by another build of ndoscope's schema %s: delete it and run 'ndoscope index' again",
 				 db->path, schema_name(n, name, sizeof(name)));
 	return same;
+}
+
+/*
+ * Into WAL mode, so that readers go on beside the writes to come. From the
+ * rollback mode of an index at rest (db_close) the switch needs the file to
+ * itself for a moment, and a reader's transaction (a long 'report --matrix')
+ * delays it: say so after a second, and wait up to two minutes, not the
+ * 10 s of a statement.
+ */
+static int to_wal(struct db *db)
+{
+	int rc;
+
+	sqlite3_busy_timeout(db->h, 1000);
+	rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (rc == SQLITE_BUSY) {
+		fprintf(stderr, "waiting for the readers of '%s' to end their transactions...\n", db->path);
+		sqlite3_busy_timeout(db->h, 120000);
+		rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	}
+	sqlite3_busy_timeout(db->h, 10000);
+	return rc == SQLITE_OK ? 0 : sqlerr(db, "cannot switch to WAL mode");
 }
 
 /*
@@ -272,7 +307,7 @@ static int check_writable(struct db *db, int v)
 {
 	if (v > SCHEMA_LATEST)
 		return refuse_newer(db->path, v);
-	if (v == 0 && count_tables(db) > 0)
+	if (v == 0 && count_tables_named(db, NULL) > 0)
 		return error_set("'%s' is not an ndoscope index: it holds other tables",
 				 db->path);
 	return v > 0 ? check_fingerprint(db, v) : 0;
@@ -382,6 +417,10 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		if (v < SCHEMA_LATEST) {
 			char have[64], want[64];
 
+			if (count_tables_named(db, "meta") != 1) {
+				error_set("'%s' is not an ndoscope index: it has no meta table", path);
+				goto fail;
+			}
 			error_set("'%s' is at schema %s and this ndoscope reads %s: run 'ndoscope index' on it to bring it up to date",
 				  path, schema_name(v, have, sizeof(have)),
 				  schema_name(SCHEMA_LATEST, want, sizeof(want)));
@@ -401,7 +440,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 	}
 	if (user_version(db, &v) || (fp = check_writable(db, v)) < 0)
 		goto fail;
-	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
+	if (to_wal(db) ||
 	    db_exec(db, "PRAGMA synchronous = NORMAL") ||
 	    /*
 	     * Copy the WAL into the file every 32 MiB, not every 4: each copy
