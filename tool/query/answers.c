@@ -70,12 +70,20 @@ struct macro_site {
 static json_t *macro_callers(struct db *db, const char *name, int depth, bool types, bool sync_only)
 {
 	struct calls w = { .reverse = true, .depth = depth };
-	sqlite3_stmt *st = db_stmt(db, "tool/sql/graph.sql", "macro_named");
+	sqlite3_stmt *st = db_stmt(db, "tool/sql/graph.sql", "functions_named");
 	VEC(struct macro_site) sites = { 0 };
 	json_t *o = NULL;
 	char *file = NULL;
 	int line = 0, rc = 0;
+	bool function;
 
+	/* a function of that name failed otherwise (defined in several files): say that */
+	bind_text(st, 1, name);
+	function = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (function)
+		return NULL;
+	st = db_stmt(db, "tool/sql/graph.sql", "macro_named");
 	bind_text(st, 1, name);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		file = xstrdup((const char *)sqlite3_column_text(st, 0));
