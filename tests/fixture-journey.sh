@@ -115,6 +115,14 @@ expect_eq "$err" "error: '$TMP/one.journey' names fewer than two waypoints" "a j
 printf '< __sys_recvfrom socket\ntcp_recvmsg TCP\n' >"$TMP/reader.journey"
 run "$NDOSCOPE" --db "$DB" journey "$TMP/reader.journey"
 expect_eq "$err" "error: '$TMP/reader.journey': a reader ('<') needs a waypoint above it" "a reader needs a waypoint above it"
+printf '~ __sys_sendto socket\ntcp_sendmsg TCP\n' >"$TMP/queued1.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/queued1.journey"
+expect_eq "$err" "error: '$TMP/queued1.journey': the first waypoint has no path into it, by a queue ('~') or not" \
+	"the first waypoint cannot be reached by a queue"
+printf '__sys_sendto socket\n< ~ tcp_recvmsg TCP\n' >"$TMP/both.journey"
+run "$NDOSCOPE" --db "$DB" journey "$TMP/both.journey"
+expect_eq "$err" "error: '$TMP/both.journey': a waypoint is a reader ('<') or reached by a queue ('~'), not both" \
+	"a waypoint is not both a reader and reached by a queue"
 printf '__sys_sendto\nno_such_function\n' >"$TMP/unknown.journey"
 run "$NDOSCOPE" --db "$DB" journey "$TMP/unknown.journey"
 expect_eq "$err" "error: unknown: no function named 'no_such_function' in the index" "an unknown waypoint is named"

@@ -115,6 +115,16 @@ static int parse(const char *name, struct journey_file *j)
 			wp.queued = true;
 			s = trim(s + 1);
 		}
+		if (*s == '<' || *s == '~') {
+			free(text);
+			return error_set("'%s': a waypoint is a reader ('<') or reached by a queue ('~'), not both",
+					 name);
+		}
+		if (wp.queued && !j->wps.n) {
+			free(text);
+			return error_set("'%s': the first waypoint has no path into it, by a queue ('~') or not",
+					 name);
+		}
 		rest = s + strcspn(s, " \t");
 		if (*rest)
 			*rest++ = 0;
