@@ -18,6 +18,9 @@
 #include "base/embedded.h"
 #include "base/error.h"
 
+/* How long a statement waits for another connection's lock. */
+#define BUSY_MS 10000
+
 /* schemas/NNN_*.sql, in order: migration i brings user_version from i to i+1. */
 static const char *const migrations[] = {
 	"schemas/001_init.sql",
@@ -198,6 +201,14 @@ static int count_tables_named(struct db *db, const char *name)
 	return n;
 }
 
+/* Every schema from the first has meta: a file at a user_version without it is another's. */
+static int refuse_without_meta(struct db *db)
+{
+	if (count_tables_named(db, "meta") == 0)
+		return error_set("'%s' is not an ndoscope index: it has no meta table", db->path);
+	return 0;
+}
+
 /*
  * The first n migrations' fingerprint, computed at build time over their
  * texts (cmake/embed.cmake): a database at user_version n whose fingerprint
@@ -249,14 +260,11 @@ static int check_fingerprint(struct db *db, int n)
 	char v1[17], name[64];
 	int same = 0;	/* indexes older than fingerprints carry none */
 
-	/* every schema from the first has meta: a file at user_version n without it is another's */
 	if (sqlite3_prepare_v2(db->h, "SELECT value FROM meta WHERE key = 'schema'", -1, &st, NULL) != SQLITE_OK) {
 		char *why = xstrdup(sqlite3_errmsg(db->h));
 
 		sqlite3_finalize(st);
-		if (count_tables_named(db, "meta") == 0)
-			error_set("'%s' is not an ndoscope index: it has no meta table", db->path);
-		else
+		if (!refuse_without_meta(db))
 			error_set("cannot read '%s': %s", db->path, why);
 		free(why);
 		return -1;
@@ -280,20 +288,20 @@ static int check_fingerprint(struct db *db, int n)
  * rollback mode of an index at rest (db_close) the switch needs the file to
  * itself for a moment, and a reader's transaction (a long 'report --matrix')
  * delays it: say so after a second, and wait up to two minutes, not the
- * 10 s of a statement.
+ * BUSY_MS of a statement.
  */
 static int to_wal(struct db *db)
 {
 	int rc;
 
-	sqlite3_busy_timeout(db->h, 1000);
+	sqlite3_busy_timeout(db->h, 1000);	/* then say what it waits for */
 	rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	if (rc == SQLITE_BUSY) {
 		fprintf(stderr, "waiting for the readers of '%s' to end their transactions...\n", db->path);
 		sqlite3_busy_timeout(db->h, 120000);
 		rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
 	}
-	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_busy_timeout(db->h, BUSY_MS);
 	return rc == SQLITE_OK ? 0 : sqlerr(db, "cannot switch to WAL mode");
 }
 
@@ -363,7 +371,7 @@ static bool replay_for_reader(sqlite3 *h, const char *path)
 		sqlite3_close(rw);
 		return false;
 	}
-	sqlite3_busy_timeout(rw, 10000);
+	sqlite3_busy_timeout(rw, BUSY_MS);
 	done = sqlite3_exec(rw, "PRAGMA user_version", NULL, NULL, NULL) == SQLITE_OK;
 	sqlite3_close(rw);
 	return done;
@@ -394,7 +402,7 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 			  db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_busy_timeout(db->h, BUSY_MS);
 	sqlite3_extended_result_codes(db->h, 0);
 
 	if (mode != DB_WRITE) {
@@ -417,10 +425,8 @@ int db_open(struct db *db, const char *path, enum db_mode mode)
 		if (v < SCHEMA_LATEST) {
 			char have[64], want[64];
 
-			if (count_tables_named(db, "meta") != 1) {
-				error_set("'%s' is not an ndoscope index: it has no meta table", path);
+			if (refuse_without_meta(db))
 				goto fail;
-			}
 			error_set("'%s' is at schema %s and this ndoscope reads %s: run 'ndoscope index' on it to bring it up to date",
 				  path, schema_name(v, have, sizeof(have)),
 				  schema_name(SCHEMA_LATEST, want, sizeof(want)));
