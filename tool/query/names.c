@@ -147,14 +147,16 @@ int missing_name(struct db *db, const char *name, const char *what, const char *
 	char *s;
 
 	if (strcmp(kind, "field") && strchr(name, '.')) {
-		st = db_stmt(db, SQL, "field_named");
+		bool field = false;
+
+		st = db_stmt(db, "tool/sql/lookup.sql", "sym_kinds");
 		bind_text(st, 1, name);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			sqlite3_reset(st);
+		while (!field && sqlite3_step(st) == SQLITE_ROW)
+			field = !strcmp((const char *)sqlite3_column_text(st, 0), "field");
+		sqlite3_reset(st);
+		if (field)
 			return error_set("'%s' is a field, not a function: 'impl %s' lists the functions bound to it, 'refs %s' every use of it and call through it",
 					 name, name, name);
-		}
-		sqlite3_reset(st);
 	}
 	st = db_stmt(db, SQL, "macro_named");
 	bind_text(st, 1, name);

@@ -62,7 +62,7 @@ GROUP BY name ORDER BY 2, 3 DESC, 1
 LIMIT 50;
 
 -- A name that is no function, global or field: a #define's, where first
--- defined (ndoscope records no uses of macros).
+-- defined (of its uses only the calls written with it are known: call.macro).
 -- name: macro_named
 SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
 WHERE m.name = ?1 ORDER BY m.skipped, f.path, m.line LIMIT 1;
@@ -72,10 +72,6 @@ WHERE m.name = ?1 ORDER BY m.skipped, f.path, m.line LIMIT 1;
 -- name: macro_callees
 SELECT DISTINCT ce.name FROM call c JOIN sym ce ON ce.id = c.callee_id
 WHERE c.macro = ?1 ORDER BY 1 LIMIT 4;
-
--- Is ?1 a field (STRUCT.FIELD)?
--- name: field_named
-SELECT 1 FROM sym WHERE name = ?1 AND kind = 'field' LIMIT 1;
 
 -- Names close to a misspelt one, ranked in C.
 -- name: names_like
