@@ -70,16 +70,15 @@ static int run(int argc, char **argv, const struct global *gl, bool reverse)
 
 		edge_print(stdout, e, (int)json_integer_value(json_object_get(e, "depth")) - 1);
 	}
-	if (!json && !json_array_size(edges) && json_string_value(json_object_get(ans, "file")))
-		fprintf(stderr, "%s:%d: %s has no %s in the index\n",
-			json_string_value(json_object_get(ans, "file")),
-			(int)json_integer_value(json_object_get(ans, "line")),
+	if (!json && !json_array_size(edges)) {
+		const char *file = json_string_value(json_object_get(ans, "file"));
+
+		if (file)
+			fprintf(stderr, "%s:%d: ", file, (int)json_integer_value(json_object_get(ans, "line")));
+		fprintf(stderr, "%s%s has no %s in the index\n",
 			json_string_value(json_object_get(ans, "function")),
-			reverse ? "callers" : "callees");
-	else if (!json && !json_array_size(edges))	/* declared, never defined in the index */
-		fprintf(stderr, "%s (declared only) has no %s in the index\n",
-			json_string_value(json_object_get(ans, "function")),
-			reverse ? "callers" : "callees");
+			file ? "" : " (declared only)", reverse ? "callers" : "callees");
+	}
 	json_decref(ans);
 	return 0;
 }

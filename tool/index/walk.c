@@ -1786,8 +1786,8 @@ static bool ends_run(CXCursor c)
 	case CXCursor_ReturnStmt:
 	case CXCursor_GotoStmt:
 		return true;
-	case CXCursor_CompoundStmt:
-		return !clang_Cursor_isNull(last_child(c)) && ends_run(last_child(c));
+	case CXCursor_CompoundStmt:	/* an empty block's last child is the null cursor: not an end */
+		return ends_run(last_child(c));
 	case CXCursor_LabelStmt:
 		return ends_run(child_at(c, 0));
 	default:
