@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/compact.h"
 #include "base/db.h"
 #include "base/error.h"
 #include "index/bodies.h"
@@ -528,7 +529,9 @@ static int run(struct indexer *ix)
 	if (ix->store_failed)
 		return error_set("%s", ix->store_error);
 	/* the hand-offs join facts of every TU: derive them once, at the end */
-	return store_derive(&ix->store);
+	if (store_derive(&ix->store))
+		return -1;
+	return compact_index(&ix->db, ix->indexed + ix->failed + ix->purged, 0);
 }
 
 /* A shard's DB says which slice it holds: 'ndoscope merge' names it by that. */
@@ -616,7 +619,7 @@ int cmd_index(int argc, char **argv, const struct global *g)
 	pthread_mutex_init(&ix.db_lock, NULL);
 	pthread_mutex_init(&ix.stamp_lock, NULL);
 
-	if (!store_walker(&ix.store) && !load_state(&ix)) {
+	if (!compact_spans_check(&ix.db) && !store_walker(&ix.store) && !load_state(&ix)) {
 		sqlite3_stmt *ms = db_stmt(&ix.db, SQL, "meta_set");
 
 		bind_text(ms, 1, "tree");

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "base/compact.h"
 #include "base/db.h"
 #include "base/error.h"
 #include "base/util.h"
@@ -38,7 +39,9 @@ int cmd_merge(int argc, char **argv, const struct global *g)
 		return usage_error(usage, "merge takes the output index and at least one shard");
 	if (db_open(&out, argv[optind], DB_WRITE))
 		return -1;
-	for (int i = optind + 1; i < argc; i++) {
+	if (compact_spans_check(&out))
+		rc = -1;
+	for (int i = optind + 1; !rc && i < argc; i++) {
 		bool changed;
 
 		if (merge_shard(&out, argv[i], &changed)) {
@@ -50,6 +53,8 @@ int cmd_merge(int argc, char **argv, const struct global *g)
 		else
 			unchanged++;
 	}
+	if (!rc)
+		rc = compact_index(&out, 0, merged);
 	if (!rc)
 		printf("merged %d, unchanged %d in %.1fs\n", merged, unchanged,
 		       (now_ms() - t0) / 1000.0);

@@ -40,6 +40,7 @@ static const char *const migrations[] = {
 	"schemas/016_partial_call_indexes.sql",
 	"schemas/017_macro_def_skipped.sql",
 	"schemas/018_drop_ref_by_file.sql",
+	"schemas/019_tu_lists.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

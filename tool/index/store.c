@@ -97,7 +97,7 @@ static void bind_sym(struct store *s, struct tu_facts *f, struct ids *ids,
 	bind_opt_int(st, col, id > 0, id);
 }
 
-static int write_units(struct store *s, struct tu_facts *f, sqlite3_int64 tu, struct ids *ids)
+static int write_units(struct store *s, struct tu_facts *f, struct ids *ids)
 {
 	for (size_t i = 0; i < f->units.n; i++) {
 		struct f_unit *u = &f->units.v[i];
@@ -129,8 +129,7 @@ static int write_units(struct store *s, struct tu_facts *f, sqlite3_int64 tu, st
 		ids->unit[i] = id;
 		ids->write[i] = u->own && !complete;
 		st = db_stmt(s->db, SQL, "unit_link");
-		bind_int(st, 1, tu);
-		bind_int(st, 2, id);
+		bind_int(st, 1, id);
 		if (db_step_done(s->db, st))
 			return -1;
 	}
@@ -478,10 +477,9 @@ static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
 		if (db_step_done(db, st))
 			return -1;
 		st = db_stmt(db, SQL, "dep_insert");
-		bind_int(st, 1, tu);
-		bind_int(st, 2, ids->file[i]);
-		bind_int(st, 3, f->files.v[i].mtime);
-		bind_int(st, 4, f->files.v[i].size);
+		bind_int(st, 1, ids->file[i]);
+		bind_int(st, 2, f->files.v[i].mtime);
+		bind_int(st, 3, f->files.v[i].size);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -500,7 +498,8 @@ static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)
 			return -1;
 	}
 	/* the spans of the units written (schemas/015_unit_span.sql) */
-	if (write_units(s, f, tu, ids) || db_run_section(db, SQL, "span_mark", 0) ||
+	if (write_units(s, f, ids) || db_run_section(db, SQL, "tu_links", tu) ||
+	    db_run_section(db, SQL, "span_mark", 0) ||
 	    write_facts(s, f, ids) || db_run_section(db, SQL, "span_put", 0))
 		return -1;
 	/* units this TU used to link and no TU links any more */

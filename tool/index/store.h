@@ -25,4 +25,5 @@ int store_purge_tu(struct store *s, sqlite3_int64 tu_id);
 /* Rebuild the facts derived from every TU (hand-offs); 0 or -1. */
 int store_derive(struct store *s);
 
+
 #endif

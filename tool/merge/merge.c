@@ -165,6 +165,7 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	if (id < 0)
 		return -1;
 	if (db_run_section(out, SQL, "shard_forget", id) ||
+	    db_run_section(out, SQL, "unit_count", 0) ||
 	    db_run_section(out, STORE_SQL, "gc", 0) ||
 	    db_run_section(out, SQL, "shard_map", 0) ||
 	    redo_units(out) ||
@@ -173,6 +174,7 @@ static int replace_shard(struct db *out, const char *name, const char *stamp, co
 	    db_run_section(out, SQL, "shard_facts", 0) ||
 	    db_run_section(out, STORE_SQL, "span_put", 0) ||
 	    db_run_section(out, SQL, "covered_fns", 0) ||
+	    db_run_section(out, SQL, "unit_count", 0) ||
 	    db_run_section(out, STORE_SQL, "gc", 0) ||
 	    /* what index derives from all TUs once they are written (store_derive()) */
 	    db_run_section(out, STORE_SQL, "derive", 0))

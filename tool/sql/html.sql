@@ -60,10 +60,9 @@ ORDER BY 3, 1, 2 LIMIT 1;
 SELECT f.path, m.line FROM macro_def m JOIN file f ON f.id = m.file_id
 WHERE m.name = ?1
 ORDER BY m.file_id = ?2 OR
-	-- (CROSS JOIN: from the few versions of that header, not every file the TU read)
-	EXISTS (SELECT 1 FROM file_stat fs CROSS JOIN tu_dep d
-		WHERE fs.file_id = m.file_id AND d.stat_id = fs.id
-		  AND d.tu_id = (SELECT t.id FROM tu t WHERE t.file_id = ?2)) DESC,
+	-- (from the few versions of that header to the TU's list of what it read)
+	EXISTS (SELECT 1 FROM file_stat fs CROSS JOIN tu t, json_each(t.deps) d
+		WHERE fs.file_id = m.file_id AND t.file_id = ?2 AND d.value = fs.id) DESC,
 	m.skipped, m.file_id = ?2 DESC, f.path, m.line LIMIT 1;
 -- Functions named ?1, a row each, with where each is defined: a function
 -- defined in two files (not static) at the first by file and line, not at

@@ -1,18 +1,19 @@
 -- Statements of impl, ops and refs.
 
--- The TU a unit's facts came from (the first, when a header is shared).
+-- The TU a unit's facts came from (the first by path, when a header is
+-- shared: unit.tu_id, schemas/019_tu_lists.sql).
 -- name: impl
 SELECT fs.name, b.context, ts.name, bf.path, b.line,
-	(SELECT tf.path FROM tu_unit tu JOIN tu t ON t.id = tu.tu_id JOIN file tf ON tf.id = t.file_id
-	 WHERE tu.unit_id = b.unit_id ORDER BY tf.path LIMIT 1),
+	(SELECT tf.path FROM unit u JOIN tu t ON t.id = u.tu_id JOIN file tf ON tf.id = t.file_id
+	 WHERE u.id = b.unit_id),
 	NULL, NULL
 FROM binding b JOIN sym fs ON fs.id = b.fn_id LEFT JOIN sym ts ON ts.id = b.table_id
 JOIN file bf ON bf.id = b.file_id
 WHERE b.struct = ?1 AND b.field = ?2
 UNION ALL
 SELECT ts.name, 'parameter', NULL, af.path, a.line,
-	(SELECT tf.path FROM tu_unit tu JOIN tu t ON t.id = tu.tu_id JOIN file tf ON tf.id = t.file_id
-	 WHERE tu.unit_id = a.unit_id ORDER BY tf.path LIMIT 1),
+	(SELECT tf.path FROM unit u JOIN tu t ON t.id = u.tu_id JOIN file tf ON tf.id = t.file_id
+	 WHERE u.id = a.unit_id),
 	hs.name, a.arg
 FROM assign s JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
 JOIN sym ts ON ts.id = a.target_id JOIN sym hs ON hs.id = s.func_id JOIN file af ON af.id = a.file_id

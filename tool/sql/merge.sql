@@ -7,7 +7,7 @@
 -- with a table it does not know, rather than drop its rows.
 -- name: unknown_tables
 WITH known(name) AS (VALUES
-	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_dep'), ('tu_diag'), ('unit'), ('unit_fn'), ('unit_span'), ('tu_unit'),
+	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_diag'), ('unit'), ('unit_fn'), ('unit_span'),
 	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
 	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
 	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('drop_site'), ('bus_driver'),
@@ -36,7 +36,7 @@ SELECT 'tu', f.path, t.args_hash, t.status, t.n_errors
 FROM s.tu t JOIN s.file f ON f.id = t.file_id
 UNION ALL
 SELECT 'dep', tf.path, df.path, ds.mtime, ds.size
-FROM s.tu_dep d JOIN s.tu t ON t.id = d.tu_id JOIN s.file_stat ds ON ds.id = d.stat_id
+FROM s.tu t, json_each(t.deps) d JOIN s.file_stat ds ON ds.id = d.value
 JOIN s.file tf ON tf.id = t.file_id JOIN s.file df ON df.id = ds.file_id
 UNION ALL
 SELECT 'unit', u.key, u.complete, NULL, NULL FROM s.unit u
@@ -60,13 +60,21 @@ INSERT OR IGNORE INTO drop_tu SELECT tu_id FROM merge_tu WHERE shard_id = ?1;
 INSERT OR IGNORE INTO drop_tu
 SELECT t.id FROM tu t JOIN file f ON f.id = t.file_id
 WHERE f.path IN (SELECT sf.path FROM s.tu st JOIN s.file sf ON sf.id = st.file_id);
-INSERT OR IGNORE INTO gc_units SELECT unit_id FROM tu_unit WHERE tu_id IN (SELECT id FROM drop_tu);
-DELETE FROM tu_unit WHERE tu_id IN (SELECT id FROM drop_tu);
-DELETE FROM tu_dep WHERE tu_id IN (SELECT id FROM drop_tu);
+INSERT OR IGNORE INTO gc_units
+SELECT j.value FROM tu t, json_each(t.units) j WHERE t.id IN (SELECT id FROM drop_tu);
 DELETE FROM tu_diag WHERE tu_id IN (SELECT id FROM drop_tu);
 DELETE FROM tu WHERE id IN (SELECT id FROM drop_tu);
 DELETE FROM merge_tu WHERE tu_id IN (SELECT id FROM drop_tu);
 DELETE FROM drop_tu;
+-- name: unit_count
+-- How many TUs link each unit (unit.n_tu, schemas/019_tu_lists.sql), from
+-- the TUs' lists, before each gc: merge drops and adds TUs by the hundred.
+CREATE TEMP TABLE IF NOT EXISTS unit_n(id INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+DELETE FROM unit_n;
+INSERT INTO unit_n SELECT j.value, count(*) FROM tu t, json_each(t.units) j GROUP BY j.value;
+UPDATE unit SET n_tu = coalesce((SELECT x.n FROM unit_n x WHERE x.id = unit.id), 0)
+WHERE n_tu IS NOT coalesce((SELECT x.n FROM unit_n x WHERE x.id = unit.id), 0);
+DELETE FROM unit_n;
 
 -- Ids of the attached shard -> ids of the output. A unit is copied when the
 -- output has no complete unit of that key ('copy'), else linked.
@@ -113,18 +121,21 @@ INSERT INTO merge_tu(tu_id, shard_id) SELECT oid, ?1 FROM tmap;
 INSERT OR IGNORE INTO file_stat(file_id, mtime, size)
 SELECT fm.oid, ds.mtime, ds.size FROM s.file_stat ds JOIN fmap fm ON fm.sid = ds.file_id
 ORDER BY ds.id;
-INSERT INTO tu_dep(tu_id, stat_id)
-SELECT tm.oid, os.id
-FROM s.tu_dep d JOIN tmap tm ON tm.sid = d.tu_id JOIN s.file_stat ds ON ds.id = d.stat_id
-JOIN fmap fm ON fm.sid = ds.file_id
-JOIN file_stat os ON os.file_id = fm.oid AND os.mtime = ds.mtime AND os.size = ds.size;
+UPDATE tu SET deps = (SELECT json_group_array(id) FROM (
+	SELECT DISTINCT os.id FROM tmap tm JOIN s.tu st ON st.id = tm.sid, json_each(st.deps) d
+	JOIN s.file_stat ds ON ds.id = d.value JOIN fmap fm ON fm.sid = ds.file_id
+	JOIN file_stat os ON os.file_id = fm.oid AND os.mtime = ds.mtime AND os.size = ds.size
+	WHERE tm.oid = tu.id ORDER BY os.id))
+WHERE id IN (SELECT oid FROM tmap);
 INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
 SELECT tm.oid, d.seq, d.severity, fm.oid, d.line, d.col, d.message
 FROM s.tu_diag d JOIN tmap tm ON tm.sid = d.tu_id LEFT JOIN fmap fm ON fm.sid = d.file_id
 ORDER BY d.rowid;
-INSERT OR IGNORE INTO tu_unit(tu_id, unit_id)
-SELECT tm.oid, um.oid FROM s.tu_unit x JOIN tmap tm ON tm.sid = x.tu_id
-JOIN umap um ON um.sid = x.unit_id;
+UPDATE tu SET units = (SELECT json_group_array(id) FROM (
+	SELECT DISTINCT um.oid AS id FROM tmap tm JOIN s.tu st ON st.id = tm.sid, json_each(st.units) x
+	JOIN umap um ON um.sid = x.value
+	WHERE tm.oid = tu.id ORDER BY um.oid))
+WHERE id IN (SELECT oid FROM tmap);
 
 -- The facts of the units copied.
 -- name: shard_facts
@@ -217,4 +228,7 @@ ORDER BY x.rowid;
 -- name: covered_fns
 INSERT OR IGNORE INTO gc_units
 SELECT u.id FROM unit u WHERE u.key LIKE 'fn:%' AND u.key IN (SELECT key FROM unit_fn);
-DELETE FROM tu_unit WHERE unit_id IN (SELECT id FROM gc_units);
+UPDATE tu SET units = (SELECT json_group_array(id) FROM (
+	SELECT j.value AS id FROM json_each(tu.units) j
+	WHERE j.value NOT IN (SELECT id FROM gc_units) ORDER BY j.value))
+WHERE EXISTS (SELECT 1 FROM json_each(tu.units) j WHERE j.value IN (SELECT id FROM gc_units));

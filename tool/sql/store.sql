@@ -19,11 +19,20 @@ ON CONFLICT(file_id) DO UPDATE SET
 	parse_ms = excluded.parse_ms, walk_ms = excluded.walk_ms,
 	indexed_at = excluded.indexed_at, blanked = excluded.blanked
 RETURNING id;
+-- A TU's lists (schemas/019_tu_lists.sql) go before it is written again:
+-- its units are candidates for gc, and each counts one TU less. The TU's
+-- new lists are gathered in link_unit and link_stat (unit_link, dep_insert)
+-- and written by tu_links.
 -- name: tu_detach
 CREATE TEMP TABLE IF NOT EXISTS gc_units(id INTEGER PRIMARY KEY);
-INSERT OR IGNORE INTO gc_units SELECT unit_id FROM tu_unit WHERE tu_id = ?1;
-DELETE FROM tu_unit WHERE tu_id = ?1;
-DELETE FROM tu_dep WHERE tu_id = ?1;
+CREATE TEMP TABLE IF NOT EXISTS link_unit(id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS link_stat(id INTEGER PRIMARY KEY);
+DELETE FROM link_unit;
+DELETE FROM link_stat;
+INSERT OR IGNORE INTO gc_units SELECT j.value FROM tu t, json_each(t.units) j WHERE t.id = ?1;
+UPDATE unit SET n_tu = n_tu - 1
+WHERE id IN (SELECT j.value FROM tu t, json_each(t.units) j WHERE t.id = ?1);
+UPDATE tu SET units = '[]', deps = '[]' WHERE id = ?1;
 DELETE FROM tu_diag WHERE tu_id = ?1;
 -- name: tu_delete
 DELETE FROM tu WHERE id = ?1;
@@ -31,10 +40,8 @@ DELETE FROM tu WHERE id = ?1;
 -- A unit's rows are found through its spans (schemas/015_unit_span.sql):
 -- CROSS JOIN and +unit_id keep the planner on that path, from the few
 -- units to collect to their ranges, rather than scanning each table.
--- (EXISTS, not IN: an IN list is every unit_id of tu_unit, read after each
--- TU however few units are to collect; 2.3 ms a TU at the bench corpus's
--- end, and more as the index grows.)
-DELETE FROM gc_units WHERE EXISTS (SELECT 1 FROM tu_unit t WHERE t.unit_id = gc_units.id);
+-- A unit some TU still links (n_tu, kept by tu_detach and tu_links) stays.
+DELETE FROM gc_units WHERE (SELECT n_tu FROM unit u WHERE u.id = gc_units.id) > 0;
 DELETE FROM func WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN func x
 	WHERE s.unit_id = g.id AND s.tbl = 'func' AND x.rowid BETWEEN s.lo AND s.hi AND +x.unit_id = g.id);
 DELETE FROM call WHERE rowid IN (SELECT x.rowid FROM gc_units g CROSS JOIN unit_span s CROSS JOIN call x
@@ -185,6 +192,19 @@ WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'file_lex') GROUP BY unit_i
 INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
 SELECT unit_id, 'macro_def', min(rowid), max(rowid) FROM macro_def
 WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'macro_def') GROUP BY unit_id;
+-- After a VACUUM (store_compact): every span from the first rowid, once
+-- span_mark has the tables, and the mark that asked for it gone.
+-- name: spans_zero
+UPDATE span_mark SET top = 0;
+DELETE FROM unit_span;
+DELETE FROM meta WHERE key = 'spans';
+-- name: spans_stale
+SELECT 1 FROM meta WHERE key = 'spans' AND value = 'stale';
+-- How much of the file is free pages (what a VACUUM gives back at least),
+-- and how many TUs and merged shards the index holds.
+-- name: free_pages
+SELECT (SELECT freelist_count FROM pragma_freelist_count), (SELECT page_count FROM pragma_page_count),
+	(SELECT count(*) FROM tu), (SELECT count(*) FROM merge_shard);
 -- name: unit_get
 SELECT id, complete FROM unit WHERE key = ?1;
 -- name: unit_insert
@@ -192,7 +212,7 @@ INSERT INTO unit(key, complete) VALUES (?1, 0) RETURNING id;
 -- name: unit_complete
 UPDATE unit SET complete = 1 WHERE id = ?1;
 -- name: unit_link
-INSERT OR IGNORE INTO tu_unit(tu_id, unit_id) VALUES (?1, ?2);
+INSERT OR IGNORE INTO link_unit(id) VALUES (?1);
 -- name: complete_units
 -- 1: a unit of its own; 0: a function walked inside its header's unit
 SELECT key, 1 FROM unit WHERE complete = 1
@@ -212,8 +232,19 @@ INSERT INTO unit_fn(unit_id, key, body_start, body_end, body_file) VALUES (?1, ?
 -- name: stat_insert
 INSERT OR IGNORE INTO file_stat(file_id, mtime, size) VALUES (?1, ?2, ?3);
 -- name: dep_insert
-INSERT OR IGNORE INTO tu_dep(tu_id, stat_id)
-SELECT ?1, id FROM file_stat WHERE file_id = ?2 AND mtime = ?3 AND size = ?4;
+INSERT OR IGNORE INTO link_stat(id)
+SELECT id FROM file_stat WHERE file_id = ?1 AND mtime = ?2 AND size = ?3;
+-- The TU's lists, in id order, and one TU more for each unit it links.
+-- A unit's first TU by path (tu_id) is set by derive: until then a new
+-- unit names the TU that wrote it.
+-- name: tu_links
+UPDATE tu SET
+	units = (SELECT json_group_array(id) FROM (SELECT id FROM link_unit ORDER BY id)),
+	deps = (SELECT json_group_array(id) FROM (SELECT id FROM link_stat ORDER BY id))
+WHERE id = ?1;
+UPDATE unit SET n_tu = n_tu + 1, tu_id = coalesce(tu_id, ?1) WHERE id IN (SELECT id FROM link_unit);
+DELETE FROM link_unit;
+DELETE FROM link_stat;
 -- name: diag_insert
 INSERT INTO tu_diag(tu_id, seq, severity, file_id, line, col, message)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
@@ -258,13 +289,13 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 -- The incremental check: every indexed TU with what it read.
 -- name: tu_state
 SELECT t.id, f.path, t.args_hash, t.status,
-	(SELECT count(*) FROM tu_unit tu JOIN unit u ON u.id = tu.unit_id
-	 WHERE tu.tu_id = t.id AND u.complete = 0)
+	(SELECT count(*) FROM json_each(t.units) j JOIN unit u ON u.id = j.value
+	 WHERE u.complete = 0)
 FROM tu t JOIN file f ON f.id = t.file_id;
 -- name: tu_deps
-SELECT f.path, s.mtime, s.size FROM tu_dep d JOIN file_stat s ON s.id = d.stat_id
-JOIN file f ON f.id = s.file_id
-WHERE d.tu_id = ?1;
+SELECT f.path, s.mtime, s.size FROM tu t, json_each(t.deps) j
+JOIN file_stat s ON s.id = j.value JOIN file f ON f.id = s.file_id
+WHERE t.id = ?1;
 -- Facts an older walk recorded: every unit to be walked again (store_walker).
 -- name: units_stale
 -- Their facts go as each unit is written again (unit_clear); the browser's
@@ -294,7 +325,16 @@ INSERT INTO macro_def(unit_id, name, file_id, line, skipped) VALUES (?1, ?2, ?3,
 -- object of an 'object' API it calls (sk_sleep(sk)), else the argument
 -- itself when it is a constant's name (NET_RX_SOFTIRQ).
 -- name: derive
-DELETE FROM file_stat WHERE id NOT IN (SELECT stat_id FROM tu_dep);	-- versions no TU read
+DELETE FROM file_stat WHERE id NOT IN (SELECT j.value FROM tu t, json_each(t.deps) j);	-- versions no TU read
+-- Each unit's first TU by path (schemas/019_tu_lists.sql).
+CREATE TEMP TABLE IF NOT EXISTS unit_first(id INTEGER PRIMARY KEY, tu_id INTEGER NOT NULL);
+DELETE FROM unit_first;
+INSERT INTO unit_first(id, tu_id)
+SELECT uid, tid FROM (SELECT j.value AS uid, t.id AS tid, min(f.path)
+		      FROM tu t JOIN file f ON f.id = t.file_id, json_each(t.units) j GROUP BY j.value);
+UPDATE unit SET tu_id = (SELECT x.tu_id FROM unit_first x WHERE x.id = unit.id)
+WHERE tu_id IS NOT (SELECT x.tu_id FROM unit_first x WHERE x.id = unit.id);
+DELETE FROM unit_first;
 DELETE FROM handoff;
 WITH site AS (
 	SELECT c.caller_id, c.callee_id, c.file_id, c.line, h.name AS api, h.kind, h.role,
