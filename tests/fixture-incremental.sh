@@ -212,11 +212,11 @@ run "$NDOSCOPE" --db "$C" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged 6, " "after a VACUUM whose spans were lost: nothing to index"
 expect_eq "$(outside_spans "$C")|$(sqlite3 "$C" "SELECT count(*) FROM meta WHERE key = 'spans'")" "|0" \
 	"and the spans derived again"
-# A quarter of the file free (what a schema migration dropped) is packed
+# An eighth of the file free (what a schema migration dropped) is packed
 # by a run that writes nothing.
 sqlite3 "$C" "CREATE TABLE scratch AS SELECT zeroblob(100000) AS b FROM (VALUES (1), (2), (3), (4)); DROP TABLE scratch;"
-expect_eq "$(sqlite3 "$C" "SELECT 4 * freelist_count >= page_count FROM pragma_freelist_count, pragma_page_count")" 1 \
-	"a quarter of the index's pages free"
+expect_eq "$(sqlite3 "$C" "SELECT 8 * freelist_count >= page_count FROM pragma_freelist_count, pragma_page_count")" 1 \
+	"an eighth of the index's pages free"
 run "$NDOSCOPE" --db "$C" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged 6, " "a run with nothing to index"
 expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
@@ -225,8 +225,9 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # once (file_stat), and find a unit's rows through spans instead of an index
 # per table (unit_span); 016 and 017 make the calls' indexes by via and type
 # partial and add macro_def.skipped; 018 drops the index of ref by file;
-# every TU still reads as unchanged. The
-# 013 index is made here from a fresh one, undoing 018 to 014 with the
+# 019 makes a TU's deps and units lists in its row; 020 keeps a direct
+# call's ref in its call row; every TU still reads as unchanged. The 013
+# index is made here from a fresh one, undoing 020 to 014 with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
@@ -234,7 +235,11 @@ cp "$TMP/walker-fresh.db" "$M"
 {
 	echo "CREATE TABLE tu_unit (tu_id INTEGER NOT NULL, unit_id INTEGER NOT NULL,
 		PRIMARY KEY (tu_id, unit_id)) WITHOUT ROWID;
-	INSERT INTO tu_unit SELECT t.id, j.value FROM tu t, json_each(t.units) j;"
+	INSERT INTO tu_unit SELECT t.id, j.value FROM tu t, json_each(t.units) j;
+	INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
+	SELECT unit_id, callee_id, 'call', file_id, line, col, ref FROM call WHERE ref IS NOT NULL;
+	DROP VIEW refs; ALTER TABLE call DROP COLUMN ref;"
+	sed -n '/^CREATE VIEW refs AS/,/;$/p' "$SRC/schemas/001_init.sql"
 	echo "CREATE INDEX ref_by_file ON ref(file_id, line);
 	ALTER TABLE macro_def DROP COLUMN skipped;
 	DROP INDEX call_by_via; CREATE INDEX call_by_via ON call(via);
@@ -260,6 +265,7 @@ deps=$(sqlite3 "$M" "SELECT count(*) FROM tu_dep")	# q reads through ndoscope, w
 links=$(sqlite3 "$M" "SELECT count(*) FROM tu_unit")
 run "$NDOSCOPE" --db "$M" index -C "$FIXTURE" drivers net
 expect_match "$out" "^indexed 0, unchanged $n, " "schema 013 migrated: every TU unchanged"
+expect_eq "$(sqlite3 "$M" "PRAGMA freelist_count")" 0 "schema 013 migrated: and packed, by the run that migrated it"
 expect_eq "$(q "$M" "SELECT sum(json_array_length(deps)) FROM tu")" "$deps" "schema 013 migrated: every dep kept"
 expect_eq "$(q "$M" "SELECT count(*) FROM file_stat")" \
 	"$(q "$M" "SELECT count(DISTINCT s.file_id) FROM tu t, json_each(t.deps) d JOIN file_stat s ON s.id = d.value")" \
@@ -277,6 +283,9 @@ expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM macro_def WHERE skipped = 0")" "
 	"schema 013 migrated: its #defines read as compiled until walked again (017)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'ref' AND type = 'index'")" 1 \
 	"schema 013 migrated: ref's one index is by symbol (018)"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
+	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
+	"schema 013 migrated: the direct calls' refs in their call rows, as a fresh index has them (020)"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"
 else

@@ -66,7 +66,7 @@ int compact_index(struct db *db, int tus, int shards)
 	if (rc != SQLITE_ROW)
 		return error_set("cannot read '%s': %s", db->path, sqlite3_errmsg(db->h));
 	if (!(tus > 0 && 4 * tus >= n_tus) && !(shards > 0 && 4 * shards >= n_shards) &&
-	    4 * free_n < pages)
+	    8 * free_n < pages && !db->migrated)
 		return 0;
 
 	st = db_stmt(db, SQL, "meta_set");

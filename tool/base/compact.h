@@ -6,8 +6,8 @@
 
 /*
  * VACUUM the index when a run wrote a quarter or more of its TUs (TUS, by
- * 'index') or of its shards (SHARDS, by 'merge'), or when a quarter of its
- * pages are free; 0 or -1.
+ * 'index') or of its shards (SHARDS, by 'merge'), when an eighth of its
+ * pages are free, or when this open migrated its schema; 0 or -1.
  */
 int compact_index(struct db *db, int tus, int shards);
 /* Derive the units' spans again if a process died after a VACUUM; 0 or -1. */

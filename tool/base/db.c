@@ -41,6 +41,7 @@ static const char *const migrations[] = {
 	"schemas/017_macro_def_skipped.sql",
 	"schemas/018_drop_ref_by_file.sql",
 	"schemas/019_tu_lists.sql",
+	"schemas/020_call_refs.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */
@@ -325,7 +326,7 @@ static int check_writable(struct db *db, int v)
 /* Bring an index at user_version V (check_writable passed) to this build's schema. */
 static int migrate(struct db *db, int v)
 {
-	int latest = SCHEMA_LATEST;
+	int latest = SCHEMA_LATEST, first = v;
 
 	if (v == latest)
 		return 0;
@@ -347,6 +348,7 @@ static int migrate(struct db *db, int v)
 	}
 	if (db_exec(db, "COMMIT"))
 		goto fail;
+	db->migrated = db->migrated || first > 0;
 	return 0;
 fail:
 	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);

@@ -22,6 +22,7 @@ struct db {
 	char *path;
 	int lock_fd;
 	bool writer;		/* opened for writing, and the index is ours: db_close leaves WAL mode */
+	bool migrated;		/* an index of an older schema, brought up to date by this open */
 	struct strmap stmt_index;
 	VEC(sqlite3_stmt *) stmts;
 	struct strmap section_index;	/* db_run_section: "FILE:NAME" -> sections */

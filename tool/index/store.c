@@ -180,7 +180,8 @@ static int write_source(struct store *s, struct tu_facts *f, struct ids *ids)
 	return 0;
 }
 
-static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
+static int write_fact_rows(struct store *s, struct tu_facts *f, struct ids *ids,
+			   const signed char *ref_of, const bool *paired)
 {
 	struct db *db = s->db;
 	sqlite3_stmt *st;
@@ -221,6 +222,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 		bind_text(st, 10, x->fn_type);
 		bind_text(st, 11, x->args);
 		bind_text(st, 12, x->guard);
+		bind_opt_int(st, 13, ref_of[i] > 0, ref_of[i] - 1);
 		if (db_step_done(db, st))
 			return -1;
 	}
@@ -395,7 +397,7 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 	for (size_t i = 0; i < f->refs.n; i++) {
 		struct f_ref *x = &f->refs.v[i];
 
-		if (!WRITING(x))
+		if (!WRITING(x) || paired[i])
 			continue;
 		st = db_stmt(db, SQL, "ref_insert");
 		bind_int(st, 1, UNIT(x));
@@ -436,6 +438,65 @@ static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * A direct call's reference to its callee, the ref of kind call at the
+ * callee's name, is written as the call's 'ref' column, not as a row of
+ * its own (schemas/020_call_refs.sql). Each such ref is paired with one
+ * call of the same unit, callee, file, line and column: ref_of[call] gets
+ * 1 + the ref's in_macro, and paired[ref] is set.
+ */
+static void pair_call_refs(const struct tu_facts *f, signed char *ref_of, bool *paired)
+{
+	struct strmap at = { 0 };
+	int *next = xcalloc(f->refs.n + 1, sizeof(*next));	/* 1 + the next ref at one place */
+	char key[80];
+
+	for (size_t i = 0; i < f->refs.n; i++) {
+		const struct f_ref *r = &f->refs.v[i];
+		bool fresh;
+		int *head;
+
+		if (strcmp(r->kind, "call"))
+			continue;
+		snprintf(key, sizeof(key), "%d:%d:%d:%d:%d", r->unit, r->sym, r->file, r->line, r->col);
+		head = strmap_put(&at, key, (int)i, &fresh);
+		if (!fresh) {
+			next[i] = next[*head];
+			next[*head] = (int)i + 1;
+		}
+	}
+	for (size_t i = 0; i < f->calls.n; i++) {
+		const struct f_call *c = &f->calls.v[i];
+		int *head;
+
+		if (c->callee < 0)
+			continue;
+		snprintf(key, sizeof(key), "%d:%d:%d:%d:%d", c->unit, c->callee, c->file, c->line, c->col);
+		head = strmap_get(&at, key);
+		if (!head || *head < 0)
+			continue;
+		ref_of[i] = (signed char)(1 + f->refs.v[*head].in_macro);
+		paired[*head] = true;
+		*head = next[*head] - 1;
+	}
+	strmap_free(&at);
+	free(next);
+}
+
+static int write_facts(struct store *s, struct tu_facts *f, struct ids *ids)
+{
+	signed char *ref_of = xcalloc(f->calls.n + 1, sizeof(*ref_of));
+	bool *paired = xcalloc(f->refs.n + 1, sizeof(*paired));
+	int rc;
+
+	pair_call_refs(f, ref_of, paired);
+	rc = write_fact_rows(s, f, ids, ref_of, paired);
+
+	free(ref_of);
+	free(paired);
+	return rc;
 }
 
 static int write_tu(struct store *s, struct tu_facts *f, struct ids *ids)

@@ -25,11 +25,16 @@ WITH u(id) AS (
 	SELECT id FROM unit WHERE key > 'hdr:' || ?2 || '#' AND key < 'hdr:' || ?2 || '$'
 	UNION ALL
 	SELECT id FROM unit WHERE key > 'fn:' || ?2 || '#' AND key < 'fn:' || ?2 || '$')
-SELECT r.line, r.col, r.sym_id, s.name, s.kind
+SELECT r.line, r.col, r.sym_id, s.name, s.kind, s.usr
 FROM u CROSS JOIN unit_span p CROSS JOIN ref r JOIN sym s ON s.id = r.sym_id
 WHERE p.unit_id = u.id AND p.tbl = 'ref' AND r.rowid BETWEEN p.lo AND p.hi
   AND +r.unit_id = u.id AND +r.file_id = ?1 AND +r.in_macro = 0
-ORDER BY r.line, r.col, s.kind, s.name, s.usr;
+UNION ALL	-- a direct call's own ref (schemas/020_call_refs.sql)
+SELECT c.line, c.col, c.callee_id, s.name, s.kind, s.usr
+FROM u CROSS JOIN unit_span p CROSS JOIN call c JOIN sym s ON s.id = c.callee_id
+WHERE p.unit_id = u.id AND p.tbl = 'call' AND c.rowid BETWEEN p.lo AND p.hi
+  AND +c.unit_id = u.id AND +c.file_id = ?1 AND +c.ref = 0
+ORDER BY 1, 2, 5, 4, 6;
 -- name: file_funcs
 SELECT fn.sym_id, s.name, fn.line, fn.col FROM func fn JOIN sym s ON s.id = fn.sym_id
 WHERE fn.file_id = ?1;
@@ -109,11 +114,20 @@ SELECT function, table_name, context, file, line FROM bindings
 WHERE struct || '.' || field = ?1 ORDER BY file, line, function, table_name LIMIT ?2;
 -- name: n_field_bindings
 SELECT count(*) FROM bindings WHERE struct || '.' || field = ?1;
+-- (with the direct calls' own refs, schemas/020_call_refs.sql)
 -- name: sym_uses
-SELECT r.kind, f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
-WHERE r.sym_id = ?1 ORDER BY r.kind = 'read', f.path, r.line, r.kind, r.col LIMIT ?2;
+SELECT r.kind, f.path, r.line FROM (
+	SELECT kind, file_id, line, col FROM ref WHERE sym_id = ?1
+	UNION ALL
+	SELECT 'call', file_id, line, col FROM call WHERE callee_id = ?1 AND ref IS NOT NULL) r
+JOIN file f ON f.id = r.file_id
+ORDER BY r.kind = 'read', f.path, r.line, r.kind, r.col LIMIT ?2;
 -- name: n_sym_uses
-SELECT r.kind, count(*) FROM ref r WHERE r.sym_id = ?1 GROUP BY r.kind ORDER BY r.kind;
+SELECT kind, count(*) FROM (
+	SELECT kind FROM ref WHERE sym_id = ?1
+	UNION ALL
+	SELECT 'call' FROM call WHERE callee_id = ?1 AND ref IS NOT NULL)
+GROUP BY kind ORDER BY kind;
 -- name: ops_members
 SELECT b.field, fs.name, f.path, b.line FROM binding b
 JOIN sym fs ON fs.id = b.fn_id JOIN file f ON f.id = b.file_id

@@ -147,8 +147,8 @@ SELECT um.oid, s1.oid, fm.oid, x.line, x.col, x.end_line, x.is_static, x.is_inli
 FROM s.func x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.sym_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
-INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args, guard)
-SELECT um.oid, s1.oid, s2.oid, x.kind, x.via, fm.oid, x.line, x.col, x.macro, x.fn_type, x.args, x.guard
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args, guard, ref)
+SELECT um.oid, s1.oid, s2.oid, x.kind, x.via, fm.oid, x.line, x.col, x.macro, x.fn_type, x.args, x.guard, x.ref
 FROM s.call x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.caller_id LEFT JOIN smap s2 ON s2.sid = x.callee_id
 JOIN fmap fm ON fm.sid = x.file_id

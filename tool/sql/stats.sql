@@ -20,7 +20,7 @@ UNION ALL SELECT 'ops tables', count(*) FROM ops_table
 UNION ALL SELECT 'function arguments', count(*) FROM fn_arg
 UNION ALL SELECT 'field assignments', count(*) FROM assign
 UNION ALL SELECT 'flags', count(*) FROM flag
-UNION ALL SELECT 'references', count(*) FROM ref;
+UNION ALL SELECT 'references', (SELECT count(*) FROM ref) + (SELECT count(*) FROM call WHERE ref IS NOT NULL);
 
 -- name: errors
 SELECT f.path AS tu, t.status, t.n_errors AS errors,

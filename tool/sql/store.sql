@@ -252,8 +252,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 INSERT INTO func(unit_id, sym_id, file_id, line, col, end_line, is_static, is_inline, type)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9);
 -- name: call_insert
-INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args, guard)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
+INSERT INTO call(unit_id, caller_id, callee_id, kind, via, file_id, line, col, macro, fn_type, args, guard, ref)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13);
 -- name: ret_insert
 INSERT INTO ret(unit_id, func_id, expr, value, guard, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
