@@ -226,8 +226,9 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # per table (unit_span); 016 and 017 make the calls' indexes by via and type
 # partial and add macro_def.skipped; 018 drops the index of ref by file;
 # 019 makes a TU's deps and units lists in its row; 020 keeps a direct
-# call's ref in its call row; every TU still reads as unchanged. The 013
-# index is made here from a fresh one, undoing 020 to 014 with the
+# call's ref in its call row; 021 drops the index of macro_def by file;
+# every TU still reads as unchanged. The 013
+# index is made here from a fresh one, undoing 021 to 014 with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
@@ -240,7 +241,7 @@ cp "$TMP/walker-fresh.db" "$M"
 	SELECT unit_id, callee_id, 'call', file_id, line, col, ref FROM call WHERE ref IS NOT NULL;
 	DROP VIEW refs; ALTER TABLE call DROP COLUMN ref;"
 	sed -n '/^CREATE VIEW refs AS/,/;$/p' "$SRC/schemas/001_init.sql"
-	echo "CREATE INDEX ref_by_file ON ref(file_id, line);
+	echo "CREATE INDEX ref_by_file ON ref(file_id, line); CREATE INDEX macro_def_by_file ON macro_def(file_id, line);
 	ALTER TABLE macro_def DROP COLUMN skipped;
 	DROP INDEX call_by_via; CREATE INDEX call_by_via ON call(via);
 	DROP INDEX call_by_type; CREATE INDEX call_by_type ON call(fn_type);"
@@ -283,6 +284,8 @@ expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM macro_def WHERE skipped = 0")" "
 	"schema 013 migrated: its #defines read as compiled until walked again (017)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'ref' AND type = 'index'")" 1 \
 	"schema 013 migrated: ref's one index is by symbol (018)"
+expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE tbl_name = 'macro_def' AND type = 'index'")" \
+	"macro_def_by_name" "schema 013 migrated: macro_def's one index is by name (021)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"schema 013 migrated: the direct calls' refs in their call rows, as a fresh index has them (020)"

@@ -42,6 +42,7 @@ static const char *const migrations[] = {
 	"schemas/018_drop_ref_by_file.sql",
 	"schemas/019_tu_lists.sql",
 	"schemas/020_call_refs.sql",
+	"schemas/021_drop_macro_def_by_file.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -350,19 +350,26 @@ static void load(struct src *s)
 	sqlite3_stmt *st;
 	bool ins;
 
-	st = db_stmt(db, SQL, "file_refs");
+	st = db_stmt(db, SQL, "file_marks");
 	bind_int(st, 1, s->file_id);
 	bind_text(st, 2, s->path);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(st, 4);
-		struct ref_at r = {
-			.sym = sqlite3_column_int64(st, 2),
-			.name = xstrdup((const char *)sqlite3_column_text(st, 3)),
+		const char *k = (const char *)sqlite3_column_text(st, 5);
+		struct ref_at r;
+		uintptr_t at;
+
+		if (*sqlite3_column_text(st, 0) == 'm') {	/* a #define */
+			strmap_put(&s->macro_here, (const char *)sqlite3_column_text(st, 4),
+				   sqlite3_column_int(st, 1), &ins);
+			continue;
+		}
+		r = (struct ref_at){
+			.sym = sqlite3_column_int64(st, 3),
+			.name = xstrdup((const char *)sqlite3_column_text(st, 4)),
 			.kind = !strcmp(k, "function") ? 'f' : !strcmp(k, "field") ? 'F' :
 				!strcmp(k, "enum") ? 'e' : 'v',
 		};
-		uintptr_t at = ((uintptr_t)sqlite3_column_int(st, 0) << 16) | (unsigned)sqlite3_column_int(st, 1);
-
+		at = ((uintptr_t)sqlite3_column_int(st, 1) << 16) | (unsigned)sqlite3_column_int(st, 2);
 		VEC_PUSH(&s->ref_v, r);
 		ptrmap_put(&s->refs, at, (int)s->ref_v.n, &ins);
 	}
@@ -380,12 +387,6 @@ static void load(struct src *s)
 		VEC_PUSH(&s->ref_v, r);
 		*ptrmap_put(&s->refs, at, 0, &ins) = (int)s->ref_v.n;
 	}
-	sqlite3_reset(st);
-	st = db_stmt(db, SQL, "file_macros");
-	bind_int(st, 1, s->file_id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		strmap_put(&s->macro_here, (const char *)sqlite3_column_text(st, 0),
-			   sqlite3_column_int(st, 1), &ins);
 	sqlite3_reset(st);
 	st = db_stmt(db, SQL, "file_indirect");
 	bind_text(st, 1, s->path);

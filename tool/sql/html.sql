@@ -10,39 +10,43 @@ SELECT id FROM file WHERE path = ?1;
 -- name: lex
 SELECT x.tokens, x.skipped, x.raw_size FROM file_lex x JOIN unit u ON u.id = x.unit_id
 WHERE x.file_id = ?1 ORDER BY u.key NOT LIKE 'tu:%', u.key DESC LIMIT 1;
--- A file's references, ?1 its id and ?2 its path. A unit's rows all lie in
--- the file its key names, so they are the rows of the file's units, found
--- by key (the tu: unit, and hdr: and fn: units by prefix: '#' follows the
--- path, and '$' is the byte after '#') and read by their rowid spans
--- (schemas/018_drop_ref_by_file.sql). CROSS JOIN and the unary + keep
--- SQLite on that path rather than a scan of ref.
--- (html_source.c keeps the first row at a position: two units that walked
--- the same header function can name two symbols there)
--- name: file_refs
+-- A file's references and #defines, ?1 its id and ?2 its path: 'r' rows
+-- (line, col, symbol, name, kind) and 'm' rows (line, name). A unit's rows
+-- all lie in the file its key names, so they are the rows of the file's
+-- units, found by key (the tu: unit, and hdr: and fn: units by prefix: '#'
+-- follows the path, and '$' is the byte after '#') and read by their rowid
+-- spans (schemas/018_drop_ref_by_file.sql, 021_drop_macro_def_by_file.sql).
+-- CROSS JOIN and the unary + keep SQLite on that path rather than a scan.
+-- (html_source.c keeps the first row at a position, and of a name: two
+-- units that walked the same header function can name two symbols there)
+-- name: file_marks
 WITH u(id) AS (
 	SELECT id FROM unit WHERE key = 'tu:' || ?2
 	UNION ALL
 	SELECT id FROM unit WHERE key > 'hdr:' || ?2 || '#' AND key < 'hdr:' || ?2 || '$'
 	UNION ALL
 	SELECT id FROM unit WHERE key > 'fn:' || ?2 || '#' AND key < 'fn:' || ?2 || '$')
-SELECT r.line, r.col, r.sym_id, s.name, s.kind, s.usr
+SELECT 'r', r.line, r.col, r.sym_id, s.name, s.kind, s.usr
 FROM u CROSS JOIN unit_span p CROSS JOIN ref r JOIN sym s ON s.id = r.sym_id
 WHERE p.unit_id = u.id AND p.tbl = 'ref' AND r.rowid BETWEEN p.lo AND p.hi
   AND +r.unit_id = u.id AND +r.file_id = ?1 AND +r.in_macro = 0
 UNION ALL	-- a direct call's own ref (schemas/020_call_refs.sql)
-SELECT c.line, c.col, c.callee_id, s.name, s.kind, s.usr
+SELECT 'r', c.line, c.col, c.callee_id, s.name, s.kind, s.usr
 FROM u CROSS JOIN unit_span p CROSS JOIN call c JOIN sym s ON s.id = c.callee_id
 WHERE p.unit_id = u.id AND p.tbl = 'call' AND c.rowid BETWEEN p.lo AND p.hi
   AND +c.unit_id = u.id AND +c.file_id = ?1 AND +c.ref = 0
-ORDER BY 1, 2, 5, 4, 6;
+UNION ALL
+SELECT 'm', m.line, NULL, NULL, m.name, NULL, NULL
+FROM u CROSS JOIN unit_span p CROSS JOIN macro_def m
+WHERE p.unit_id = u.id AND p.tbl = 'macro_def' AND m.rowid BETWEEN p.lo AND p.hi
+  AND +m.unit_id = u.id AND +m.file_id = ?1
+ORDER BY 1, 2, 3, 6, 5, 7;
 -- name: file_funcs
 SELECT fn.sym_id, s.name, fn.line, fn.col FROM func fn JOIN sym s ON s.id = fn.sym_id
 WHERE fn.file_id = ?1;
 -- name: file_ops
 SELECT o.sym_id, s.name, o.line FROM ops_table o JOIN sym s ON s.id = o.sym_id
 WHERE o.file_id = ?1;
--- name: file_macros
-SELECT name, line FROM macro_def WHERE file_id = ?1;
 -- name: file_indirect
 SELECT line, callee, kind, via, bound_file, bound_line FROM edges
 WHERE file = ?1 AND kind <> 'direct'
