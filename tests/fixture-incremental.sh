@@ -227,8 +227,8 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # partial and add macro_def.skipped; 018 drops the index of ref by file;
 # 019 makes a TU's deps and units lists in its row; 020 keeps a direct
 # call's ref in its call row; 021 drops the index of macro_def by file;
-# every TU still reads as unchanged. The 013
-# index is made here from a fresh one, undoing 021 to 014 with the
+# 022 codes a ref's kind in a letter; every TU still reads as unchanged. The
+# 013 index is made here from a fresh one, undoing 022 to 014 with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
@@ -237,6 +237,7 @@ cp "$TMP/walker-fresh.db" "$M"
 	echo "CREATE TABLE tu_unit (tu_id INTEGER NOT NULL, unit_id INTEGER NOT NULL,
 		PRIMARY KEY (tu_id, unit_id)) WITHOUT ROWID;
 	INSERT INTO tu_unit SELECT t.id, j.value FROM tu t, json_each(t.units) j;
+	UPDATE ref SET kind = (SELECT name FROM ref_kind WHERE code = ref.kind); DROP TABLE ref_kind;
 	INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
 	SELECT unit_id, callee_id, 'call', file_id, line, col, ref FROM call WHERE ref IS NOT NULL;
 	DROP VIEW refs; ALTER TABLE call DROP COLUMN ref;"
@@ -286,8 +287,10 @@ expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE tbl_name = '
 	"schema 013 migrated: ref's one index is by symbol (018)"
 expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE tbl_name = 'macro_def' AND type = 'index'")" \
 	"macro_def_by_name" "schema 013 migrated: macro_def's one index is by name (021)"
-expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
-	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'call'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
+expect_eq "$(sqlite3 "$M" "SELECT group_concat(DISTINCT kind) FROM (SELECT kind FROM ref ORDER BY kind)")" "a,c,r,w" \
+	"schema 013 migrated: a ref's kind is a letter (022)"
+expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
+	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"schema 013 migrated: the direct calls' refs in their call rows, as a fresh index has them (020)"
 if NDOSCOPE="$NDOSCOPE" "$SRC/scripts/compare-views" "$TMP/walker-fresh.db" "$M" >"$TMP/cmp" 2>&1; then
 	ok "schema 013 migrated: the facts and deps of a fresh index"

@@ -43,6 +43,7 @@ static const char *const migrations[] = {
 	"schemas/019_tu_lists.sql",
 	"schemas/020_call_refs.sql",
 	"schemas/021_drop_macro_def_by_file.sql",
+	"schemas/022_ref_kind.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -121,14 +121,15 @@ SELECT count(*) FROM bindings WHERE struct || '.' || field = ?1;
 -- (with the direct calls' own refs, schemas/020_call_refs.sql)
 -- name: sym_uses
 SELECT r.kind, f.path, r.line FROM (
-	SELECT kind, file_id, line, col FROM ref WHERE sym_id = ?1
+	SELECT k.name AS kind, r.file_id, r.line, r.col FROM ref r JOIN ref_kind k ON k.code = r.kind
+	WHERE r.sym_id = ?1
 	UNION ALL
 	SELECT 'call', file_id, line, col FROM call WHERE callee_id = ?1 AND ref IS NOT NULL) r
 JOIN file f ON f.id = r.file_id
 ORDER BY r.kind = 'read', f.path, r.line, r.kind, r.col LIMIT ?2;
 -- name: n_sym_uses
 SELECT kind, count(*) FROM (
-	SELECT kind FROM ref WHERE sym_id = ?1
+	SELECT k.name AS kind FROM ref r JOIN ref_kind k ON k.code = r.kind WHERE r.sym_id = ?1
 	UNION ALL
 	SELECT 'call' FROM call WHERE callee_id = ?1 AND ref IS NOT NULL)
 GROUP BY kind ORDER BY kind;

@@ -58,8 +58,8 @@ ORDER BY 3, 4, 5;
 -- A direct call's own ref is its row of call (schemas/020_call_refs.sql).
 -- name: refs
 WITH r(name, kind, file_id, line, col, in_macro) AS (
-	SELECT s.name, r.kind, r.file_id, r.line, r.col, r.in_macro
-	FROM sym s JOIN ref r ON r.sym_id = s.id WHERE s.name = ?1
+	SELECT s.name, k.name, r.file_id, r.line, r.col, r.in_macro
+	FROM sym s JOIN ref r ON r.sym_id = s.id JOIN ref_kind k ON k.code = r.kind WHERE s.name = ?1
 	UNION ALL
 	SELECT s.name, 'call', c.file_id, c.line, c.col, c.ref
 	FROM sym s JOIN call c ON c.callee_id = s.id WHERE s.name = ?1 AND c.ref IS NOT NULL)

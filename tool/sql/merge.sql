@@ -9,7 +9,7 @@
 WITH known(name) AS (VALUES
 	('meta'), ('file'), ('file_stat'), ('tu'), ('tu_diag'), ('unit'), ('unit_fn'), ('unit_span'),
 	('sym'), ('func'), ('call'), ('binding'), ('var_binding'), ('ops_table'), ('fn_arg'),
-	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'),
+	('assign'), ('ret'), ('init_field'), ('flow'), ('local'), ('flag'), ('ref'), ('ref_kind'),
 	('file_lex'), ('macro_def'), ('handoff_api'), ('handoff'), ('edge'), ('drop_site'), ('bus_driver'),
 	('netdev_api'), ('xmit_exit'), ('merge_shard'), ('merge_tu'))
 SELECT 0, name FROM main.sqlite_master

@@ -92,7 +92,7 @@ WHERE a.target_id = ?1
 ORDER BY ce.name LIKE '%register%' DESC, f.path, a.line, ce.name, cr.name LIMIT 1;
 -- name: file_scope_addr
 SELECT f.path, r.line FROM ref r JOIN file f ON f.id = r.file_id
-WHERE r.sym_id = ?1 AND r.kind = 'addr'
+WHERE r.sym_id = ?1 AND r.kind = (SELECT code FROM ref_kind WHERE name = 'addr')
   AND NOT EXISTS (SELECT 1 FROM func fn WHERE fn.file_id = r.file_id
 		  AND r.line BETWEEN fn.line AND fn.end_line)
 ORDER BY f.path, r.line LIMIT 1;

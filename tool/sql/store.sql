@@ -284,7 +284,7 @@ INSERT INTO flag(unit_id, name, value, bit, doc, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 -- name: ref_insert
 INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
+VALUES (?1, ?2, (SELECT code FROM ref_kind WHERE name = ?3), ?4, ?5, ?6, ?7);
 
 -- The incremental check: every indexed TU with what it read.
 -- name: tu_state
