@@ -1,7 +1,7 @@
 /*
  * Packing an index once a run (an index or a merge) has rewritten much of
- * it, and what that takes: VACUUM renumbers the fact tables' rows, so each
- * unit's rowid spans (schemas/015_unit_span.sql) are derived again.
+ * it, and what that takes: VACUUM may renumber the fact tables' rows, so
+ * each unit's rowid spans (schemas/015_unit_span.sql) are derived again.
  */
 #include <sqlite3.h>
 
@@ -45,9 +45,10 @@ int compact_spans_check(struct db *db)
  * A run that wrote much of the index leaves its pages part empty (an
  * index's pages split as keys arrive out of order) and the pages of what
  * went on the free list: 4% of bench/queries' corpus. VACUUM packs them.
- * It also renumbers the rows of a table without an INTEGER PRIMARY KEY,
- * as every fact table is, and unit_span holds their rowids: the spans are
- * derived again after it. 'spans' = 'stale' in meta, committed before the
+ * SQLite says it may renumber the rows of a table without an INTEGER
+ * PRIMARY KEY, as every fact table is (3.40 keeps them when the table has
+ * an index), and unit_span holds their rowids: the spans are derived again
+ * after it. 'spans' = 'stale' in meta, committed before the
  * VACUUM, has the next writer do that should this process die in between.
  */
 int compact_index(struct db *db, int tus, int shards)
