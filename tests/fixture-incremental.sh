@@ -227,8 +227,9 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # partial and add macro_def.skipped; 018 drops the index of ref by file;
 # 019 makes a TU's deps and units lists in its row; 020 keeps a direct
 # call's ref in its call row; 021 drops the index of macro_def by file;
-# 022 codes a ref's kind in a letter; every TU still reads as unchanged. The
-# 013 index is made here from a fresh one, undoing 022 to 014 with the
+# 022 codes a ref's kind in a letter; 023 writes an argument with no value
+# or field as its text alone; every TU still reads as unchanged. The
+# 013 index is made here from a fresh one, undoing 023 to 014 with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
@@ -237,11 +238,14 @@ cp "$TMP/walker-fresh.db" "$M"
 	echo "CREATE TABLE tu_unit (tu_id INTEGER NOT NULL, unit_id INTEGER NOT NULL,
 		PRIMARY KEY (tu_id, unit_id)) WITHOUT ROWID;
 	INSERT INTO tu_unit SELECT t.id, j.value FROM tu t, json_each(t.units) j;
+	UPDATE call SET args = (SELECT json_group_array(CASE j.type WHEN 'text' THEN json_object('text', j.value)
+		ELSE json(j.value) END) FROM json_each(call.args) j) WHERE args IS NOT NULL;
+	DROP VIEW call_args;
 	UPDATE ref SET kind = (SELECT name FROM ref_kind WHERE code = ref.kind); DROP TABLE ref_kind;
 	INSERT INTO ref(unit_id, sym_id, kind, file_id, line, col, in_macro)
 	SELECT unit_id, callee_id, 'call', file_id, line, col, ref FROM call WHERE ref IS NOT NULL;
 	DROP VIEW refs; ALTER TABLE call DROP COLUMN ref;"
-	sed -n '/^CREATE VIEW refs AS/,/;$/p' "$SRC/schemas/001_init.sql"
+	sed -n '/^CREATE VIEW refs AS/,/;$/p;/^CREATE VIEW call_args AS/,/;$/p' "$SRC/schemas/001_init.sql"
 	echo "CREATE INDEX ref_by_file ON ref(file_id, line); CREATE INDEX macro_def_by_file ON macro_def(file_id, line);
 	ALTER TABLE macro_def DROP COLUMN skipped;
 	DROP INDEX call_by_via; CREATE INDEX call_by_via ON call(via);
@@ -289,6 +293,11 @@ expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHE
 	"macro_def_by_name" "schema 013 migrated: macro_def's one index is by name (021)"
 expect_eq "$(sqlite3 "$M" "SELECT group_concat(DISTINCT kind) FROM (SELECT kind FROM ref ORDER BY kind)")" "a,c,r,w" \
 	"schema 013 migrated: a ref's kind is a letter (022)"
+ARGS="SELECT j.type, count(*) FROM call, json_each(call.args) j
+	WHERE j.type = 'text' OR json_extract(j.value, '$.field') IS NOT NULL OR json_extract(j.value, '$.value') IS NOT NULL
+	GROUP BY 1 ORDER BY 1"
+expect_eq "$(sqlite3 "$M" "$ARGS")" "$(sqlite3 "$TMP/walker-fresh.db" "$ARGS")" \
+	"schema 013 migrated: an argument with no value or field is its text alone, as a fresh index writes it (023)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"schema 013 migrated: the direct calls' refs in their call rows, as a fresh index has them (020)"

@@ -974,7 +974,8 @@ static char *arg_field(struct walker *w, CXCursor a)
 /*
  * The arguments of a call as spelled, with the value of each constant one
  * (how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU) and the field
- * each one names.
+ * each one names: ["dev", {"text": "(64 * 1024)", "value": 65536}]. An
+ * argument with neither is its text alone (schemas/023_call_args_text.sql).
  */
 static char *call_args_json(struct walker *w, CXCursor call, int n)
 {
@@ -987,21 +988,26 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, i);
 		enum CXCursorKind k = clang_getCursorKind(strip(a));
-		const char *field;
+		const char *field = arg_field(w, a);
+		bool has_value;
 		int64_t v;
 
-		sb_adds(&sb, i ? ",{\"text\":\"" : "{\"text\":\"");
+		/* variables and calls are not constants: skip the evaluator */
+		has_value = k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr &&
+			    k != CXCursor_CallExpr && eval_int(a, &v);
+		if (i)
+			sb_add(&sb, ",", 1);
+		sb_adds(&sb, field || has_value ? "{\"text\":\"" : "\"");
 		json_escape(&sb, extent_text_in(w, a, call));
 		sb_add(&sb, "\"", 1);
-		field = arg_field(w, a);
+		if (!field && !has_value)
+			continue;
 		if (field) {
 			sb_adds(&sb, ",\"field\":\"");
 			json_escape(&sb, field);
 			sb_add(&sb, "\"", 1);
 		}
-		/* variables and calls are not constants: skip the evaluator */
-		if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr &&
-		    k != CXCursor_CallExpr && eval_int(a, &v))
+		if (has_value)
 			sb_addf(&sb, ",\"value\":%lld", (long long)v);
 		sb_add(&sb, "}", 1);
 	}

@@ -214,6 +214,15 @@ struct settings_walk {
 
 static bool is_driver_own(struct settings_walk *w, sqlite3_int64 fn);
 
+/*
+ * An argument of call.args: {"text": ..., "value": N, "field": ...}, or its
+ * text alone when it has no value or field (schemas/023_call_args_text.sql).
+ */
+static const char *arg_text(const json_t *a)
+{
+	return json_is_string(a) ? json_string_value(a) : json_string_value(json_object_get(a, "text"));
+}
+
 static void walk_settings(struct settings_walk *w, sqlite3_int64 fn, const char *name,
 			  const char *called_by, const char *args_text, int depth)
 {
@@ -243,7 +252,7 @@ static void walk_settings(struct settings_walk *w, sqlite3_int64 fn, const char 
 
 			snprintf(from, sizeof(from), "passed by %s as %s's %s argument",
 				 caller_name, name, ordinal(p));
-			add_setting(w->settings, st, json_string_value(json_object_get(arg, "text")),
+			add_setting(w->settings, st, arg_text(arg),
 				    v ? json_incref(v) : json_null(), from);
 		} else {
 			if (called_by)
@@ -754,7 +763,7 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 		size_t i;
 
 		json_array_foreach(args, i, a) {
-			const char *t = json_string_value(json_object_get(a, "text"));
+			const char *t = arg_text(a);
 			const char *q = t ? strchr(t, '"') : NULL;
 			const char *e = q ? strchr(q + 1, '"') : NULL;
 
@@ -762,7 +771,7 @@ static char *sysctl_name(struct db *db, const char *expr, char **where)
 				path = xstrndup(q + 1, e - q - 1);
 		}
 		json_array_foreach(args, i, a) {
-			const char *t = json_string_value(json_object_get(a, "text"));
+			const char *t = arg_text(a);
 
 			if (!path && t)
 				path = ctl_path(db, t);
@@ -1539,8 +1548,7 @@ static bool find_netdev_call(struct db *db, sqlite3_int64 fn, const char *fn_nam
 				b->ifname = unquote(col(st, 3));
 			} else if (sqlite3_column_type(st, 4) != SQLITE_NULL && col(st, 5)) {
 				json_t *args = json_loads(col(st, 5), 0, NULL);
-				const char *t = json_string_value(json_object_get(
-					json_array_get(args, (size_t)sqlite3_column_int(st, 4) - 1), "text"));
+				const char *t = arg_text(json_array_get(args, (size_t)sqlite3_column_int(st, 4) - 1));
 
 				b->ifname = t ? unquote(t) : NULL;
 				json_decref(args);

@@ -12,7 +12,8 @@
 SELECT setup_id, setup, caller_id, caller, path, line, ifname FROM (
 	SELECT s.id AS setup_id, s.name AS setup, cr.id AS caller_id, cr.name AS caller,
 		f.path AS path, a.line AS line,
-		json_extract(c.args, '$[' || (n.name_arg - 1) || '].text') AS ifname,
+		coalesce(json_extract(c.args, '$[' || (n.name_arg - 1) || '].text'),	-- (or its text alone)
+			 json_extract(c.args, '$[' || (n.name_arg - 1) || ']')) AS ifname,
 		row_number() OVER (PARTITION BY s.id, a.caller_id
 				   ORDER BY f.path, a.line, c.args) AS nth
 	FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id

@@ -340,7 +340,9 @@ WITH site AS (
 	SELECT c.caller_id, c.callee_id, c.file_id, c.line, h.name AS api, h.kind, h.role,
 	       h.object, h.fn_arg, h.fn_field,
 	       json_extract(c.args, '$[' || (h.obj_arg - 1) || '].field') AS arg_field,
-	       json_extract(c.args, '$[' || (h.obj_arg - 1) || '].text') AS arg_text
+	       -- (an argument with no value or field is its text alone: 023_call_args_text.sql)
+	       coalesce(json_extract(c.args, '$[' || (h.obj_arg - 1) || '].text'),
+			json_extract(c.args, '$[' || (h.obj_arg - 1) || ']')) AS arg_text
 	FROM handoff_api h JOIN sym s ON s.name = h.name AND s.kind = 'function'
 	JOIN call c ON c.callee_id = s.id AND c.kind = 'direct'
 	WHERE h.role <> 'object'
@@ -431,7 +433,8 @@ SELECT r.func_id, 'return', r.expr, NULL, r.file_id, r.line, r.guard
 FROM ret r
 WHERE r.expr IN ('NET_RX_DROP', 'NETDEV_TX_BUSY')
 UNION ALL
-SELECT c.caller_id, 'counter', ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), '') || ')',
+SELECT c.caller_id, 'counter',
+       ce.name || '(' || coalesce(json_extract(c.args, '$[0].text'), json_extract(c.args, '$[0]'), '') || ')',
        ce.name, c.file_id, c.line, c.guard
 FROM call c JOIN sym ce ON ce.id = c.callee_id
 WHERE ce.name LIKE '%\_dropped\_inc' ESCAPE '\'
