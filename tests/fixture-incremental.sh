@@ -184,6 +184,8 @@ outside_spans() {	# outside_spans DB: the rows no span of their unit covers, by 
 	done
 }
 expect_eq "$(outside_spans "$DB")" "" "every fact row in its unit's span, after the re-indexes above"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) - count(DISTINCT usr) FROM sym")" 0 \
+	"a USR is one symbol after the re-indexes above (sym has no unique index: 024)"
 expect_eq "$(outside_spans "$W")" "" "every fact row in its unit's span, after an older walker's index is walked again"
 
 # A run that rewrites a quarter of the index or more ends with a VACUUM
@@ -228,8 +230,9 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # 019 makes a TU's deps and units lists in its row; 020 keeps a direct
 # call's ref in its call row; 021 drops the index of macro_def by file;
 # 022 codes a ref's kind in a letter; 023 writes an argument with no value
-# or field as its text alone; every TU still reads as unchanged. The
-# 013 index is made here from a fresh one, undoing 023 to 014 with the
+# or field as its text alone; 024 drops sym's unique index of USRs; every
+# TU still reads as unchanged. The 013 index is made here from a fresh one,
+# undoing 023 to 014 (024 makes sym again, unique or not) with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
 M=$TMP/schema13.db
@@ -298,6 +301,8 @@ ARGS="SELECT j.type, count(*) FROM call, json_each(call.args) j
 	GROUP BY 1 ORDER BY 1"
 expect_eq "$(sqlite3 "$M" "$ARGS")" "$(sqlite3 "$TMP/walker-fresh.db" "$ARGS")" \
 	"schema 013 migrated: an argument with no value or field is its text alone, as a fresh index writes it (023)"
+expect_eq "$(sqlite3 "$M" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE tbl_name = 'sym' AND type = 'index'") $(sqlite3 "$M" "SELECT count(*) - count(DISTINCT usr) FROM sym")" \
+	"sym_by_name 0" "schema 013 migrated: sym's one index is by name, and a USR is one symbol (024)"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$M" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"$(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM ref WHERE kind = 'c'") $(sqlite3 "$TMP/walker-fresh.db" "SELECT count(*) FROM call WHERE ref IS NOT NULL")" \
 	"schema 013 migrated: the direct calls' refs in their call rows, as a fresh index has them (020)"

@@ -98,6 +98,8 @@ expect_eq "$(q "$TMP/out.db" "SELECT count(*) FROM file_stat s JOIN file f ON f.
 		WHERE f.path = '$victim'")" 1 "the edited file's old version is gone from the merged index"
 expect_eq "$(q "$TMP/out.db" "SELECT count(*) FROM file_stat WHERE id NOT IN (SELECT j.value FROM tu, json_each(tu.deps) j)")" 0 \
 	"the merged index keeps no file version that no TU read"
+expect_eq "$(sqlite3 "$TMP/out.db" "SELECT count(*) - count(DISTINCT usr) FROM sym")" 0 \
+	"a USR is one symbol in the merged index (sym has no unique index: 024)"
 compare "after editing one file"
 
 # A file removed: its shard purges it, the merge forgets it.

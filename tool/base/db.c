@@ -45,6 +45,7 @@ static const char *const migrations[] = {
 	"schemas/021_drop_macro_def_by_file.sql",
 	"schemas/022_ref_kind.sql",
 	"schemas/023_call_args_text.sql",
+	"schemas/024_sym_usr_unindexed.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

@@ -25,6 +25,7 @@ static void forget_cache(struct store *s)
 {
 	strmap_free(&s->file_ids);
 	strmap_free(&s->sym_ids);
+	s->syms_loaded = false;
 }
 
 void store_release(struct store *s)
@@ -52,22 +53,41 @@ static sqlite3_int64 file_id(struct store *s, const char *path)
 	return id;
 }
 
+/*
+ * Every symbol of the index by USR, read once a run first needs one (and
+ * again after a rollback): sym has no index of its USRs, the writer keeps
+ * them unique (schemas/024_sym_usr_unindexed.sql).
+ */
+static int load_syms(struct store *s)
+{
+	sqlite3_stmt *st = db_stmt(s->db, SQL, "sym_all");
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strmap_put(&s->sym_ids, (const char *)sqlite3_column_text(st, 0),
+			   sqlite3_column_int(st, 1), NULL);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error_set("cannot read '%s': %s", s->db->path, sqlite3_errmsg(s->db->h));
+	s->syms_loaded = true;
+	return 0;
+}
+
 static sqlite3_int64 sym_id(struct store *s, const struct f_sym *sym)
 {
-	int *slot = strmap_get(&s->sym_ids, sym->usr);
 	sqlite3_stmt *st;
 	sqlite3_int64 id;
+	int *slot;
 
+	if (!s->syms_loaded && load_syms(s))
+		return -1;
+	slot = strmap_get(&s->sym_ids, sym->usr);
 	if (slot)
 		return *slot;
 	st = db_stmt(s->db, SQL, "sym_insert");
 	bind_text(st, 1, sym->usr);
 	bind_text(st, 2, sym->name);
 	bind_text(st, 3, sym->kind);
-	if (db_step_done(s->db, st))
-		return -1;
-	st = db_stmt(s->db, SQL, "sym_id");
-	bind_text(st, 1, sym->usr);
 	id = db_step_id(s->db, st);
 	if (id >= 0)
 		strmap_put(&s->sym_ids, sym->usr, (int)id, NULL);

@@ -8,7 +8,8 @@
 struct store {
 	struct db *db;
 	struct strmap file_ids;		/* path -> id, this run */
-	struct strmap sym_ids;		/* usr -> id, this run */
+	struct strmap sym_ids;		/* usr -> id: every symbol of the index */
+	bool syms_loaded;		/* sym_ids holds them (store.c's load_syms) */
 };
 
 void store_init(struct store *s, struct db *db);

@@ -89,7 +89,9 @@ DELETE FROM umap;
 DELETE FROM tmap;
 INSERT OR IGNORE INTO file(path) SELECT path FROM s.file ORDER BY id;
 INSERT INTO fmap SELECT sf.id, f.id FROM s.file sf JOIN file f ON f.path = sf.path;
-INSERT OR IGNORE INTO sym(usr, name, kind) SELECT usr, name, kind FROM s.sym ORDER BY id;
+-- (sym has no index by USR: each statement makes one of its own, once)
+INSERT INTO sym(usr, name, kind) SELECT usr, name, kind FROM s.sym
+WHERE usr NOT IN (SELECT usr FROM main.sym) ORDER BY id;
 INSERT INTO smap SELECT ss.id, m.id FROM s.sym ss JOIN sym m ON m.usr = ss.usr;
 INSERT INTO umap
 SELECT su.id, u.id, u.id IS NULL OR (u.complete = 0 AND su.complete = 1)

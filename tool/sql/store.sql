@@ -6,10 +6,12 @@
 INSERT OR IGNORE INTO file(path) VALUES (?1);
 -- name: file_id
 SELECT id FROM file WHERE path = ?1;
+-- Symbols by USR: the writer holds them all (store.c), sym has no index
+-- of them (schemas/024_sym_usr_unindexed.sql).
+-- name: sym_all
+SELECT usr, id FROM sym;
 -- name: sym_insert
-INSERT OR IGNORE INTO sym(usr, name, kind) VALUES (?1, ?2, ?3);
--- name: sym_id
-SELECT id FROM sym WHERE usr = ?1;
+INSERT INTO sym(usr, name, kind) VALUES (?1, ?2, ?3) RETURNING id;
 -- name: tu_upsert
 INSERT INTO tu(file_id, args_hash, status, n_errors, n_warnings, parse_ms, walk_ms, indexed_at, blanked)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
