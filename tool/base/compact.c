@@ -75,6 +75,15 @@ int compact_index(struct db *db, int tus, int shards)
 	bind_text(st, 2, "stale");
 	if (db_step_done(db, st))
 		return -1;
+	/*
+	 * The copy VACUUM builds is a temporary database: in a file, not in
+	 * memory as db_open's temp_store = MEMORY has it, or a kernel's index
+	 * would take its size in RAM (a 120 MB merge peaked at 276 MB). The
+	 * setting drops the connection's temporary tables; the run is done
+	 * with them, and spans_rebuild's span_mark makes its own again.
+	 */
+	if (db_exec(db, "PRAGMA temp_store = FILE"))
+		return -1;
 	/* the facts are written: a VACUUM that cannot run (a full disk) costs space only */
 	if (db_exec(db, "VACUUM")) {
 		warning("%s; the index keeps its free pages", error_last());

@@ -15,7 +15,7 @@ SELECT setup_id, setup, caller_id, caller, path, line, ifname FROM (
 		coalesce(json_extract(c.args, '$[' || (n.name_arg - 1) || '].text'),	-- (or its text alone)
 			 json_extract(c.args, '$[' || (n.name_arg - 1) || ']')) AS ifname,
 		row_number() OVER (PARTITION BY s.id, a.caller_id
-				   ORDER BY f.path, a.line, c.args) AS nth
+				   ORDER BY f.path, a.line, c.col, c.args) AS nth
 	FROM fn_arg a JOIN sym ce ON ce.id = a.callee_id
 	JOIN netdev_api n ON n.name = ce.name AND n.role = 'alloc' AND n.setup_arg = a.arg
 	JOIN sym s ON s.id = a.target_id JOIN sym cr ON cr.id = a.caller_id
@@ -202,7 +202,7 @@ JOIN call c ON c.caller_id = a.caller_id AND c.callee_id = a.callee_id AND c.fil
 	AND c.line = a.line
 JOIN sym ce ON ce.id = a.callee_id JOIN file f ON f.id = a.file_id
 WHERE a.target_id = ?1
-ORDER BY ce.name LIKE '%register%' DESC, f.path, a.line, ce.name, c.args LIMIT 1;
+ORDER BY ce.name LIKE '%register%' DESC, f.path, a.line, ce.name, c.col, c.args LIMIT 1;
 -- The directories of a ctl_path array, in order: 2.6 kernels registered a
 -- table under { { .procname = "net" }, { .procname = "core" }, { } }. Of
 -- two arrays of that name (static, in two files), the first by file and

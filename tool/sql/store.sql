@@ -36,8 +36,11 @@ UPDATE unit SET n_tu = n_tu - 1
 WHERE id IN (SELECT j.value FROM tu t, json_each(t.units) j WHERE t.id = ?1);
 UPDATE tu SET units = '[]', deps = '[]' WHERE id = ?1;
 DELETE FROM tu_diag WHERE tu_id = ?1;
+-- (a unit naming the TU as its first goes unnamed until derive: a new TU
+-- may take the id)
 -- name: tu_delete
 DELETE FROM tu WHERE id = ?1;
+UPDATE unit SET tu_id = NULL WHERE tu_id = ?1;
 -- name: gc
 -- A unit's rows are found through its spans (schemas/015_unit_span.sql):
 -- CROSS JOIN and +unit_id keep the planner on that path, from the few
