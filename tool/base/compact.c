@@ -13,19 +13,9 @@
 /* Every unit's rowid span in every fact table, derived from the tables. */
 static int spans_rebuild(struct db *db)
 {
-	int rc = db_exec(db, "BEGIN IMMEDIATE");
+	static const char *const steps[] = { "span_mark", "spans_zero", "span_put", NULL };
 
-	if (!rc)
-		rc = db_run_section(db, SQL, "span_mark", 0);
-	if (!rc)
-		rc = db_run_section(db, SQL, "spans_zero", 0);
-	if (!rc)
-		rc = db_run_section(db, SQL, "span_put", 0);
-	if (!rc)
-		rc = db_exec(db, "COMMIT");
-	if (rc)
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return db_run_sections(db, SQL, steps, 0);
 }
 
 int compact_spans_check(struct db *db)

@@ -646,6 +646,19 @@ out_free_run:
 	return -1;
 }
 
+int db_run_sections(struct db *db, const char *file, const char *const *names, sqlite3_int64 id)
+{
+	int rc = db_exec(db, "BEGIN IMMEDIATE");
+
+	for (; !rc && *names; names++)
+		rc = db_run_section(db, file, *names, id);
+	if (!rc)
+		rc = db_exec(db, "COMMIT");
+	if (rc)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 int db_step_done(struct db *db, sqlite3_stmt *st)
 {
 	int rc;

@@ -54,6 +54,12 @@ sqlite3_stmt *db_stmt(struct db *db, const char *file, const char *name);
  * through them all: the indexer runs its sections once or more per TU.
  */
 int db_run_section(struct db *db, const char *file, const char *name, sqlite3_int64 id);
+/*
+ * The sections NAMES of FILE (a NULL-terminated list), in order and in one
+ * transaction, with ?1 bound to ID where a statement has it; 0, or -1
+ * rolled back.
+ */
+int db_run_sections(struct db *db, const char *file, const char *const *names, sqlite3_int64 id);
 
 int db_exec(struct db *db, const char *sql);
 /* Step a statement that returns no row or one row we ignore. */

@@ -652,19 +652,10 @@ int store_walker(struct store *s)
 
 int store_purge_tu(struct store *s, sqlite3_int64 tu)
 {
-	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
+	/* (gc binds nothing: the units to collect are in its temp table) */
+	static const char *const steps[] = { "tu_detach", "tu_delete", "gc", NULL };
 
-	if (!rc)
-		rc = db_run_section(s->db, SQL, "tu_detach", tu);
-	if (!rc)
-		rc = db_run_section(s->db, SQL, "tu_delete", tu);
-	if (!rc)
-		rc = db_run_section(s->db, SQL, "gc", 0);
-	if (!rc)
-		rc = db_exec(s->db, "COMMIT");
-	if (rc)
-		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return db_run_sections(s->db, SQL, steps, tu);
 }
 
 /*
@@ -673,13 +664,7 @@ int store_purge_tu(struct store *s, sqlite3_int64 tu)
  */
 int store_derive(struct store *s)
 {
-	int rc = db_exec(s->db, "BEGIN IMMEDIATE");
+	static const char *const steps[] = { "derive", NULL };
 
-	if (!rc)
-		rc = db_run_section(s->db, SQL, "derive", 0);
-	if (!rc)
-		rc = db_exec(s->db, "COMMIT");
-	if (rc)
-		sqlite3_exec(s->db->h, "ROLLBACK", NULL, NULL, NULL);
-	return rc;
+	return db_run_sections(s->db, SQL, steps, 0);
 }

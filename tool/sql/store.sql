@@ -197,7 +197,7 @@ WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'file_lex') GROUP BY unit_i
 INSERT OR REPLACE INTO unit_span(unit_id, tbl, lo, hi)
 SELECT unit_id, 'macro_def', min(rowid), max(rowid) FROM macro_def
 WHERE rowid > (SELECT top FROM span_mark WHERE tbl = 'macro_def') GROUP BY unit_id;
--- After a VACUUM (store_compact): every span from the first rowid, once
+-- After a VACUUM (base/compact.c): every span from the first rowid, once
 -- span_mark has the tables, and the mark that asked for it gone.
 -- name: spans_zero
 UPDATE span_mark SET top = 0;
