@@ -62,4 +62,24 @@ for v in functions calls bindings; do
 	expect_file_eq "$TMP/rt-$v.tsv" "$EXPECTED/$v.tsv" "flags round trip: view $v matches the golden file"
 done
 
+# A header reached through a link is stored under the path it resolves to,
+# whether the link is the file or a directory above it (index keeps each
+# directory's resolution: index/realpath_cache.c).
+L=$TMP/linked
+cp -r "$FIXTURE" "$L"
+mv "$L/include/net" "$L/include/net-real"
+ln -s net-real "$L/include/net"
+mv "$L/include/linux/skbuff.h" "$L/include/linux/skbuff-real.h"
+ln -s skbuff-real.h "$L/include/linux/skbuff.h"
+run "$NDOSCOPE" --db "$TMP/linked.db" index -C "$L" net/core/dev.c
+expect_match "$out" "^indexed 1, " "index a tree whose headers are reached through links"
+expect_eq "$(q "$TMP/linked.db" "SELECT group_concat(path, ' ') FROM (SELECT path FROM file WHERE path LIKE 'include/net%' OR path LIKE 'include/linux/skbuff%' ORDER BY path)")" \
+	"include/linux/skbuff-real.h include/net-real/net_namespace.h include/net-real/sock.h" \
+	"each linked header is stored under its real path, never the link's"
+dump_view "$TMP/linked.db" functions | sed 's|include/linux/skbuff-real\.h|include/linux/skbuff.h|; s|include/net-real/|include/net/|' >"$TMP/linked-functions.tsv"
+run "$NDOSCOPE" --db "$TMP/plain.db" index -C "$FIXTURE" net/core/dev.c
+dump_view "$TMP/plain.db" functions >"$TMP/plain-functions.tsv"
+expect_file_eq "$TMP/linked-functions.tsv" "$TMP/plain-functions.tsv" \
+	"the same functions as the tree without links, by the real paths"
+
 test_done

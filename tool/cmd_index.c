@@ -18,6 +18,7 @@
 #include "index/bodies.h"
 #include "index/flags.h"
 #include "index/include_scan.h"
+#include "index/realpath_cache.h"
 #include "ndoscope.h"
 #include "base/progress.h"
 #include "index/store.h"
@@ -60,6 +61,7 @@ struct indexer {
 	pthread_mutex_t queue_lock, db_lock, stamp_lock;
 	struct strmap claims;			/* unit keys walked or being walked */
 	struct strmap stamp_idx;		/* name -> stamps index */
+	struct realpath_cache stamp_dirs;	/* the stamped files' directories */
 	VEC(struct file_stamp) stamps;
 
 	VEC(int) todo;				/* indices into jobs */
@@ -151,7 +153,7 @@ static void stamp(void *arg, const char *name, struct file_stamp *out)
 	if (!slot) {
 		struct file_stamp fs;
 
-		file_stamp_make(ix->tree, name, &fs);
+		file_stamp_make(ix->tree, name, &ix->stamp_dirs, &fs);
 		VEC_PUSH(&ix->stamps, fs);
 		slot = strmap_put(&ix->stamp_idx, name, (int)ix->stamps.n - 1, NULL);
 	}
@@ -658,6 +660,7 @@ out:
 	VEC_FREE(&ix.stats);
 	strmap_free(&ix.claims);
 	strmap_free(&ix.stamp_idx);
+	realpath_cache_free(&ix.stamp_dirs);
 	for (size_t i = 0; i < ix.stamps.n; i++)
 		free((char *)ix.stamps.v[i].path);
 	VEC_FREE(&ix.stamps);

@@ -17,6 +17,7 @@
 #include "base/error.h"
 #include "base/util.h"
 #include "index/include_scan.h"
+#include "index/realpath_cache.h"
 
 struct scan_inc {
 	char *name;
@@ -38,6 +39,7 @@ struct include_scan {
 	pthread_mutex_t lock;
 	VEC(struct scan_file *) files;
 	struct strmap file_idx;		/* absolute path -> index in files */
+	struct realpath_cache real;
 	struct strmap resolved;		/* search key -> index in files + 1, 0: none */
 	struct strmap paths;		/* a TU's search path, joined -> its id */
 };
@@ -73,6 +75,7 @@ void include_scan_free(struct include_scan *s)
 	}
 	VEC_FREE(&s->files);
 	strmap_free(&s->file_idx);
+	realpath_cache_free(&s->real);
 	strmap_free(&s->resolved);
 	strmap_free(&s->paths);
 	pthread_mutex_destroy(&s->lock);
@@ -161,7 +164,7 @@ static int file_at(struct include_scan *s, const char *path, bool is_main)
 	bool ins, inside;
 	int *slot;
 
-	if (!realpath(path, real))
+	if (!realpath_cached(&s->real, path, real))
 		return -1;
 	inside = !strncmp(real, s->tree, s->tree_len) && real[s->tree_len] == '/';
 	if (!inside && !is_main)

@@ -21,6 +21,7 @@
 #include "index/walk.h"
 #include "index/bodies.h"
 #include "index/lex.h"
+#include "index/realpath_cache.h"
 #include "base/util.h"
 
 /*
@@ -245,13 +246,14 @@ void header_unit_key(const char *path, int64_t mtime, int64_t size, char *key, s
 	snprintf(key, len, "hdr:%s#%lld.%lld", path, (long long)mtime, (long long)size);
 }
 
-void file_stamp_make(const char *tree, const char *name, struct file_stamp *out)
+void file_stamp_make(const char *tree, const char *name, struct realpath_cache *dirs,
+		     struct file_stamp *out)
 {
 	size_t tree_len = strlen(tree);
 	char real[PATH_MAX];
 	struct stat st;
 
-	if (!realpath(name, real))
+	if (!(dirs ? realpath_cached(dirs, name, real) : realpath(name, real) != NULL))
 		snprintf(real, sizeof(real), "%s", name);
 	if (!strncmp(real, tree, tree_len) && real[tree_len] == '/')
 		out->path = xstrdup(real + tree_len + 1);
@@ -299,7 +301,7 @@ static int file_index(struct walker *w, CXFile file)
 		w->o->stamp(w->o->stamp_arg, name, &fs);
 		ff.path = (char *)fs.path;
 	} else {
-		file_stamp_make(w->o->tree, name, &fs);
+		file_stamp_make(w->o->tree, name, NULL, &fs);
 		ff.path = arena_strdup(&w->f->arena, fs.path);
 		free((char *)fs.path);
 	}

@@ -13,8 +13,13 @@ struct file_stamp {
 	int64_t mtime, size;
 };
 
-/* Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. */
-void file_stamp_make(const char *tree, const char *name, struct file_stamp *out);
+struct realpath_cache;
+/*
+ * Resolve NAME (as libclang names it) and stat it. PATH is malloc'd. DIRS,
+ * when not NULL, keeps the directories resolved (index/realpath_cache.h).
+ */
+void file_stamp_make(const char *tree, const char *name, struct realpath_cache *dirs,
+		     struct file_stamp *out);
 
 /* The key of the unit of the header PATH at a version: hdr:PATH#MTIME.SIZE. */
 void header_unit_key(const char *path, int64_t mtime, int64_t size, char *key, size_t len);
