@@ -230,8 +230,9 @@ expect_eq "$(sqlite3 "$C" "PRAGMA freelist_count")" 0 "packs them"
 # 019 makes a TU's deps and units lists in its row; 020 keeps a direct
 # call's ref in its call row; 021 drops the index of macro_def by file;
 # 022 codes a ref's kind in a letter; 023 writes an argument with no value
-# or field as its text alone; 024 drops sym's unique index of USRs; every
-# TU still reads as unchanged. The 013 index is made here from a fresh one,
+# or field as its text alone; 024 drops sym's unique index of USRs; 025
+# adds assign.src, which the walker of this build fills; every TU still
+# reads as unchanged. The 013 index is made here from a fresh one,
 # undoing 023 to 014 (024 makes sym again, unique or not) with the
 # statements the older migrations wrote; an index without a schema
 # fingerprint is one from before them.
@@ -264,6 +265,7 @@ cp "$TMP/walker-fresh.db" "$M"
 		FROM tu t, json_each(t.deps) d JOIN file_stat s ON s.id = d.value;
 	DROP TABLE file_stat; ALTER TABLE tu DROP COLUMN units; ALTER TABLE tu DROP COLUMN deps;
 	ALTER TABLE unit DROP COLUMN n_tu; ALTER TABLE unit DROP COLUMN tu_id;
+	ALTER TABLE assign DROP COLUMN src;
 	DELETE FROM meta WHERE key = 'schema'; PRAGMA user_version = 12;"
 } | sqlite3 "$M"
 expect_eq "$(sqlite3 "$M" "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_by_unit'")" 17 \

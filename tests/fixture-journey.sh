@@ -57,6 +57,22 @@ run "$NDOSCOPE" --db "$DB" journey "$J/unix.journey"
 expect_match "$out" "unix_stream_sendmsg\` → \`unix_stream_read_generic\` \[queue \`sock.sk_receive_queue\`" \
 	"with '~ unix_stream_read_generic', it takes the receive queue"
 
+# The output side as 2.6.35 wrote it (trip/tcp.c): a neighbour's output
+# copied from its ops (neigh->output = neigh->ops->queue_xmit), and a hook
+# that passes its okfn on to another function before it is called.
+run "$NDOSCOPE" --db "$DB" impl neighbour.output
+expect_eq "$out" "trip/tcp.c:27: dev_queue_xmit (arp_direct_ops, initializer of neigh_ops.queue_xmit, which arp_constructor copies into neighbour.output at trip/tcp.c:35; TU trip/tcp.c)" \
+	"impl: the function bound to the field copied, and the copy"
+run "$NDOSCOPE" --db "$DB" path ip_output dev_queue_xmit
+expect_eq "$out" "trip/tcp.c:58: ip_output -> nf_hook [direct]
+trip/tcp.c:48: nf_hook -> nf_hook_thresh [direct]
+trip/tcp.c:43: nf_hook_thresh -> ip_finish_output [param param:3, passed at trip/tcp.c:58]
+trip/tcp.c:53: ip_finish_output -> dev_queue_xmit [field neighbour.output, bound at trip/tcp.c:27]" \
+	"path: okfn passed on by nf_hook, and the output copied from the ops"
+run "$NDOSCOPE" --db "$DB" sql --tsv "SELECT rhs, src FROM assign WHERE src IS NOT NULL"
+expect_eq "$out" "rhs	src
+neigh->ops->queue_xmit	neigh_ops.queue_xmit" "assign.src names the field a copy reads"
+
 # Both trips in JSON, then in HTML.
 run "$NDOSCOPE" --db "$DB" journey -f json "$J/lo.journey" "$J/unix.journey"
 expect_rc 0 "journey -f json"
@@ -66,7 +82,7 @@ import json, sys
 for j in json.load(open(sys.argv[1])):
 	s = j["summary"]
 	print(j["name"], *(s[k] for k in ("calls", "indirect", "handoffs", "drops", "locks", "copies")))
-' "$TMP/j.json")" "lo 11 4 4 4 2 2
+' "$TMP/j.json")" "lo 12 6 4 4 2 2
 unix 3 2 2 1 3 2" "the JSON summary counts calls, indirect hops, hand-offs, drops, locks and copies"
 expect_eq "$(python3 -c '
 import json, sys
@@ -101,7 +117,7 @@ expect_nonzero "a shipped journey on an index without its TUs fails"
 expect_eq "$err" "error: tcp4-lo needs net/socket.c, net/ipv4/af_inet.c, net/ipv4/tcp.c, net/ipv4/tcp_output.c, net/ipv4/ip_output.c, net/core/neighbour.c, net/core/dev.c, drivers/net/loopback.c, net/ipv4/ip_input.c, net/ipv4/tcp_ipv4.c, net/ipv4/tcp_input.c, net/core/sock.c in the index" \
 	"and names the files it needs"
 run "$NDOSCOPE" --db "$DB" journey no-such-trip
-expect_eq "$err" "error: no journey named 'no-such-trip': give tcp4-lo, unix-stream or the path of a .journey file" \
+expect_eq "$err" "error: no journey named 'no-such-trip': give tcp4-lo, unix-stream, tcp4-lo-2.6.35, unix-stream-2.6.35 or the path of a .journey file" \
 	"an unknown journey is named"
 mkdir -p "$TMP/dir.journey"
 run "$NDOSCOPE" --db "$DB" journey "$TMP/dir.journey"

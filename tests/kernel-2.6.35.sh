@@ -69,4 +69,41 @@ expect_rc 0 "report lo -f json"
 expect_eq "$(printf '%s' "$out" | python3 -c 'import json,sys; d = json.load(sys.stdin)[0]; print(d["name"], d["mtu"])' 2>&1)" "lo 16436" \
 	"report lo -f json: lo with mtu 16436"
 
+# Both trips as 2.6.35 wrote them (journeys/*-2.6.35.journey): the neighbour
+# output copied from its ops, okfn passed on by NF_HOOK to NF_HOOK_THRESH.
+T=$TMP/k26-trip.db
+run "$NDOSCOPE" --db "$T" index -C "$K" net/socket.c net/ipv4/af_inet.c net/ipv4/tcp.c net/ipv4/tcp_output.c \
+	net/ipv4/route.c net/ipv4/ip_output.c net/core/neighbour.c net/ipv4/arp.c net/core/dev.c drivers/net/loopback.c \
+	net/ipv4/ip_input.c net/ipv4/tcp_ipv4.c net/ipv4/tcp_input.c net/unix/af_unix.c
+expect_rc 0 "index the 14 TUs of both 2.6.35 trips"
+run "$NDOSCOPE" --db "$T" path ip_finish_output2 dev_queue_xmit
+expect_match "$out" "^net/ipv4/ip_output.c:[0-9]+: ip_finish_output2 -> dev_queue_xmit \[field neighbour.output, bound at net/ipv4/arp.c:[0-9]+\]$" \
+	"neighbour.output reaches dev_queue_xmit: neigh->output = neigh->ops->queue_xmit"
+run "$NDOSCOPE" --db "$T" impl hh_cache.hh_output
+expect_match "$out" "^net/ipv4/arp.c:[0-9]+: dev_queue_xmit \(arp_hh_ops, initializer of neigh_ops.hh_output, which neigh_hh_init copies into hh_cache.hh_output at net/core/neighbour.c:[0-9]+; TU net/ipv4/arp.c\)$" \
+	"impl hh_cache.hh_output: arp_hh_ops' hh_output, copied by neigh_hh_init"
+run "$NDOSCOPE" --db "$T" path ip_rcv ip_rcv_finish
+expect_eq "$(printf '%s\n' "$out" | sed 's/^[^ ]* //')" "ip_rcv -> NF_HOOK [direct]
+NF_HOOK -> NF_HOOK_THRESH [direct]
+NF_HOOK_THRESH -> ip_rcv_finish [param param:6, passed at net/ipv4/ip_input.c:447]" \
+	"NF_HOOK passes okfn on to NF_HOOK_THRESH, which calls ip_rcv_finish"
+run "$NDOSCOPE" --db "$T" journey -f json tcp4-lo-2.6.35 unix-stream-2.6.35
+expect_rc 0 "journey tcp4-lo-2.6.35 unix-stream-2.6.35"
+printf '%s\n' "$out" >"$TMP/j26.json"
+expect_eq "$(python3 - "$TMP/j26.json" <<'PY'
+import json, sys
+for j in json.load(open(sys.argv[1])):
+	missing = [s["from"] + " -> " + s["to"] for s in j["segments"] if not s["hops"]]
+	seen = [j["segments"][0]["from"]]
+	for s in j["segments"]:
+		seen += [h["callee"] if not s["reader"] else h["caller"] for h in s["hops"]]
+	print(j["name"], "missing:", ", ".join(missing) or "none", "|", " ".join(f for f in seen if f in (
+		"tcp_sendmsg", "ip_finish_output2", "dev_queue_xmit", "loopback_xmit", "enqueue_to_backlog",
+		"process_backlog", "NF_HOOK_THRESH", "ip_rcv_finish", "ip_local_deliver_finish", "tcp_v4_rcv",
+		"sk_eat_skb", "tcp_recvmsg", "unix_stream_sendmsg", "unix_stream_recvmsg")))
+PY
+)" "tcp4-lo-2.6.35 missing: none | tcp_sendmsg ip_finish_output2 dev_queue_xmit loopback_xmit enqueue_to_backlog process_backlog NF_HOOK_THRESH ip_rcv_finish NF_HOOK_THRESH ip_local_deliver_finish tcp_v4_rcv sk_eat_skb tcp_recvmsg
+unix-stream-2.6.35 missing: none | unix_stream_sendmsg unix_stream_recvmsg" \
+	"both 2.6.35 trips found whole, through the neighbour's copied output and NF_HOOK_THRESH"
+
 test_done

@@ -45,8 +45,16 @@ int cmd_impl(int argc, char **argv, const struct global *g)
 		int line = (int)json_integer_value(json_object_get(o, "line"));
 		const char *tu = json_string_value(json_object_get(o, "tu"));
 		const char *helper = json_string_value(json_object_get(o, "helper"));
+		const char *from = json_string_value(json_object_get(o, "copied_from"));
 
-		if (helper)
+		if (from)
+			printf("%s:%d: %s (%s%s%s of %s, which %s copies into %s.%s at %s:%d; TU %s)\n",
+			       file, line, fn, table ? table : "", table ? ", " : "", ctx, from, helper,
+			       json_string_value(json_object_get(o, "struct")),
+			       json_string_value(json_object_get(o, "field")),
+			       json_string_value(json_object_get(o, "copy_file")),
+			       (int)json_integer_value(json_object_get(o, "copy_line")), tu ? tu : "?");
+		else if (helper)
 			printf("%s:%d: %s (passed to %s as argument %d, which assigns %s.%s; TU %s)\n",
 			       file, line, fn, helper, (int)json_integer_value(json_object_get(o, "arg")),
 			       json_string_value(json_object_get(o, "struct")),

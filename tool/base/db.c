@@ -46,6 +46,7 @@ static const char *const migrations[] = {
 	"schemas/022_ref_kind.sql",
 	"schemas/023_call_args_text.sql",
 	"schemas/024_sym_usr_unindexed.sql",
+	"schemas/025_assign_src.sql",
 };
 
 /* The schema version this build knows: the number of migrations. */

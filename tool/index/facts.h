@@ -28,7 +28,7 @@
  * its value selects: no call to __bad_size_call_parameter() from every
  * per-CPU read.
  */
-#define WALKER_VERSION "6"
+#define WALKER_VERSION "7"
 
 struct arena {
 	struct arena_block *head;
@@ -130,6 +130,7 @@ struct f_arg {
 struct f_assign {
 	int unit, func, file, line, param;		/* param 0: none */
 	char *struct_name, *field, *op, *rhs;
+	char *src;					/* a function-pointer field read: STRUCT.FIELD */
 	char *guard;					/* if-conditions around it, or NULL */
 	bool has_value;
 	int64_t value;

@@ -331,6 +331,7 @@ static int write_fact_rows(struct store *s, struct tu_facts *f, struct ids *ids,
 		bind_int(st, 9, FILE_(x));
 		bind_int(st, 10, x->line);
 		bind_text(st, 11, x->guard);
+		bind_text(st, 12, x->src);
 		if (db_step_done(db, st))
 			return -1;
 	}

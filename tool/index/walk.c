@@ -979,6 +979,34 @@ static char *arg_field(struct walker *w, CXCursor a)
  * each one names: ["dev", {"text": "(64 * 1024)", "value": 65536}]. An
  * argument with neither is its text alone (schemas/023_call_args_text.sql).
  */
+/* Is T a pointer to a function? */
+static bool is_fn_pointer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	t = clang_getCanonicalType(clang_getPointeeType(t));
+	return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+}
+
+/*
+ * The caller's function-pointer parameter (1-based) that argument A passes
+ * on as it is: 2.6.35's NF_HOOK(..., okfn) calls NF_HOOK_THRESH(..., okfn,
+ * INT_MIN), which calls okfn. 0 for any other argument.
+ */
+static int param_passed_on(struct walker *w, CXCursor a)
+{
+	CXCursor d;
+
+	a = strip(a);
+	if (clang_getCursorKind(a) != CXCursor_DeclRefExpr)
+		return 0;
+	d = clang_getCursorReferenced(a);
+	if (!is_fn_pointer(clang_getCursorType(d)))
+		return 0;
+	return param_index(w, d);
+}
+
 static char *call_args_json(struct walker *w, CXCursor call, int n)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -991,6 +1019,7 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 		CXCursor a = clang_Cursor_getArgument(call, i);
 		enum CXCursorKind k = clang_getCursorKind(strip(a));
 		const char *field = arg_field(w, a);
+		int param = k == CXCursor_DeclRefExpr ? param_passed_on(w, a) : 0;
 		bool has_value;
 		int64_t v;
 
@@ -999,11 +1028,13 @@ static char *call_args_json(struct walker *w, CXCursor call, int n)
 			    k != CXCursor_CallExpr && eval_int(a, &v);
 		if (i)
 			sb_add(&sb, ",", 1);
-		sb_adds(&sb, field || has_value ? "{\"text\":\"" : "\"");
+		sb_adds(&sb, field || has_value || param ? "{\"text\":\"" : "\"");
 		json_escape(&sb, extent_text_in(w, a, call));
 		sb_add(&sb, "\"", 1);
-		if (!field && !has_value)
+		if (!field && !has_value && !param)
 			continue;
+		if (param)
+			sb_addf(&sb, ",\"param\":%d", param);
 		if (field) {
 			sb_adds(&sb, ",\"field\":\"");
 			json_escape(&sb, field);
@@ -1324,6 +1355,25 @@ static CXCursor once_target(struct walker *w, CXCursor c)
 	return e;
 }
 
+/*
+ * n->ops->hh_output: the function-pointer field E reads, as STRUCT.FIELD
+ * (neigh_ops.hh_output); NULL when E is no such read.
+ */
+static char *fn_field_read(struct walker *w, CXCursor e)
+{
+	char via[512];
+	CXCursor field;
+
+	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
+		return NULL;
+	field = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(field) != CXCursor_FieldDecl || !is_fn_pointer(clang_getCursorType(field)))
+		return NULL;
+	snprintf(via, sizeof(via), "%s.%s", field_struct(w, field),
+		 cxstr(w, clang_getCursorSpelling(field)));
+	return arena_strdup(&w->f->arena, via);
+}
+
 static void add_assign(struct walker *w, CXCursor c, const char *op)
 {
 	CXCursor left = strip(child_at(c, 0)), lhs = once_target(w, left);
@@ -1361,6 +1411,8 @@ static void add_assign(struct walker *w, CXCursor c, const char *op)
 	t = strip(rhs);
 	if (clang_getCursorKind(t) == CXCursor_DeclRefExpr)
 		a.param = param_index(w, clang_getCursorReferenced(t));
+	else if (!strcmp(op, "="))
+		a.src = fn_field_read(w, t);
 	VEC_PUSH(&w->f->assigns, a);
 
 	/* sd->backlog.poll = process_backlog; binds a function at run time */

@@ -220,6 +220,41 @@ out:
 	return o;
 }
 
+/*
+ * The rows of statement NAME (impl or impl_copies, tool/sql/lookup.sql)
+ * for STRCT.FIELD into ARR. Columns 6 and 7: the helper that assigns the
+ * field and its parameter; for a copy (column 8, the field read), the
+ * function that copies it and the copy's line, with its file in column 9.
+ */
+static void impl_rows(struct db *db, const char *name, const char *strct, const char *field, json_t *arr)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL, name);
+
+	bind_text(st, 1, strct);
+	bind_text(st, 2, field);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *helper = (const char *)sqlite3_column_text(st, 6);
+		const char *from = sqlite3_column_count(st) > 8 ? (const char *)sqlite3_column_text(st, 8) : NULL;
+		json_t *o = json_object();
+
+		json_object_set_new(o, "struct", json_string(strct));
+		json_object_set_new(o, "field", json_string(field));
+		json_object_set_new(o, "function", jstr((const char *)sqlite3_column_text(st, 0)));
+		json_object_set_new(o, "context", jstr((const char *)sqlite3_column_text(st, 1)));
+		json_object_set_new(o, "table", jstr((const char *)sqlite3_column_text(st, 2)));
+		json_object_set_new(o, "file", jstr((const char *)sqlite3_column_text(st, 3)));
+		json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 4)));
+		json_object_set_new(o, "tu", jstr((const char *)sqlite3_column_text(st, 5)));
+		json_object_set_new(o, "helper", jstr(helper));
+		json_object_set_new(o, "arg", helper && !from ? json_integer(sqlite3_column_int(st, 7)) : json_null());
+		json_object_set_new(o, "copied_from", jstr(from));
+		json_object_set_new(o, "copy_file", jstr(from ? (const char *)sqlite3_column_text(st, 9) : NULL));
+		json_object_set_new(o, "copy_line", from ? json_integer(sqlite3_column_int(st, 7)) : json_null());
+		json_array_append_new(arr, o);
+	}
+	sqlite3_reset(st);
+}
+
 /* FIELD alone is fine when one struct has it. */
 static int pick_struct(struct db *db, const char *field, char **out)
 {
@@ -268,25 +303,12 @@ json_t *answer_impl(struct db *db, const char *c_arg)
 			goto out;
 	}
 	arr = json_array();
-	st = db_stmt(db, SQL, "impl");
+	impl_rows(db, "impl", strct, field, arr);
+	st = db_stmt(db, SQL, "field_copied");
 	bind_text(st, 1, strct);
 	bind_text(st, 2, field);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *helper = (const char *)sqlite3_column_text(st, 6);
-		json_t *o = json_object();
-
-		json_object_set_new(o, "struct", json_string(strct));
-		json_object_set_new(o, "field", json_string(field));
-		json_object_set_new(o, "function", jstr((const char *)sqlite3_column_text(st, 0)));
-		json_object_set_new(o, "context", jstr((const char *)sqlite3_column_text(st, 1)));
-		json_object_set_new(o, "table", jstr((const char *)sqlite3_column_text(st, 2)));
-		json_object_set_new(o, "file", jstr((const char *)sqlite3_column_text(st, 3)));
-		json_object_set_new(o, "line", json_integer(sqlite3_column_int(st, 4)));
-		json_object_set_new(o, "tu", jstr((const char *)sqlite3_column_text(st, 5)));
-		json_object_set_new(o, "helper", jstr(helper));
-		json_object_set_new(o, "arg", helper ? json_integer(sqlite3_column_int(st, 7)) : json_null());
-		json_array_append_new(arr, o);
-	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		impl_rows(db, "impl_copies", strct, field, arr);
 	sqlite3_reset(st);
 	if (!json_array_size(arr)) {
 		char *full = xasprintf("%s.%s", strct, field);

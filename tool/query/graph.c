@@ -250,6 +250,22 @@ out:
 	return false;
 }
 
+/*
+ * Was parameter hop E's function passed at one of the last calls of the
+ * path: the one it came in through, or one of the four before it that
+ * store.sql's derive follows a parameter passed on through?
+ */
+static bool passed_on_path(const struct seg_search *s, const struct edge *e)
+{
+	for (size_t k = s->stack.n, n = 0; k-- > 0 && n < 5; n++) {
+		const struct edge *in = s->stack.v[k];
+
+		if (e->bound_line == in->line && !strcmp(e->bound_file, in->file))
+			return true;
+	}
+	return false;
+}
+
 /* Forward DFS for paths of exactly LEFT more calls from NODE. */
 static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, int left)
 {
@@ -288,10 +304,11 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 		/*
 		 * A parameter hop follows the function passed at the call site
 		 * the path came in through: NF_HOOK(..., ip_rcv_finish) goes on
-		 * to ip_rcv_finish, not to every okfn any caller passes.
+		 * to ip_rcv_finish, not to every okfn any caller passes. Or
+		 * passed a few calls up, and passed on since: 2.6.35's NF_HOOK
+		 * hands okfn to NF_HOOK_THRESH (store.sql derive, fwd).
 		 */
-		if (in && !strcmp(e->kind, "param") &&
-		    (e->bound_line != in->line || strcmp(e->bound_file, in->file)))
+		if (in && !strcmp(e->kind, "param") && !passed_on_path(s, e))
 			continue;
 		/* one edge per callee: the first call site stands for the others */
 		ptrmap_put(&seen_to, (uintptr_t)e->to + 1, 1, &ins);

@@ -47,6 +47,24 @@ static char *trim(char *s)
 	return s;
 }
 
+/* The latest kernels' first (tcp4-lo), then those of one version (tcp4-lo-2.6.35). */
+char *journey_names(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int versioned = 0; versioned < 2; versioned++)
+		for (const struct embedded_file *f = embedded_files; f->path; f++) {
+			const char *name = f->path + strlen("journeys/");
+			size_t n = strlen(f->path);
+
+			if (strncmp(f->path, "journeys/", 9) || n <= 17 || strcmp(f->path + n - 8, ".journey") ||
+			    (memchr(name, '.', n - 17) != NULL) != versioned)
+				continue;
+			sb_addf(&sb, "%s%.*s", sb.len ? ", " : "", (int)(n - 17), name);
+		}
+	return sb_detach(&sb);
+}
+
 /* The text of journey NAME: a file path, or a journey shipped in journeys/. */
 static char *journey_text(const char *name, char **label)
 {
@@ -61,9 +79,12 @@ static char *journey_text(const char *name, char **label)
 	}
 	file = read_file(name, 16 << 20, NULL, NULL);
 	if (!file) {
-		if (errno == ENOENT)
-			error_set("no journey named '%s': give tcp4-lo, unix-stream or the path of a .journey file",
-				  name);
+		if (errno == ENOENT) {
+			char *names = journey_names();
+
+			error_set("no journey named '%s': give %s or the path of a .journey file", name, names);
+			free(names);
+		}
 		else if (errno == EFBIG)
 			error_set("'%s' is over 16 MiB: not a journey", name);
 		else if (errno == EINVAL)

@@ -18,4 +18,7 @@
  */
 json_t *journey_build(struct db *db, const char *name);
 
+/* The names of the journeys shipped in journeys/: "tcp4-lo, unix-stream, ...". */
+char *journey_names(void);
+
 #endif

@@ -536,21 +536,6 @@ static json_t *run_report(struct mcp *m, json_t *args, struct strbuf *text)
 	return o;
 }
 
-/* The journeys shipped in journeys/, "tcp4-lo, unix-stream". */
-static char *shipped_journeys(void)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	for (const struct embedded_file *f = embedded_files; f->path; f++) {
-		const char *name = f->path + strlen("journeys/");
-		size_t n = strlen(f->path);
-
-		if (!strncmp(f->path, "journeys/", 9) && n > 17 && !strcmp(f->path + n - 8, ".journey"))
-			sb_addf(&sb, "%s%.*s", sb.len ? ", " : "", (int)(n - 17), name);
-	}
-	return sb_detach(&sb);
-}
-
 /*
  * A shipped journey, or a .journey file inside the tree: the server reads
  * no other file for a client.
@@ -576,7 +561,7 @@ static json_t *run_journey(struct mcp *m, json_t *args, struct strbuf *text)
 
 		free(shipped);
 		if (!known) {
-			list = shipped_journeys();
+			list = journey_names();
 			error_set("no journey named '%.200s': give %s, or a .journey file of the tree", name, list);
 			free(list);
 			return NULL;
@@ -855,12 +840,15 @@ static json_t *in_impl(void)
 
 static json_t *out_impl(void)
 {
-	json_t *b = s_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	json_t *b = s_object(json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"struct", s_type("string"), "field", s_type("string"), "function", s_type("string"),
 		"context", json_pack("{s:s, s:s}", "type", "string", "description",
 				     "initializer, assignment or helper: how the function is bound"),
 		"table", s_nullable("string"), "file", s_type("string"), "line", s_type("integer"),
-		"tu", s_nullable("string"), "helper", s_nullable("string"), "arg", s_nullable("integer")),
+		"tu", s_nullable("string"), "helper", s_nullable("string"), "arg", s_nullable("integer"),
+		"copied_from", json_pack("{s:[s,s], s:s}", "type", "string", "null", "description",
+					 "STRUCT.FIELD the function is bound to, which helper copies into this field"),
+		"copy_file", s_nullable("string"), "copy_line", s_nullable("integer")),
 		"function", "context", "file", "line", NULL);
 
 	return s_object(s_bounded(json_pack("{s:o, s:o}", "field", s_type("string"),
@@ -919,7 +907,7 @@ static json_t *out_report(void)
 
 static json_t *in_journey(void)
 {
-	char *list = shipped_journeys();
+	char *list = journey_names();
 	char *desc = xasprintf("a journey shipped with ndoscope (%s), or the tree-relative path of a "
 			       ".journey file in the indexed tree", list);
 	json_t *o = s_input(json_pack("{s:o}", "name", s_string(desc)), "name", NULL);

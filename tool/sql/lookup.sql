@@ -20,10 +20,31 @@ JOIN sym ts ON ts.id = a.target_id JOIN sym hs ON hs.id = s.func_id JOIN file af
 WHERE s.struct = ?1 AND s.field = ?2 AND s.param IS NOT NULL AND s.op = '='
 ORDER BY 4, 5, 1;
 
+-- Is field ?1.?2 copied from another function-pointer field anywhere
+-- (schemas/025_assign_src.sql)? Rarely: impl_copies, with its seven
+-- tables to plan, runs only then.
+-- name: field_copied
+SELECT 1 FROM assign WHERE struct = ?1 AND field = ?2 AND src IS NOT NULL LIMIT 1;
+
+-- The functions bound to a field copied into ?1.?2 (hh->hh_output =
+-- n->ops->hh_output): impl's columns for the binding of the field read,
+-- then the function that copies it, the copy's line, the field read and
+-- the copy's file.
+-- name: impl_copies
+SELECT fs.name, b.context, ts.name, bf.path, b.line,
+	(SELECT tf.path FROM unit u JOIN tu t ON t.id = u.tu_id JOIN file tf ON tf.id = t.file_id
+	 WHERE u.id = b.unit_id),
+	hs.name, s.line, s.src, sf.path
+FROM assign s JOIN binding b ON b.struct || '.' || b.field = s.src
+JOIN sym fs ON fs.id = b.fn_id LEFT JOIN sym ts ON ts.id = b.table_id JOIN sym hs ON hs.id = s.func_id
+JOIN file bf ON bf.id = b.file_id JOIN file sf ON sf.id = s.file_id
+WHERE s.struct = ?1 AND s.field = ?2 AND s.src IS NOT NULL AND s.src <> ?1 || '.' || ?2 AND s.op = '='
+ORDER BY 4, 5, 1, 10, 8;
+
 -- Structs with a bound or called field of this name.
 -- name: structs_with_field
 SELECT struct FROM binding WHERE field = ?1
-UNION SELECT struct FROM assign WHERE field = ?1 AND param IS NOT NULL
+UNION SELECT struct FROM assign WHERE field = ?1 AND (param IS NOT NULL OR src IS NOT NULL)
 ORDER BY 1;
 
 -- name: field_known

@@ -33,26 +33,15 @@ ORDER BY f.path;
 
 -- Indirect call sites (field, param, pointer): how many are classified
 -- (the field or parameter they go through is known) and how many resolve
--- to at least one function with evidence (a binding, or a function passed
--- in that position).
+-- to at least one function with evidence (a binding, a function passed in
+-- that position, a field copied into it): an edge derived from the site,
+-- so that this count and callees follow the same rules (store.sql derive).
 -- name: indirect
--- (via is split into struct and field so that binding_by_field and
--- assign_by_field answer each site)
 WITH ind AS (
 	SELECT c.kind, c.via, c.caller_id,
-	       CASE
-		WHEN c.kind = 'field' THEN
-			EXISTS (SELECT 1 FROM binding b
-				WHERE b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
-				  AND b.field = substr(c.via, instr(c.via, '.') + 1))
-			OR EXISTS (SELECT 1 FROM assign s JOIN fn_arg a ON a.callee_id = s.func_id
-					AND a.arg = s.param AND a.target_kind = 'function'
-				   WHERE s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
-				     AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.op = '=')
-		WHEN c.kind = 'param' THEN
-			EXISTS (SELECT 1 FROM fn_arg a WHERE a.callee_id = c.caller_id
-				AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function')
-		ELSE 0 END AS resolved
+	       c.kind <> 'pointer' AND EXISTS (SELECT 1 FROM edge e
+			WHERE e.from_id = c.caller_id AND e.file_id = c.file_id
+			  AND e.line = c.line AND e.kind = c.kind AND e.via = c.via) AS resolved
 	FROM call c WHERE c.kind IN ('field', 'param', 'pointer')
 ), n AS (SELECT count(*) AS total FROM ind)
 SELECT 'indirect call sites' AS what, total AS count, '100%' AS share FROM n

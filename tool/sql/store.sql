@@ -282,8 +282,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
 INSERT INTO fn_arg(unit_id, caller_id, callee_id, arg, target_id, target_kind, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8);
 -- name: assign_insert
-INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);
+INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard, src)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12);
 -- name: flag_insert
 INSERT INTO flag(unit_id, name, value, bit, doc, file_id, line)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);
@@ -383,9 +383,15 @@ FROM obj o JOIN binding b ON b.func_id = o.caller_id AND b.file_id = o.file_id
 	AND b.line = o.line AND b.struct || '.' || b.field = o.fn_field
 WHERE o.obj IS NOT NULL AND o.fn_arg IS NULL AND o.role IN ('register', 'defer');
 -- Then the resolved indirect calls (schemas/009_edge_table.sql): a call
--- through STRUCT.FIELD reaches every function bound to it, and every
--- function passed to a helper that assigns the field from that parameter;
--- a call through parameter N, every function passed as argument N; and the
+-- through STRUCT.FIELD reaches every function bound to it, every
+-- function passed to a helper that assigns the field from that parameter,
+-- and every function bound to a field copied into it (hh->hh_output =
+-- n->ops->hh_output: the functions of neigh_ops.hh_output, bound where
+-- they are bound; one copy deep, schemas/025_assign_src.sql);
+-- a call through parameter N, every function passed as argument N, or
+-- passed to a caller that passes its own parameter on as argument N (fwd:
+-- 2.6.35's NF_HOOK passes okfn on to NF_HOOK_THRESH, which calls it; up to
+-- four callers up, call.args' "param"); and the
 -- hand-offs: producer to consumer of the same object (queue, wakeup),
 -- trigger to the handler registered for the same object (softirq, napi,
 -- work, timer, tasklet, notifier), and a deferring call to its handler
@@ -393,6 +399,17 @@ WHERE o.obj IS NOT NULL AND o.fn_arg IS NULL AND o.role IN ('register', 'defer')
 -- bound site the other side. A call's via is split into struct and field
 -- so that binding_by_field and assign_by_field answer each call.
 DELETE FROM edge;
+WITH RECURSIVE fwd(fn, arg, up_fn, up_arg, depth) AS (
+	SELECT DISTINCT caller_id, CAST(substr(via, 7) AS INTEGER), caller_id,
+	       CAST(substr(via, 7) AS INTEGER), 0
+	FROM call WHERE kind = 'param'
+	UNION
+	SELECT s.fn, s.arg, g.caller_id, json_extract(g.args, '$[' || (s.up_arg - 1) || '].param'),
+	       s.depth + 1
+	FROM fwd s JOIN call g ON g.callee_id = s.up_fn
+	WHERE s.depth < 4 AND g.kind = 'direct'
+	  AND json_extract(g.args, '$[' || (s.up_arg - 1) || '].param') IS NOT NULL
+)
 INSERT INTO edge (from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line)
 SELECT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
 FROM call c CROSS JOIN binding b ON b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
@@ -405,9 +422,15 @@ FROM call c CROSS JOIN assign s ON s.struct = substr(c.via, 1, instr(c.via, '.')
 JOIN fn_arg a ON a.callee_id = s.func_id AND a.arg = s.param AND a.target_kind = 'function'
 WHERE c.kind = 'field'
 UNION ALL
+SELECT DISTINCT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
+FROM call c CROSS JOIN assign s ON s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
+	AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.src IS NOT NULL AND s.op = '='
+CROSS JOIN binding b ON b.struct || '.' || b.field = s.src
+WHERE c.kind = 'field' AND s.src <> c.via
+UNION ALL
 SELECT c.caller_id, a.target_id, 'param', c.via, c.file_id, c.line, a.file_id, a.line
-FROM call c JOIN fn_arg a ON a.callee_id = c.caller_id
-	AND a.arg = CAST(substr(c.via, 7) AS INTEGER) AND a.target_kind = 'function'
+FROM call c JOIN fwd s ON s.fn = c.caller_id AND s.arg = CAST(substr(c.via, 7) AS INTEGER)
+JOIN fn_arg a ON a.callee_id = s.up_fn AND a.arg = s.up_arg AND a.target_kind = 'function'
 WHERE c.kind = 'param'
 UNION ALL
 SELECT p.func_id, q.func_id, p.kind, p.object, p.file_id, p.line, q.file_id, q.line
