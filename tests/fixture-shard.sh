@@ -6,9 +6,11 @@ CMP=$SRC/scripts/compare-views
 export NDOSCOPE
 
 # A copy of the fixture tree, so that a file can be edited and removed.
+# trip/ has a field copied from another (assign.src) and a parameter passed
+# on (call.args), which merge copies and derive follows.
 cp -a "$FIXTURE" "$TMP/tree"
 T=$TMP/tree
-WHAT="drivers net stack"
+WHAT="drivers net stack trip"
 
 single() {
 	rm -f "$TMP/single.db"*

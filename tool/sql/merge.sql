@@ -178,8 +178,8 @@ FROM s.fn_arg x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.caller_id LEFT JOIN smap s2 ON s2.sid = x.callee_id
 JOIN smap s3 ON s3.sid = x.target_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
-INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard)
-SELECT um.oid, s1.oid, x.struct, x.field, x.op, x.rhs, x.value, x.param, fm.oid, x.line, x.guard
+INSERT INTO assign(unit_id, func_id, struct, field, op, rhs, value, param, file_id, line, guard, src)
+SELECT um.oid, s1.oid, x.struct, x.field, x.op, x.rhs, x.value, x.param, fm.oid, x.line, x.guard, x.src
 FROM s.assign x JOIN umap um ON um.sid = x.unit_id AND um.copy
 JOIN smap s1 ON s1.sid = x.func_id JOIN fmap fm ON fm.sid = x.file_id
 ORDER BY x.rowid;
