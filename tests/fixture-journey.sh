@@ -69,6 +69,22 @@ trip/tcp.c:48: nf_hook -> nf_hook_thresh [direct]
 trip/tcp.c:43: nf_hook_thresh -> ip_finish_output [param param:3, passed at trip/tcp.c:58]
 trip/tcp.c:53: ip_finish_output -> dev_queue_xmit [field neighbour.output, bound at trip/tcp.c:27]" \
 	"path: okfn passed on by nf_hook, and the output copied from the ops"
+# trip/hooks.c: hook_f reaches hook_thresh through hook() alone, and
+# hook_other's own function through hook_other; hook_loop's recursion calls
+# hook_f once (edges.tsv above holds one edge).
+run "$NDOSCOPE" --db "$DB" path hook_x hook_f -k 3
+expect_eq "$out" "trip/hooks.c:43: hook_x -> hook [direct]
+trip/hooks.c:38: hook -> hook_thresh [direct]
+trip/hooks.c:26: hook_thresh -> hook_f [param param:2, passed at trip/hooks.c:43]" \
+	"path: the function passed to hook() goes on through hook() alone, not through hook_other()"
+run "$NDOSCOPE" --db "$DB" path hook_x hook_h
+expect_eq "$out" "trip/hooks.c:43: hook_x -> hook [direct]
+trip/hooks.c:36: hook -> hook_other [direct]
+trip/hooks.c:31: hook_other -> hook_thresh [direct]
+trip/hooks.c:26: hook_thresh -> hook_h [param param:2, passed at trip/hooks.c:31]" \
+	"path: hook_other's own function, through hook_other"
+run "$NDOSCOPE" --db "$DB" callees hook_loop
+expect_eq "$(printf '%s\n' "$out" | grep -c 'hook_loop -> hook_f ')" 1 "callees: a recursion passing fn to itself calls hook_f once"
 run "$NDOSCOPE" --db "$DB" sql --tsv "SELECT rhs, src FROM assign WHERE src IS NOT NULL"
 expect_eq "$out" "rhs	src
 neigh->ops->queue_xmit	neigh_ops.queue_xmit" "assign.src names the field a copy reads"

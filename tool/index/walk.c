@@ -973,12 +973,6 @@ static char *arg_field(struct walker *w, CXCursor a)
 	return out;
 }
 
-/*
- * The arguments of a call as spelled, with the value of each constant one
- * (how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU) and the field
- * each one names: ["dev", {"text": "(64 * 1024)", "value": 65536}]. An
- * argument with neither is its text alone (schemas/023_call_args_text.sql).
- */
 /* Is T a pointer to a function? */
 static bool is_fn_pointer(CXType t)
 {
@@ -1007,6 +1001,14 @@ static int param_passed_on(struct walker *w, CXCursor a)
 	return param_index(w, d);
 }
 
+/*
+ * The arguments of a call as spelled, with the value of each constant one
+ * (how gen_lo_setup(dev, (64 * 1024), ...) gives lo its MTU), the field
+ * each one names, and the caller's function-pointer parameter it passes on
+ * (param_passed_on): ["dev", {"text": "(64 * 1024)", "value": 65536},
+ * {"text": "okfn", "param": 6}]. An argument with none of these is its text
+ * alone (schemas/023_call_args_text.sql).
+ */
 static char *call_args_json(struct walker *w, CXCursor call, int n)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -250,17 +250,38 @@ out:
 	return false;
 }
 
-/*
- * Was parameter hop E's function passed at one of the last calls of the
- * path: the one it came in through, or one of the four before it that
- * store.sql's derive follows a parameter passed on through?
- */
-static bool passed_on_path(const struct seg_search *s, const struct edge *e)
+static bool is_site(const struct edge *in, const char *file, int line)
 {
-	for (size_t k = s->stack.n, n = 0; k-- > 0 && n < 5; n++) {
-		const struct edge *in = s->stack.v[k];
+	return in->line == line && !strcmp(in->file, file);
+}
 
-		if (e->bound_line == in->line && !strcmp(e->bound_file, in->file))
+/*
+ * Did parameter hop E's function come in with the path? Passed at the call
+ * the path came in through, or at one up to four calls before it, each call
+ * since passing the function on as the parameter the next one calls
+ * (store.sql's derive follows the same chains: fwd). NF_HOOK(...,
+ * ip_rcv_finish) goes on to ip_rcv_finish through NF_HOOK_THRESH, and not
+ * to every okfn any caller passes.
+ */
+static bool passed_on_path(struct seg_search *s, const struct edge *e)
+{
+	size_t k = s->stack.n - 1;
+	int n = atoi(e->via + strlen("param:"));
+
+	if (is_site(s->stack.v[k], e->bound_file, e->bound_line))
+		return true;
+	for (int depth = 0; depth < 4 && k > 0 && n > 0; depth++, k--) {
+		const struct edge *in = s->stack.v[k];
+		sqlite3_stmt *st = db_stmt(s->g->db, SQL, "param_passed_on");
+
+		bind_int(st, 1, in->from);
+		bind_int(st, 2, in->to);
+		bind_text(st, 3, in->file);
+		bind_int(st, 4, in->line);
+		bind_int(st, 5, n);
+		n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		if (n > 0 && is_site(s->stack.v[k - 1], e->bound_file, e->bound_line))
 			return true;
 	}
 	return false;
@@ -308,7 +329,7 @@ static void forward(struct seg_search *s, sqlite3_int64 node, const char *name, 
 		 * passed a few calls up, and passed on since: 2.6.35's NF_HOOK
 		 * hands okfn to NF_HOOK_THRESH (store.sql derive, fwd).
 		 */
-		if (in && !strcmp(e->kind, "param") && !passed_on_path(s, e))
+		if (in && !strcmp(e->kind, "param") && e->via && !passed_on_path(s, e))
 			continue;
 		/* one edge per callee: the first call site stands for the others */
 		ptrmap_put(&seen_to, (uintptr_t)e->to + 1, 1, &ins);

@@ -101,3 +101,13 @@ ORDER BY 2, 3, 1;
 -- How many functions are bound to a field: the size of a fan-out.
 -- name: bound_count
 SELECT count(DISTINCT fn_id) FROM binding WHERE struct || '.' || field = ?1;
+
+-- The parameter of caller ?1 that its direct call of ?2 at ?3:?4 passes on
+-- as argument ?5 (call.args' "param"), or no row: path's check of a
+-- parameter hop that store.sql's derive followed up through callers (fwd).
+-- name: param_passed_on
+SELECT p FROM (
+	SELECT json_extract(c.args, '$[' || (?5 - 1) || '].param') AS p
+	FROM call c JOIN file f ON f.id = c.file_id
+	WHERE c.caller_id = ?1 AND c.callee_id = ?2 AND f.path = ?3 AND c.line = ?4 AND c.kind = 'direct')
+WHERE p IS NOT NULL LIMIT 1;

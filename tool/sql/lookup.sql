@@ -35,7 +35,8 @@ SELECT fs.name, b.context, ts.name, bf.path, b.line,
 	(SELECT tf.path FROM unit u JOIN tu t ON t.id = u.tu_id JOIN file tf ON tf.id = t.file_id
 	 WHERE u.id = b.unit_id),
 	hs.name, s.line, s.src, sf.path
-FROM assign s JOIN binding b ON b.struct || '.' || b.field = s.src
+FROM assign s JOIN binding b ON b.struct = substr(s.src, 1, instr(s.src, '.') - 1)
+	AND b.field = substr(s.src, instr(s.src, '.') + 1)
 JOIN sym fs ON fs.id = b.fn_id LEFT JOIN sym ts ON ts.id = b.table_id JOIN sym hs ON hs.id = s.func_id
 JOIN file bf ON bf.id = b.file_id JOIN file sf ON sf.id = s.file_id
 WHERE s.struct = ?1 AND s.field = ?2 AND s.src IS NOT NULL AND s.src <> ?1 || '.' || ?2 AND s.op = '='

@@ -409,7 +409,9 @@ WITH RECURSIVE fwd(fn, arg, up_fn, up_arg, depth) AS (
 	FROM fwd s JOIN call g ON g.callee_id = s.up_fn
 	WHERE s.depth < 4 AND g.kind = 'direct'
 	  AND json_extract(g.args, '$[' || (s.up_arg - 1) || '].param') IS NOT NULL
-)
+),
+-- each source once, however many chains reach it (a recursion, a diamond)
+src(fn, arg, up_fn, up_arg) AS (SELECT DISTINCT fn, arg, up_fn, up_arg FROM fwd)
 INSERT INTO edge (from_id, to_id, kind, via, file_id, line, bound_file_id, bound_line)
 SELECT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
 FROM call c CROSS JOIN binding b ON b.struct = substr(c.via, 1, instr(c.via, '.') - 1)
@@ -425,11 +427,12 @@ UNION ALL
 SELECT DISTINCT c.caller_id, b.fn_id, 'field', c.via, c.file_id, c.line, b.file_id, b.line
 FROM call c CROSS JOIN assign s ON s.struct = substr(c.via, 1, instr(c.via, '.') - 1)
 	AND s.field = substr(c.via, instr(c.via, '.') + 1) AND s.src IS NOT NULL AND s.op = '='
-CROSS JOIN binding b ON b.struct || '.' || b.field = s.src
+CROSS JOIN binding b ON b.struct = substr(s.src, 1, instr(s.src, '.') - 1)
+	AND b.field = substr(s.src, instr(s.src, '.') + 1)
 WHERE c.kind = 'field' AND s.src <> c.via
 UNION ALL
 SELECT c.caller_id, a.target_id, 'param', c.via, c.file_id, c.line, a.file_id, a.line
-FROM call c JOIN fwd s ON s.fn = c.caller_id AND s.arg = CAST(substr(c.via, 7) AS INTEGER)
+FROM call c JOIN src s ON s.fn = c.caller_id AND s.arg = CAST(substr(c.via, 7) AS INTEGER)
 JOIN fn_arg a ON a.callee_id = s.up_fn AND a.arg = s.up_arg AND a.target_kind = 'function'
 WHERE c.kind = 'param'
 UNION ALL
