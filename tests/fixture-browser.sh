@@ -332,4 +332,15 @@ else
 	ok "not to the one compiled out"
 fi
 
+# A field copied from another (trip/tcp.c, as 2.6.35's neighbour layer):
+# its card and its call sites show what the field read is bound to.
+run "$NDOSCOPE" --db "$TMP/trip.db" index -C "$FIXTURE" trip
+serve "$TMP/trip.db" -C "$FIXTURE"
+get /source/trip/tcp.c
+expect_match "$body" 'through <code>neighbour.output</code>: 1 target' "the call through the copied field has its target"
+field=$(printf '%s' "$body" | grep -o 'data-c="s[0-9]*">output<' | sed -n 2p | grep -o 's[0-9][0-9]*')
+get "/card/$field"
+expect_match "$body" 'field <code>neighbour.output</code>.*dev_queue_xmit</a> in arp_direct_ops, copied from neigh_ops.queue_xmit <a class="at" href="/source/trip/tcp.c#L27">' \
+	"the copied field's card lists the function bound to the field it copies"
+
 test_done
