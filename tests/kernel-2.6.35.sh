@@ -74,8 +74,8 @@ expect_eq "$(printf '%s' "$out" | python3 -c 'import json,sys; d = json.load(sys
 T=$TMP/k26-trip.db
 run "$NDOSCOPE" --db "$T" index -C "$K" net/socket.c net/ipv4/af_inet.c net/ipv4/tcp.c net/ipv4/tcp_output.c \
 	net/ipv4/route.c net/ipv4/ip_output.c net/core/neighbour.c net/ipv4/arp.c net/core/dev.c drivers/net/loopback.c \
-	net/ipv4/ip_input.c net/ipv4/tcp_ipv4.c net/ipv4/tcp_input.c net/unix/af_unix.c
-expect_rc 0 "index the 14 TUs of both 2.6.35 trips"
+	net/ipv4/ip_input.c net/ipv4/tcp_ipv4.c net/ipv4/tcp_input.c net/unix/af_unix.c net/core/sock.c
+expect_rc 0 "index the 15 TUs of both 2.6.35 trips"
 run "$NDOSCOPE" --db "$T" path ip_finish_output2 dev_queue_xmit
 expect_match "$out" "^net/ipv4/ip_output.c:[0-9]+: ip_finish_output2 -> dev_queue_xmit \[field neighbour.output, bound at net/ipv4/arp.c:[0-9]+\]$" \
 	"neighbour.output reaches dev_queue_xmit: neigh->output = neigh->ops->queue_xmit"
@@ -105,5 +105,11 @@ PY
 )" "tcp4-lo-2.6.35 missing: none | tcp_sendmsg ip_finish_output2 dev_queue_xmit loopback_xmit enqueue_to_backlog process_backlog NF_HOOK_THRESH ip_rcv_finish NF_HOOK_THRESH ip_local_deliver_finish tcp_v4_rcv sk_eat_skb tcp_recvmsg
 unix-stream-2.6.35 missing: none | unix_stream_sendmsg unix_stream_recvmsg" \
 	"both 2.6.35 trips found whole, through the neighbour's copied output and NF_HOOK_THRESH"
+expect_eq "$(python3 -c '
+import json, sys
+j = next(j for j in json.load(open(sys.argv[1])) if j["name"] == "tcp4-lo-2.6.35")
+print(" | ".join("%s %s -> %s" % (w["kind"], w["caller"], w["callee"]) for w in j["waits"]))' "$TMP/j26.json")" \
+	"queue enqueue_to_backlog -> process_backlog | queue tcp_rcv_established -> sk_eat_skb | wakeup sock_def_readable -> sk_wait_data" \
+	"where the data waits: the backlog, the receive queue, and the wakeup of tcp_recvmsg, which calls sk_eat_skb"
 
 test_done

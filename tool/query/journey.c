@@ -259,7 +259,7 @@ static int called_from(struct trip *t, struct ptrmap *on, int limit, sqlite3_int
 	for (size_t i = 0; in && i < in->v.n; i++) {
 		const struct edge *e = &in->v.v[i];
 		int *pos, up;
-		const char *up_name;
+		const char *up_name = NULL;
 
 		if (edge_is_async(e))
 			continue;
@@ -278,26 +278,18 @@ static int called_from(struct trip *t, struct ptrmap *on, int limit, sqlite3_int
 }
 
 /*
- * Who wakes the reader of a queue hop: a wakeup into the consumer, or into
- * a function it calls to sleep (tcp_recvmsg_locked's sk_wait_data,
- * unix_stream_read_generic's unix_stream_data_wait), from a function that
- * the segment delivering to the queue calls within two calls, up to the
- * producer (tcp_rcv_established's sk->sk_data_ready is sock_def_readable).
- * The sender's own wakeups, such as sk_write_space, are on other segments;
- * of several wakers the one raised latest, nearest the producer, wins
- * (tcp_rcv_established's data_ready over tcp_v4_do_rcv's state_change).
+ * The wakeup into READER, or into a function it calls to sleep, raised
+ * latest on the segment up to PRODUCER (wakeup_of), into *BEST.
  */
-static json_t *wakeup_of(struct trip *t, struct ptrmap *seg, int producer, const struct edge *queue)
+static void wakeup_into(struct trip *t, struct ptrmap *seg, int producer, sqlite3_int64 reader,
+			const char *reader_name, const struct edge **best, const char **best_from,
+			int *best_pos)
 {
-	const struct edge_list *out = callgraph_out(&t->b.g, queue->to, queue->to_name);
-	const struct edge *best = NULL;
-	const char *best_from = NULL;
-	int best_pos = 0;
-	json_t *o;
+	const struct edge_list *out = callgraph_out(&t->b.g, reader, reader_name);
 
 	for (size_t k = 0; k <= (out ? out->v.n : 0); k++) {
-		sqlite3_int64 sleeper = k ? out->v.v[k - 1].to : queue->to;
-		const char *sleeper_name = k ? out->v.v[k - 1].to_name : queue->to_name;
+		sqlite3_int64 sleeper = k ? out->v.v[k - 1].to : reader;
+		const char *sleeper_name = k ? out->v.v[k - 1].to_name : reader_name;
 		const struct edge_list *in;
 
 		if (k && strcmp(out->v.v[k - 1].kind, "direct"))
@@ -311,12 +303,43 @@ static json_t *wakeup_of(struct trip *t, struct ptrmap *seg, int producer, const
 			if (strcmp(e->kind, "wakeup"))
 				continue;
 			pos = called_from(t, seg, producer, e->from, e->from_name, 2, &from);
-			if (pos > best_pos) {
-				best_pos = pos;
-				best = e;
-				best_from = from;
+			if (pos > *best_pos) {
+				*best_pos = pos;
+				*best = e;
+				*best_from = from;
 			}
 		}
+	}
+}
+
+/*
+ * Who wakes the reader of a queue hop: a wakeup into the consumer, or into
+ * a function it calls to sleep (tcp_recvmsg_locked's sk_wait_data,
+ * unix_stream_read_generic's unix_stream_data_wait), from a function that
+ * the segment delivering to the queue calls within two calls, up to the
+ * producer (tcp_rcv_established's sk->sk_data_ready is sock_def_readable).
+ * The sender's own wakeups, such as sk_write_space, are on other segments;
+ * of several wakers the one raised latest, nearest the producer, wins
+ * (tcp_rcv_established's data_ready over tcp_v4_do_rcv's state_change).
+ * When the consumer is a helper that takes the data off for its callers
+ * (2.6.35's sk_eat_skb, which tcp_recvmsg calls), its callers are the
+ * readers who sleep (tcp_recvmsg's sk_wait_data).
+ */
+static json_t *wakeup_of(struct trip *t, struct ptrmap *seg, int producer, const struct edge *queue)
+{
+	const struct edge *best = NULL;
+	const char *best_from = NULL;
+	int best_pos = 0;
+	json_t *o;
+
+	wakeup_into(t, seg, producer, queue->to, queue->to_name, &best, &best_from, &best_pos);
+	if (!best) {
+		const struct edge_list *in = callgraph_in(&t->b.g, queue->to, queue->to_name);
+
+		for (size_t i = 0; in && i < in->v.n; i++)
+			if (!strcmp(in->v.v[i].kind, "direct"))
+				wakeup_into(t, seg, producer, in->v.v[i].from, in->v.v[i].from_name,
+					    &best, &best_from, &best_pos);
 	}
 	if (!best)
 		return NULL;
