@@ -595,6 +595,26 @@ static char *field_struct(struct walker *w, CXCursor field)
 	return record_name(w, clang_getCursorSemanticParent(field));
 }
 
+/* A FieldDecl as STRUCT.FIELD (net_device_ops.ndo_start_xmit), in the TU's arena. */
+static char *field_via(struct walker *w, CXCursor field)
+{
+	char *via = xasprintf("%s.%s", field_struct(w, field), cxstr(w, clang_getCursorSpelling(field)));
+	char *out = arena_strdup(&w->f->arena, via);
+
+	free(via);
+	return out;
+}
+
+/* Is T a pointer to a function? */
+static bool is_fn_pointer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	t = clang_getCanonicalType(clang_getPointeeType(t));
+	return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+}
+
 static int sym_of_uncached(struct walker *w, CXCursor decl)
 {
 	enum CXCursorKind k = clang_getCursorKind(decl);
@@ -956,7 +976,6 @@ static void json_escape(struct strbuf *sb, const char *s)
 static char *arg_field(struct walker *w, CXCursor a)
 {
 	CXCursor f;
-	char *name, *via, *out;
 
 	a = strip(a);
 	if (clang_getCursorKind(a) == CXCursor_UnaryOperator)
@@ -966,21 +985,7 @@ static char *arg_field(struct walker *w, CXCursor a)
 	f = clang_getCursorReferenced(a);
 	if (clang_getCursorKind(f) != CXCursor_FieldDecl)
 		return NULL;
-	name = cxstr(w, clang_getCursorSpelling(f));
-	via = xasprintf("%s.%s", field_struct(w, f), name);
-	out = arena_strdup(&w->f->arena, via);
-	free(via);
-	return out;
-}
-
-/* Is T a pointer to a function? */
-static bool is_fn_pointer(CXType t)
-{
-	t = clang_getCanonicalType(t);
-	if (t.kind != CXType_Pointer)
-		return false;
-	t = clang_getCanonicalType(clang_getPointeeType(t));
-	return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+	return field_via(w, f);
 }
 
 /*
@@ -1152,13 +1157,9 @@ static void local_source(struct walker *w, CXCursor var, CXCursor rhs)
 {
 	CXCursor src = callee_source(w, rhs, NULL);
 	enum CXCursorKind k = clang_getCursorKind(src);
-	CXType t = clang_getCanonicalType(clang_getCursorType(var));
 	struct local_src ls = { var, src };
 
-	if (t.kind != CXType_Pointer)
-		return;
-	t = clang_getCanonicalType(clang_getPointeeType(t));
-	if (t.kind != CXType_FunctionProto && t.kind != CXType_FunctionNoProto)
+	if (!is_fn_pointer(clang_getCursorType(var)))
 		return;
 	if (k != CXCursor_FieldDecl && k != CXCursor_ParmDecl) {
 		/* a NULL default keeps nothing to forget; anything else is unknown */
@@ -1199,13 +1200,9 @@ static void add_call(struct walker *w, CXCursor call)
 		fc.kind = "direct";
 		fc.callee = sym_of(w, ref);
 	} else if (rk == CXCursor_FieldDecl) {
-		char *via;
-
 		name = cxstr(w, clang_getCursorSpelling(ref));
-		via = xasprintf("%s.%s", field_struct(w, ref), name);
 		fc.kind = "field";
-		fc.via = arena_strdup(&w->f->arena, via);
-		free(via);
+		fc.via = field_via(w, ref);
 	} else if ((p = param_index(w, ref)) > 0) {
 		char via[32];
 
@@ -1363,7 +1360,6 @@ static CXCursor once_target(struct walker *w, CXCursor c)
  */
 static char *fn_field_read(struct walker *w, CXCursor e)
 {
-	char via[512];
 	CXCursor field;
 
 	if (clang_getCursorKind(e) != CXCursor_MemberRefExpr)
@@ -1371,9 +1367,7 @@ static char *fn_field_read(struct walker *w, CXCursor e)
 	field = clang_getCursorReferenced(e);
 	if (clang_getCursorKind(field) != CXCursor_FieldDecl || !is_fn_pointer(clang_getCursorType(field)))
 		return NULL;
-	snprintf(via, sizeof(via), "%s.%s", field_struct(w, field),
-		 cxstr(w, clang_getCursorSpelling(field)));
-	return arena_strdup(&w->f->arena, via);
+	return field_via(w, field);
 }
 
 static void add_assign(struct walker *w, CXCursor c, const char *op)
