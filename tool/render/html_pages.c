@@ -719,16 +719,12 @@ static void card_field(struct page *p, sqlite3_int64 id, const char *name)
 
 	card_head(b, "field", name);
 	sb_adds(b, "</div><div class=\"card-s\">functions bound to it</div>");
-	st = db_stmt(p->site->db, SQL, "n_field_bindings");
-	bind_text(st, 1, name);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
 	sb_adds(b, "<ul class=\"edges\">");
 	st = db_stmt(p->site->db, SQL, "field_bindings");
 	bind_text(st, 1, name);
 	bind_int(st, 2, CARD_ROWS);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 5);
 		sb_adds(b, "<li>");
 		h_link_fn(p, col(st, 0), NULL, NULL);
 		if (col(st, 1)) {

@@ -116,23 +116,20 @@ SELECT count(DISTINCT callee) FROM edges WHERE caller = ?1;
 -- A field's card: the functions bound to it, then those bound to a field
 -- copied into it (hh->hh_output = n->ops->hh_output: the binding of
 -- neigh_ops.hh_output, once however many copies; schemas/025_assign_src.sql),
--- with the table as "arp_hh_ops, copied from neigh_ops.hh_output".
+-- with the table as "arp_hh_ops, copied from neigh_ops.hh_output". The
+-- first ?2 of them, each with how many there are in all.
 -- name: field_bindings
 WITH copied AS (
 	SELECT DISTINCT src FROM assign
-	WHERE struct || '.' || field = ?1 AND src IS NOT NULL AND src <> ?1 AND op = '=')
-SELECT function, table_name, context, file, line FROM bindings
-WHERE struct || '.' || field = ?1
-UNION ALL
-SELECT b.function, coalesce(b.table_name || ', ', '') || 'copied from ' || c.src, b.context, b.file, b.line
-FROM copied c JOIN bindings b ON b.struct || '.' || b.field = c.src
+	WHERE struct || '.' || field = ?1 AND src IS NOT NULL AND src <> ?1 AND op = '='),
+bound AS (
+	SELECT function, table_name, context, file, line FROM bindings
+	WHERE struct || '.' || field = ?1
+	UNION ALL
+	SELECT b.function, coalesce(b.table_name || ', ', '') || 'copied from ' || c.src, b.context, b.file, b.line
+	FROM copied c JOIN bindings b ON b.struct || '.' || b.field = c.src)
+SELECT function, table_name, context, file, line, count(*) OVER () FROM bound
 ORDER BY 4, 5, 1, 2 LIMIT ?2;
--- name: n_field_bindings
-WITH copied AS (
-	SELECT DISTINCT src FROM assign
-	WHERE struct || '.' || field = ?1 AND src IS NOT NULL AND src <> ?1 AND op = '=')
-SELECT (SELECT count(*) FROM bindings WHERE struct || '.' || field = ?1) +
-       (SELECT count(*) FROM copied c JOIN bindings b ON b.struct || '.' || b.field = c.src);
 -- (with the direct calls' own refs, schemas/020_call_refs.sql)
 -- name: sym_uses
 SELECT r.kind, f.path, r.line FROM (
